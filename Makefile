@@ -1,0 +1,30 @@
+# Two commands for a fresh clone: `make run` (the bot, or the offline console without
+# Slack tokens) and `make test`. Both create .venv and install from pyproject.toml first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup lint check bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/pmpo run
+
+test: $(STAMP)
+	$(BIN)/ruff check bot tests bench
+	$(BIN)/pmpo kb check
+	$(BIN)/pytest
+
+check: $(STAMP)
+	$(BIN)/pmpo kb check
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

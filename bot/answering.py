@@ -1,0 +1,197 @@
+"""Turn a parsed `Command` into an `Answer` using one knowledge-base index.
+
+Everything here is plain data in, plain data out: Slack, the terminal and JSON all call
+`answer()` and differ only in how they render the result.
+"""
+
+from __future__ import annotations
+
+from bot import advisor
+from bot.answer import Answer, Column, Section, Suggestion
+from bot.grammar import Command, parse
+from bot.kb.model import Entry, KnowledgeBase
+from bot.matcher import Index, Match
+
+USAGE = (
+    "`whois-owns <thing>` who owns an artifact or activity (e.g. `whois-owns roadmap`)",
+    "`define pm` / `define po` what each role is",
+    "`compare` PM and PO side by side",
+    "`ask <question>` any question, e.g. `ask who writes acceptance criteria?`",
+    "`advise <team facts>` split the roles or not, e.g. `advise 4 squads, 40 engineers`",
+    "`topics` everything pmpo knows",
+    "or just type a question: `who writes user stories?`",
+)
+_KIND_TITLES = {"role": "Roles", "compare": "Comparison", "ownership": "Who owns what", "faq": "FAQ"}
+
+
+def answer_text(index: Index, text: str) -> Answer:
+    return answer(index, parse(text))
+
+
+def answer(index: Index, command: Command) -> Answer:
+    name, arg = command.name, command.arg
+    if name in ("help", "empty"):
+        return help_answer()
+    if name == "unknown":
+        hint = f" Did you mean `{command.suggestion}`?" if command.suggestion else ""
+        return help_answer(f"I don't know the subcommand “{arg}”.{hint}")
+    if name == "topics":
+        return topics_answer(index.kb)
+    if name == "reload":
+        return help_answer(
+            "`reload` is an admin command in Slack. Offline, edit `knowledge/` and run "
+            "`pmpo kb check`; the console picks up the files when it starts."
+        )
+    if name == "compare":
+        entry = index.kb.entries.get("compare")
+        return entry_answer(index.kb, entry) if entry else _no_entry("compare")
+    if name == "define":
+        role_id = {"pm": "role-pm", "po": "role-po"}.get(arg)
+        if role_id and role_id in index.kb.entries:
+            return entry_answer(index.kb, index.kb.entries[role_id], matched=(arg,))
+        if not arg:
+            return help_answer("Which role? Try `define pm` or `define po`.")
+        return _matched(index, index.match(arg, kinds=("role", "faq", "compare")), arg)
+    if name == "whois-owns":
+        if not arg:
+            return help_answer("Who owns what? Try `whois-owns roadmap` or `whois-owns user stories`.")
+        return _matched(index, index.match(arg, kinds=("ownership",)), arg)
+    if name == "advise" or (name == "question" and advisor.looks_like_advice(arg)):
+        return advisor.advise(index.kb, arg)
+    return _matched(index, index.match(arg), arg)
+
+
+def help_answer(problem: str = "") -> Answer:
+    return Answer(
+        kind="help",
+        answered=not problem,
+        title="pmpo: PM or PO? Ask me.",
+        verdict=problem or "I answer who owns what between Product Manager and Product Owner, with sources.",
+        reason="",
+        sections=(Section("Try", USAGE),),
+    )
+
+
+def topics_answer(kb: KnowledgeBase) -> Answer:
+    sections = []
+    for kind, heading in _KIND_TITLES.items():
+        entries = sorted(kb.by_kind(kind), key=lambda e: e.title.lower())
+        if entries:
+            sections.append(Section(heading, tuple(e.title for e in entries)))
+    return Answer(
+        kind="help",
+        answered=True,
+        title="Topics pmpo knows",
+        verdict=f"{len(kb.entries)} topics from {len(kb.sources)} articles.",
+        sections=tuple(sections),
+        sources=tuple(s.label for s in kb.sources.values()),
+    )
+
+
+def _no_entry(what: str) -> Answer:
+    return Answer(
+        kind="none", answered=False, title="Not in the knowledge base",
+        verdict=f"The knowledge base has no `{what}` entry right now; an admin can add one.",
+    )
+
+
+def _matched(index: Index, match: Match, query: str) -> Answer:
+    if match.entry is None:
+        return decline(index.kb, match, query)
+    return entry_answer(
+        index.kb, match.entry, matched=match.matched, score=match.score,
+        related=match.runners_up,
+    )
+
+
+def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
+    shown = " ".join(query.split())
+    shown = shown if len(shown) <= 80 else shown[:79] + "…"
+    if match.reason == "empty":
+        verdict = "I need a question about PM and PO roles to answer."
+    else:
+        verdict = f"I'm not sure what you mean by “{shown}”, so I won't guess."
+    return Answer(
+        kind="none",
+        answered=False,
+        title="Not sure",
+        verdict=verdict,
+        reason="Closest topics I know are below; `help` lists what you can ask.",
+        matched=match.matched,
+        score=round(match.score, 3),
+        suggestions=tuple(suggestion(e) for e in match.suggestions),
+    )
+
+
+def suggestion(entry: Entry) -> Suggestion:
+    if entry.kind == "ownership":
+        command = f"whois-owns {entry.keywords[0] if entry.keywords else entry.title}"
+    elif entry.kind == "role":
+        command = f"define {entry.extra.get('role', 'pm')}"
+    elif entry.kind == "compare":
+        command = "compare"
+    else:
+        command = f"ask {entry.title}"
+    return Suggestion(entry.id, entry.title, command)
+
+
+def source_labels(kb: KnowledgeBase, entry: Entry) -> tuple[str, ...]:
+    ids = list(entry.sources)
+    for view in (entry.disagreement or {}).get("views", []):
+        ids.append(view["source"])
+    for sub in entry.extra.get("facts", []) + entry.extra.get("rows", []):
+        ids.extend(sub["sources"])
+    return tuple(kb.sources[i].label for i in dict.fromkeys(ids) if i in kb.sources)
+
+
+def entry_answer(
+    kb: KnowledgeBase,
+    entry: Entry,
+    matched: tuple[str, ...] = (),
+    score: float = 0.0,
+    related: tuple[Entry, ...] = (),
+) -> Answer:
+    sections: list[Section] = []
+    columns: tuple[Column, ...] = ()
+    if entry.kind == "role":
+        sections.append(Section(
+            "At a glance",
+            tuple(f"{f['label']}: {f['text']} ({_short(kb, f['sources'])})" for f in entry.extra["facts"]),
+        ))
+    if entry.kind == "compare":
+        columns = tuple(
+            Column(f"{r['aspect']} ({_short(kb, r['sources'])})", r["pm"], r["po"])
+            for r in entry.extra["rows"]
+        )
+    split = entry.extra.get("split")
+    if split:
+        columns = (Column("Who does which part", split["pm"], split["po"]),)
+    if entry.details:
+        sections.append(Section("Nuance", entry.details))
+    if entry.disagreement:
+        views = tuple(
+            f"{_short(kb, [v['source']])}: {v['says']}" for v in entry.disagreement["views"]
+        )
+        sections.append(Section("Where the articles disagree", (entry.disagreement["summary"], *views)))
+    title = entry.title
+    if entry.kind == "ownership":
+        title = f"Who owns it: {entry.title}"
+    return Answer(
+        kind=entry.kind,
+        answered=True,
+        title=title,
+        verdict=entry.verdict,
+        reason=entry.reason,
+        id=entry.id,
+        sections=tuple(sections),
+        columns=columns,
+        sources=source_labels(kb, entry),
+        matched=matched,
+        score=round(score, 3),
+        suggestions=tuple(suggestion(e) for e in related[:2]),
+        extra={"owner": entry.owner} if entry.owner else {},
+    )
+
+
+def _short(kb: KnowledgeBase, ids: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(kb.sources[i].short for i in ids if i in kb.sources)

@@ -1,0 +1,146 @@
+"""`pmpo`: the offline command. Answers exactly as the bot does, without Slack.
+
+The one-shot commands never import slack-bolt: a cold `pmpo ask` should take tens of
+milliseconds, and Bolt alone costs ~180 ms to import. Only `pmpo run` touches Slack.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.answering import answer_text
+from bot.kb.loader import load_dir
+from bot.kb.model import KnowledgeBase
+from bot.matcher import Index
+from bot.render import jsonout, plain
+
+DEFAULT_KB = Path(__file__).resolve().parent.parent / "knowledge"
+
+USAGE = """\
+usage: pmpo <question or subcommand>
+  pmpo whois-owns roadmap | define po | compare | topics | help | advise 3 squads, 30 people
+  pmpo "who writes acceptance criteria?"
+  pmpo ask [--json] [QUESTION]     no QUESTION with --json: one question per stdin line (JSON Lines)
+  pmpo console                      interactive prompt, answers as the bot would
+  pmpo kb check [DIR]               validate knowledge files (exit 1 on errors)
+  pmpo kb export --json             every entry as JSON
+  pmpo run                          start the Slack bot (needs .env), else the console
+options: --kb DIR (or PMPO_KNOWLEDGE_DIR) picks the knowledge directory"""
+
+
+def knowledge_dir(explicit: str | None = None) -> Path:
+    return Path(explicit or os.environ.get("PMPO_KNOWLEDGE_DIR") or DEFAULT_KB)
+
+
+def _load(directory: Path, err: TextIO) -> KnowledgeBase | None:
+    result = load_dir(directory)
+    if result.kb is None:
+        for problem in result.errors:
+            print(problem, file=err)
+        print(f"pmpo: the knowledge base in {directory} did not load; fix the lines above "
+              "(`pmpo kb check` re-runs the check)", file=err)
+    return result.kb
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    kb_dir: str | None = None
+    if "--kb" in args:
+        at = args.index("--kb")
+        if at + 1 >= len(args):
+            print("pmpo: --kb needs a directory", file=sys.stderr)
+            return 2
+        kb_dir = args[at + 1]
+        del args[at : at + 2]
+    directory = knowledge_dir(kb_dir)
+    if not args or args[0] in ("-h", "--help"):
+        print(USAGE)
+        return 0
+    head = args[0]
+    if head == "kb":
+        return _kb(args[1:], directory)
+    if head == "run":
+        from bot.run import main as run_main  # imports Slack only when asked to
+
+        return run_main(directory)
+    kb = _load(directory, sys.stderr)
+    if kb is None:
+        return 1
+    index = Index(kb)
+    if head == "console":
+        return console(index, sys.stdin, sys.stdout)
+    if head == "ask":
+        rest = args[1:]
+        as_json = "--json" in rest
+        rest = [a for a in rest if a != "--json"]
+        if not rest and as_json:
+            for line in sys.stdin:
+                print(jsonout.dumps(answer_text(index, line.strip())), flush=True)
+            return 0
+        result = answer_text(index, "ask " + " ".join(rest))
+        print(jsonout.dumps(result) if as_json else plain.render(result))
+        return 0
+    print(plain.render(answer_text(index, " ".join(args))))
+    return 0
+
+
+def _kb(args: list[str], directory: Path) -> int:
+    if args[:1] == ["check"]:
+        target = Path(args[1]) if len(args) > 1 else directory
+        result = load_dir(target)
+        for problem in result.warnings:
+            print(f"{problem} (warning)")
+        for problem in result.errors:
+            print(problem)
+        if result.kb is None:
+            print(f"{len(result.errors)} error(s); the knowledge base would not load")
+            return 1
+        print(f"ok: {len(result.kb.entries)} entries, {len(result.kb.sources)} sources, "
+              f"{len(result.warnings)} warning(s)")
+        return 0
+    if args[:1] == ["export"]:
+        kb = _load(directory, sys.stderr)
+        if kb is None:
+            return 1
+        from bot.answering import entry_answer
+
+        entries = [
+            {
+                "id": e.id, "kind": e.kind, "title": e.title,
+                "text": plain.render(entry_answer(kb, e)),
+                "keywords": [*e.keywords, *e.aliases],
+            }
+            for e in kb.entries.values()
+        ]
+        print(json.dumps({"entries": entries}, ensure_ascii=False, indent=None))
+        return 0
+    print("usage: pmpo kb check [DIR] | pmpo kb export --json", file=sys.stderr)
+    return 2
+
+
+def console(index: Index, stdin: TextIO, stdout: TextIO) -> int:
+    interactive = stdin.isatty()
+    if interactive:
+        print("pmpo console: ask as you would in Slack (`help` for commands, Ctrl-D to quit).",
+              file=stdout)
+    while True:
+        if interactive:
+            print("pmpo> ", end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line:
+            return 0
+        if line.strip() in ("quit", "exit"):
+            return 0
+        if not line.strip() and not interactive:
+            continue
+        print(plain.render(answer_text(index, line.strip())), file=stdout)
+        print(file=stdout, flush=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

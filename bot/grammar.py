@@ -1,0 +1,74 @@
+"""The command grammar shared by `/pmpo`, `@pmpo`, DMs and the `pmpo` CLI.
+
+`parse` turns text into a `Command`; it never looks at the knowledge base, so the grammar can
+be tested on its own and every surface agrees on what a line means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+MAX_INPUT_CHARS = 1000  # longer text is cut here before parsing; questions are short
+
+# canonical name -> accepted spellings
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "whois-owns": ("whois-owns", "who-owns", "owns", "whoisowns", "whoowns", "owner", "whois"),
+    "define": ("define", "role", "def", "definition"),
+    "compare": ("compare", "diff", "vs"),
+    "faq": ("faq", "ask", "q"),
+    "advise": ("advise", "advice", "advisor", "adviser"),
+    "topics": ("topics", "list", "index"),
+    "help": ("help", "usage", "commands", "?", "h"),
+    "reload": ("reload",),
+}
+_ALIASES = {alias: name for name, aliases in COMMANDS.items() for alias in aliases}
+_ROLE_WORDS = {
+    "pm": "pm", "product-manager": "pm", "productmanager": "pm", "manager": "pm",
+    "po": "po", "product-owner": "po", "productowner": "po", "owner": "po",
+}
+_MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # a key of COMMANDS, "question", "empty" or "unknown"
+    arg: str = ""
+    suggestion: str = ""  # for "unknown": the command the user probably meant
+
+
+def parse(text: str) -> Command:
+    text = _MENTION.sub("", text or "")[:MAX_INPUT_CHARS].strip()
+    if not text:
+        return Command("empty")
+    first, _, rest = text.partition(" ")
+    word = first.lower().rstrip(":,")
+    rest = rest.strip()
+    name = _ALIASES.get(word)
+    if name == "compare" and rest and word == "vs":
+        name = None  # "vs ..." is a question, not the compare command
+    if name == "define":
+        role = _ROLE_WORDS.get("-".join(rest.lower().split()))
+        return Command("define", role or rest)
+    if name == "whois-owns" and word in ("owner", "whois") and not rest:
+        return Command("question", text)
+    if name:
+        return Command(name, rest)
+    if rest == "" and word.startswith("-"):
+        return Command("unknown", first)
+    guess = _near_command(word)
+    if guess and (not rest or "-" in word):
+        return Command("unknown", first, guess)
+    return Command("question", text)
+
+
+def _near_command(word: str) -> str:
+    """A one-letter slip of a subcommand ("defne", "compre") is a typo, not a question."""
+    if len(word) < 4:
+        return ""
+    for alias, name in _ALIASES.items():
+        if len(alias) >= 4 and DamerauLevenshtein.distance(word, alias) <= 1:
+            return name
+    return ""

@@ -1,0 +1,31 @@
+"""Answer -> the JSON contract of `pmpo ask --json` (other tools parse it; keep it stable)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.answer import Answer
+from bot.render import plain
+
+
+def to_dict(answer: Answer) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "answered": answer.answered,
+        "kind": answer.kind,
+        "id": answer.id,
+        "title": answer.title,
+        "text": plain.render(answer),
+        "sources": list(answer.sources),
+        "matched": list(answer.matched),
+        "score": answer.score,
+    }
+    if not answer.answered:
+        data["suggestions"] = [s.title for s in answer.suggestions]
+    if answer.kind == "advice" and "verdict" in answer.extra:
+        data["verdict"] = answer.extra["verdict"]
+    return data
+
+
+def dumps(answer: Answer) -> str:
+    return json.dumps(to_dict(answer), ensure_ascii=False)

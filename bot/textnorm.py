@@ -1,0 +1,58 @@
+"""Text normalisation shared by the index and the queries, so both sides see the same terms.
+
+Case, accents and punctuation are folded away, words are stemmed with Snowball (so "stories"
+and "story" meet), and a small stop list drops the glue words that say nothing about a topic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+_TOKEN = re.compile(r"[a-z0-9%$]+")
+_JOINERS = re.compile(r"(?<=[a-z0-9])[.'’&](?=[a-z0-9])")
+
+# Glue words plus the usual chat noise and a few very common typos of glue words.
+STOPWORDS = frozenset(
+    """
+    a an the and or but if of at by for with about against between into through during before
+    after above below to from up down in out on off over under again further then once here there
+    when where why how all any both each few more most other some such no nor not only same so
+    than too very s t can will just don should now i me my myself we our ours us you your yours he
+    him his she her hers it its they them their theirs what which who whom this that these those am
+    is are was were be been being have has had having do does did doing would could ought im ive
+    youre hes shes its were theyre id youd hed wed theyd ill youll hell shell well theyll isnt arent
+    wasnt werent hasnt havent hadnt doesnt dont didnt wont wouldnt shant shouldnt cant cannot
+    couldnt mustnt lets thats whos whats heres theres whens wheres whys hows also get got gets
+    please pls plz thanks thx ty hey hi hello yo ok okay um uh hmm like really actually basically
+    just kinda sorta gonna wanna gotta u ur r y teh hte waht wat wut whta tho though anyone
+    someone somebody one ones thing things stuff lol tell know question ask asking wondering
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and join "p.o."/"p&l"/"what's" into single words."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("p.o.", "po").replace("p.m.", "pm")
+    return _JOINERS.sub("", text)
+
+
+def words(text: str) -> list[str]:
+    return _TOKEN.findall(fold(text))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    if word.isdigit() or len(word) <= 2:
+        return word
+    return _STEMMER.stemWord(word)
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
