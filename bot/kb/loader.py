@@ -91,10 +91,12 @@ def load_dir(directory: str | os.PathLike[str]) -> LoadResult:
 
 
 def _display(path: Path) -> str:
+    """Relative to the working directory when inside it: what an admin's editor can open."""
     try:
-        return os.path.relpath(path)
+        rel = os.path.relpath(path)
     except ValueError:  # different drive on Windows
         return str(path)
+    return str(path.absolute()) if rel.startswith("..") else rel
 
 
 def _read(path: Path, name: str, root: Path) -> tuple[Problem | None, str]:

@@ -1,0 +1,92 @@
+"""The offline `pmpo` command: works with no Slack settings and keeps its JSON contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import KB_MIN
+
+JSON_FIELDS = {"answered", "kind", "id", "title", "text", "sources", "matched", "score"}
+
+
+def pmpo(*args: str, stdin: str = "", kb: Path | None = KB_MIN) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PMPO_"))}
+    argv = [sys.executable, "-m", "bot.cli", *(["--kb", str(kb)] if kb else []), *args]
+    return subprocess.run(argv, input=stdin, capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_ask_json_prints_one_object_with_the_contract_fields() -> None:
+    out = pmpo("ask", "--json", "who owns the roadmap?")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert JSON_FIELDS <= data.keys()
+    assert data["answered"] is True
+    assert data["kind"] == "ownership"
+    assert data["id"] == "owns-roadmap"
+    assert data["text"].startswith("Who owns it: Product roadmap\nThe Product Manager owns the roadmap.")
+    assert "roadmap" in data["matched"]
+    assert isinstance(data["score"], (int, float)) and data["score"] > 0
+    assert data["sources"] and all(isinstance(s, str) for s in data["sources"])
+
+
+def test_ask_json_reads_stdin_as_json_lines_in_order() -> None:
+    out = pmpo("ask", "--json", stdin="salary\nwhat's the weather in Oslo?\nrodmap\n")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["faq-salary", None, "owns-roadmap"]
+    declined = rows[1]
+    assert declined["answered"] is False and declined["kind"] == "none"
+    assert isinstance(declined["suggestions"], list) and declined["suggestions"]
+
+
+def test_one_shot_subcommands_answer_in_plain_text() -> None:
+    out = pmpo("whois-owns", "road", "map")
+    assert out.returncode == 0
+    assert out.stdout.splitlines()[1] == "The Product Manager owns the roadmap."
+    assert "usage" in pmpo("--help").stdout
+
+
+def test_kb_check_fails_with_file_line_messages(tmp_path: Path) -> None:
+    (tmp_path / "bad.yml").write_text("entries:\n  - id: x\n", encoding="utf-8")
+    out = pmpo("kb", "check", str(tmp_path), kb=None)
+    assert out.returncode == 1
+    assert f"{tmp_path / 'bad.yml'}:2:" in out.stdout or "bad.yml:2:" in out.stdout
+    assert pmpo("kb", "check", str(KB_MIN), kb=None).returncode == 0
+
+
+def test_broken_kb_makes_ask_fail_clearly_not_with_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "bad.yml").write_text("entries: [", encoding="utf-8")
+    out = pmpo("ask", "roadmap", kb=tmp_path)
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert "bad.yml:" in out.stderr and "did not load" in out.stderr
+
+
+def test_kb_export_lists_every_entry() -> None:
+    out = pmpo("kb", "export", "--json")
+    data = json.loads(out.stdout)
+    assert {e["id"] for e in data["entries"]} == {"owns-roadmap", "owns-refinement", "faq-salary"}
+    for entry in data["entries"]:
+        assert {"id", "kind", "title", "text", "keywords"} <= entry.keys()
+        assert entry["text"] and entry["keywords"]
+
+
+def test_console_answers_line_by_line_like_the_bot() -> None:
+    out = pmpo("console", stdin="who owns the roadmap\nhelp\n")
+    assert out.returncode == 0
+    assert "The Product Manager owns the roadmap." in out.stdout
+    assert "whois-owns <thing>" in out.stdout
+
+
+def test_one_shot_commands_do_not_import_slack() -> None:
+    code = (
+        "import sys; from bot.cli import main; "
+        f"main(['--kb', {str(KB_MIN)!r}, 'ask', '--json', 'roadmap']); "
+        "print('SLACK', any(m.startswith('slack') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().endswith("SLACK False"), out.stdout + out.stderr
