@@ -21,7 +21,12 @@ USAGE = (
     "`topics` everything pmpo knows",
     "or just type a question: `who writes user stories?`",
 )
-_KIND_TITLES = {"role": "Roles", "compare": "Comparison", "ownership": "Who owns what", "faq": "FAQ"}
+_KIND_TITLES = {
+    "role": "Roles",
+    "compare": "Comparison",
+    "ownership": "Who owns what",
+    "faq": "FAQ",
+}
 
 
 def answer_text(index: Index, text: str) -> Answer:
@@ -54,7 +59,9 @@ def answer(index: Index, command: Command) -> Answer:
         return _matched(index, index.match(arg, kinds=("role", "faq", "compare")), arg)
     if name == "whois-owns":
         if not arg:
-            return help_answer("Who owns what? Try `whois-owns roadmap` or `whois-owns user stories`.")
+            return help_answer(
+                "Who owns what? Try `whois-owns roadmap` or `whois-owns user stories`."
+            )
         return _matched(index, index.match(arg, kinds=("ownership",)), arg)
     if name == "advise" or (name == "question" and advisor.looks_like_advice(arg)):
         return advisor.advise(index.kb, arg)
@@ -66,7 +73,8 @@ def help_answer(problem: str = "") -> Answer:
         kind="help",
         answered=not problem,
         title="pmpo: PM or PO? Ask me.",
-        verdict=problem or "I answer who owns what between Product Manager and Product Owner, with sources.",
+        verdict=problem
+        or "I answer who owns what between Product Manager and Product Owner, with sources.",
         reason="",
         sections=(Section("Try", USAGE),),
     )
@@ -90,7 +98,9 @@ def topics_answer(kb: KnowledgeBase) -> Answer:
 
 def _no_entry(what: str) -> Answer:
     return Answer(
-        kind="none", answered=False, title="Not in the knowledge base",
+        kind="none",
+        answered=False,
+        title="Not in the knowledge base",
         verdict=f"The knowledge base has no `{what}` entry right now; an admin can add one.",
     )
 
@@ -99,7 +109,10 @@ def _matched(index: Index, match: Match, query: str) -> Answer:
     if match.entry is None:
         return decline(index.kb, match, query)
     return entry_answer(
-        index.kb, match.entry, matched=match.matched, score=match.score,
+        index.kb,
+        match.entry,
+        matched=match.matched,
+        score=match.score,
         related=match.runners_up,
     )
 
@@ -154,10 +167,15 @@ def entry_answer(
     sections: list[Section] = []
     columns: tuple[Column, ...] = ()
     if entry.kind == "role":
-        sections.append(Section(
-            "At a glance",
-            tuple(f"{f['label']}: {f['text']} ({_short(kb, f['sources'])})" for f in entry.extra["facts"]),
-        ))
+        sections.append(
+            Section(
+                "At a glance",
+                tuple(
+                    f"{f['label']}: {f['text']} ({_short(kb, f['sources'])})"
+                    for f in entry.extra["facts"]
+                ),
+            )
+        )
     if entry.kind == "compare":
         columns = tuple(
             Column(f"{r['aspect']} ({_short(kb, r['sources'])})", r["pm"], r["po"])
@@ -172,7 +190,9 @@ def entry_answer(
         views = tuple(
             f"{_short(kb, [v['source']])}: {v['says']}" for v in entry.disagreement["views"]
         )
-        sections.append(Section("Where the articles disagree", (entry.disagreement["summary"], *views)))
+        sections.append(
+            Section("Where the articles disagree", (entry.disagreement["summary"], *views))
+        )
     title = entry.title
     if entry.kind == "ownership":
         title = f"Who owns it: {entry.title}"

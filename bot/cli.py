@@ -42,8 +42,11 @@ def _load(directory: Path, err: TextIO) -> KnowledgeBase | None:
     if result.kb is None:
         for problem in result.errors:
             print(problem, file=err)
-        print(f"pmpo: the knowledge base in {directory} did not load; fix the lines above "
-              "(`pmpo kb check` re-runs the check)", file=err)
+        print(
+            f"pmpo: the knowledge base in {directory} did not load; fix the lines above "
+            "(`pmpo kb check` re-runs the check)",
+            file=err,
+        )
     return result.kb
 
 
@@ -100,8 +103,10 @@ def _kb(args: list[str], directory: Path) -> int:
         if result.kb is None:
             print(f"{len(result.errors)} error(s); the knowledge base would not load")
             return 1
-        print(f"ok: {len(result.kb.entries)} entries, {len(result.kb.sources)} sources, "
-              f"{len(result.warnings)} warning(s)")
+        print(
+            f"ok: {len(result.kb.entries)} entries, {len(result.kb.sources)} sources, "
+            f"{len(result.warnings)} warning(s)"
+        )
         return 0
     if args[:1] == ["export"]:
         kb = _load(directory, sys.stderr)
@@ -111,7 +116,9 @@ def _kb(args: list[str], directory: Path) -> int:
 
         entries = [
             {
-                "id": e.id, "kind": e.kind, "title": e.title,
+                "id": e.id,
+                "kind": e.kind,
+                "title": e.title,
                 "text": plain.render(entry_answer(kb, e)),
                 "keywords": [*e.keywords, *e.aliases],
             }
@@ -126,8 +133,10 @@ def _kb(args: list[str], directory: Path) -> int:
 def console(index: Index, stdin: TextIO, stdout: TextIO) -> int:
     interactive = stdin.isatty()
     if interactive:
-        print("pmpo console: ask as you would in Slack (`help` for commands, Ctrl-D to quit).",
-              file=stdout)
+        print(
+            "pmpo console: ask as you would in Slack (`help` for commands, Ctrl-D to quit).",
+            file=stdout,
+        )
     while True:
         if interactive:
             print("pmpo> ", end="", file=stdout, flush=True)

@@ -26,8 +26,14 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 }
 _ALIASES = {alias: name for name, aliases in COMMANDS.items() for alias in aliases}
 _ROLE_WORDS = {
-    "pm": "pm", "product-manager": "pm", "productmanager": "pm", "manager": "pm",
-    "po": "po", "product-owner": "po", "productowner": "po", "owner": "po",
+    "pm": "pm",
+    "product-manager": "pm",
+    "productmanager": "pm",
+    "manager": "pm",
+    "po": "po",
+    "product-owner": "po",
+    "productowner": "po",
+    "owner": "po",
 }
 _MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+")
 

@@ -41,7 +41,10 @@ KIND_CUES: dict[str, tuple[frozenset[str], float]] = {
         1.2,
     ),
     "role": (frozenset("define definition describe explain meaning means role".split()), 1.2),
-    "compare": (frozenset("vs versus difference differences differ compare comparison".split()), 1.3),
+    "compare": (
+        frozenset("vs versus difference differences differ compare comparison".split()),
+        1.3,
+    ),
 }
 
 
@@ -121,7 +124,9 @@ class Index:
     # -- analysis -------------------------------------------------------------------------
 
     @staticmethod
-    def _build_synonyms(synonyms: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    def _build_synonyms(
+        synonyms: dict[str, tuple[str, ...]],
+    ) -> dict[tuple[str, ...], tuple[str, ...]]:
         table: dict[tuple[str, ...], tuple[str, ...]] = {}
         for term, variants in synonyms.items():
             canonical = tuple(stem(w) for w in words(term))
@@ -234,8 +239,12 @@ class Index:
         others = tuple(h.entry for h in hits[1:4])
         if best.coverage < MIN_COVERAGE or best.score < MIN_SCORE:
             return Match(
-                None, best.score, best.coverage, best.matched,
-                tuple(h.entry for h in hits[:3]), "weak",
+                None,
+                best.score,
+                best.coverage,
+                best.matched,
+                tuple(h.entry for h in hits[:3]),
+                "weak",
             )
         return Match(best.entry, best.score, best.coverage, best.matched, (), "", others)
 

@@ -148,7 +148,11 @@ def _section(
     if section == "advice":
         return section, [items], None
     if not isinstance(items, list) or not items:
-        return "", [], Problem(name, lines.get((section,), 1), f"{section} must be a non-empty list")
+        return (
+            "",
+            [],
+            Problem(name, lines.get((section,), 1), f"{section} must be a non-empty list"),
+        )
     return section, items, None
 
 
@@ -173,14 +177,14 @@ def _schema_problem(
         extra = sorted(k for k in exc.value if k not in allowed)
         line = _line(lines, (*path, extra[0])) if extra else _line(lines, path)
         return Problem(
-            name, line, f"{prefix}unknown field {', '.join(map(repr, extra))}; "
-            f"allowed: {', '.join(sorted(allowed))}"
+            name,
+            line,
+            f"{prefix}unknown field {', '.join(map(repr, extra))}; "
+            f"allowed: {', '.join(sorted(allowed))}",
         )
     if exc.rule == "enum":
         options = ", ".join(str(o) for o in exc.definition.get("enum", []))
-        return Problem(
-            name, _line(lines, path), f"{prefix}{exc.value!r} is not one of: {options}"
-        )
+        return Problem(name, _line(lines, path), f"{prefix}{exc.value!r} is not one of: {options}")
     message = exc.message.split(" ", 1)[1] if " " in exc.message else exc.message
     return Problem(name, _line(lines, path), f"{prefix}{message} (got {exc.value!r:.60})")
 
@@ -218,8 +222,11 @@ class _Builder:
                 if kind not in schema.ENTRY_SCHEMAS:
                     kinds = ", ".join(schema.ENTRY_KINDS)
                     self.errors.append(
-                        Problem(name, _line(lines, (*base, "kind")),
-                                f"entry {item.get('id', index)!r}: kind must be one of: {kinds}")
+                        Problem(
+                            name,
+                            _line(lines, (*base, "kind")),
+                            f"entry {item.get('id', index)!r}: kind must be one of: {kinds}",
+                        )
                     )
                     continue
                 validator = schema.validator(f"entry:{kind}")
@@ -239,7 +246,9 @@ class _Builder:
         if item_id in self._where:
             first = self._where[item_id]
             self.errors.append(
-                Problem(name, line, f"duplicate {what} id {item_id!r} (first at {first[0]}:{first[1]})")
+                Problem(
+                    name, line, f"duplicate {what} id {item_id!r} (first at {first[0]}:{first[1]})"
+                )
             )
             return False
         self._where[item_id] = (name, line)
@@ -248,8 +257,12 @@ class _Builder:
     def _add_sources(self, name: str, line: int, item: dict[str, Any], *_: Any) -> None:
         if self._claim_id(name, line, "source:" + item["id"], "source"):
             self.sources[item["id"]] = Source(
-                id=item["id"], title=item["title"], publisher=item["publisher"],
-                year=item["year"], seed=item["seed"], author=item.get("author"),
+                id=item["id"],
+                title=item["title"],
+                publisher=item["publisher"],
+                year=item["year"],
+                seed=item["seed"],
+                author=item.get("author"),
             )
 
     def _add_synonyms(self, name: str, line: int, item: dict[str, Any], *_: Any) -> None:
@@ -264,7 +277,9 @@ class _Builder:
             return
         self.advice = {**item, "_file": name, "_line": line}
         for signal in item["signals"]:
-            self._refs.append((name, line, f"signal {signal['id']!r}", [signal["source"]], "source"))
+            self._refs.append(
+                (name, line, f"signal {signal['id']!r}", [signal["source"]], "source")
+            )
 
     def _add_entries(
         self, name: str, line: int, item: dict[str, Any], base: NodePath, lines: dict[NodePath, int]
@@ -274,8 +289,11 @@ class _Builder:
         what = f"entry {item['id']!r}"
         if item["kind"] == "ownership" and item["owner"] == "shared" and "split" not in item:
             self.errors.append(
-                Problem(name, _line(lines, (*base, "owner")),
-                        f"{what}: owner is 'shared' but there is no split: {{pm: ..., po: ...}}")
+                Problem(
+                    name,
+                    _line(lines, (*base, "owner")),
+                    f"{what}: owner is 'shared' but there is no split: {{pm: ..., po: ...}}",
+                )
             )
             return
         refs = list(item["sources"])
@@ -291,21 +309,41 @@ class _Builder:
         for phrase in [*item["keywords"], *item.get("aliases", [])]:
             self._claim(phrase, what, name, line)
         common = {
-            "id", "kind", "title", "verdict", "reason", "sources", "keywords", "aliases",
-            "details", "related", "disagreement",
+            "id",
+            "kind",
+            "title",
+            "verdict",
+            "reason",
+            "sources",
+            "keywords",
+            "aliases",
+            "details",
+            "related",
+            "disagreement",
         }
         self.entries[item["id"]] = Entry(
-            id=item["id"], kind=item["kind"], title=item["title"], verdict=item["verdict"],
-            reason=item["reason"], sources=tuple(item["sources"]),
-            keywords=tuple(item["keywords"]), aliases=tuple(item.get("aliases", [])),
-            details=tuple(item.get("details", [])), related=tuple(item.get("related", [])),
+            id=item["id"],
+            kind=item["kind"],
+            title=item["title"],
+            verdict=item["verdict"],
+            reason=item["reason"],
+            sources=tuple(item["sources"]),
+            keywords=tuple(item["keywords"]),
+            aliases=tuple(item.get("aliases", [])),
+            details=tuple(item.get("details", [])),
+            related=tuple(item.get("related", [])),
             disagreement=item.get("disagreement"),
             extra={k: v for k, v in item.items() if k not in common},
-            file=name, line=line,
+            file=name,
+            line=line,
         )
 
     def _claim(
-        self, phrase: str, owner: str, name: str, line: int,
+        self,
+        phrase: str,
+        owner: str,
+        name: str,
+        line: int,
         claims: dict[str, tuple[str, str, int]] | None = None,
     ) -> None:
         """Warn when two owners claim one phrase (entries and synonyms are checked apart)."""
@@ -314,8 +352,12 @@ class _Builder:
         previous = claims.get(key)
         if previous and previous[0] != owner:
             self.warnings.append(
-                Problem(name, line, f"{owner} and {previous[0]} ({previous[1]}:{previous[2]}) "
-                        f"both claim {key!r}; the bot's choice between them is arbitrary")
+                Problem(
+                    name,
+                    line,
+                    f"{owner} and {previous[0]} ({previous[1]}:{previous[2]}) "
+                    f"both claim {key!r}; the bot's choice between them is arbitrary",
+                )
             )
         else:
             claims[key] = (owner, name, line)

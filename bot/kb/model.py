@@ -50,8 +50,17 @@ class Entry:
     def fingerprint(self) -> tuple[Any, ...]:
         """What counts as 'changed' when a reload reports its diff (location excluded)."""
         return (
-            self.kind, self.title, self.verdict, self.reason, self.sources, self.keywords,
-            self.aliases, self.details, self.related, repr(self.disagreement), repr(self.extra),
+            self.kind,
+            self.title,
+            self.verdict,
+            self.reason,
+            self.sources,
+            self.keywords,
+            self.aliases,
+            self.details,
+            self.related,
+            repr(self.disagreement),
+            repr(self.extra),
         )
 
 

@@ -85,8 +85,10 @@ class KnowledgeStore:
                         self._snapshot = Snapshot(Index(result.kb), stamp or "", True)
                         log.info("knowledge: followed a reload by another process")
                     else:
-                        log.warning("knowledge: another process reloaded, but files do not "
-                                    "validate here; keeping the current knowledge base")
+                        log.warning(
+                            "knowledge: another process reloaded, but files do not "
+                            "validate here; keeping the current knowledge base"
+                        )
         return self._snapshot
 
     def reload(self) -> ReloadReport:
@@ -95,22 +97,33 @@ class KnowledgeStore:
             result = load_dir(self.directory)
             if result.kb is None:
                 return ReloadReport(
-                    ok=False, errors=tuple(result.errors), warnings=tuple(result.warnings),
+                    ok=False,
+                    errors=tuple(result.errors),
+                    warnings=tuple(result.warnings),
                     seconds=time.perf_counter() - started,
                 )
             old = self._snapshot.kb.entries
             new = result.kb.entries
             added = tuple(sorted(new.keys() - old.keys()))
             removed = tuple(sorted(old.keys() - new.keys()))
-            changed = tuple(sorted(
-                k for k in new.keys() & old.keys() if new[k].fingerprint() != old[k].fingerprint()
-            ))
+            changed = tuple(
+                sorted(
+                    k
+                    for k in new.keys() & old.keys()
+                    if new[k].fingerprint() != old[k].fingerprint()
+                )
+            )
             generation = self._write_stamp()
             self._seen_stamp = generation
             self._snapshot = Snapshot(Index(result.kb), generation, True)
         return ReloadReport(
-            ok=True, warnings=tuple(result.warnings), added=added, removed=removed,
-            changed=changed, seconds=time.perf_counter() - started, entries=len(new),
+            ok=True,
+            warnings=tuple(result.warnings),
+            added=added,
+            removed=removed,
+            changed=changed,
+            seconds=time.perf_counter() - started,
+            entries=len(new),
         )
 
     def _read_stamp(self) -> str | None:

@@ -91,7 +91,8 @@ def _convert(
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _convert(item, (*path, i), lines, seen, constructor) for i, item in enumerate(node.value)
+            _convert(item, (*path, i), lines, seen, constructor)
+            for i, item in enumerate(node.value)
         ]
     try:
         return constructor.construct_object(node)

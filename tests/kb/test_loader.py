@@ -45,9 +45,16 @@ def test_minimal_kb_loads(kb_copy: Path) -> None:
         (ENTRY.replace("    owner: pm\n", ""), 2, "missing required field 'owner'"),
         (ENTRY.replace("owner: pm", "owner: cto"), 6, "'cto' is not one of: pm, po, shared"),
         (ENTRY.replace("keywords: [xthing]", "keywords: xthing"), 5, "keywords: must be array"),
-        (ENTRY.replace("    reason: Because.\n", "    reason: Because.\n    colour: red\n"), 9,
-         "unknown field 'colour'"),
-        (ENTRY.replace("sources: [adair]", "sources: [wikipedia]"), 9, "unknown source 'wikipedia'"),
+        (
+            ENTRY.replace("    reason: Because.\n", "    reason: Because.\n    colour: red\n"),
+            9,
+            "unknown field 'colour'",
+        ),
+        (
+            ENTRY.replace("sources: [adair]", "sources: [wikipedia]"),
+            9,
+            "unknown source 'wikipedia'",
+        ),
         (ENTRY.replace("sources: [adair]", "sources: []"), 9, "sources: must contain at least 1"),
         (ENTRY.replace("kind: ownership", "kind: rumour"), 3, "kind must be one of"),
         (ENTRY.replace("owner: pm", "owner: shared"), 6, "owner is 'shared' but there is no split"),
@@ -65,7 +72,9 @@ def test_minimal_kb_loads(kb_copy: Path) -> None:
         (ENTRY.replace("title: X", "title: !!binary aGVsbG8="), 4, "tag"),
     ],
 )
-def test_schema_errors_have_file_and_line(kb_copy: Path, text: str, line: int, fragment: str) -> None:
+def test_schema_errors_have_file_and_line(
+    kb_copy: Path, text: str, line: int, fragment: str
+) -> None:
     errors = errors_for(kb_copy, "broken.yml", text)
     assert any(f"broken.yml:{line}:" in e and fragment in e for e in errors), errors
 
@@ -73,7 +82,9 @@ def test_schema_errors_have_file_and_line(kb_copy: Path, text: str, line: int, f
 def test_duplicate_id_across_files_names_both_places(kb_copy: Path) -> None:
     text = ENTRY.replace("owns-x", "owns-roadmap").replace("xthing", "other")
     errors = errors_for(kb_copy, "zz-dupe.yml", text)
-    assert any("zz-dupe.yml:2: duplicate entry id 'owns-roadmap' (first at" in e for e in errors), errors
+    assert any("zz-dupe.yml:2: duplicate entry id 'owns-roadmap' (first at" in e for e in errors), (
+        errors
+    )
     assert any("entries.yml:2)" in e for e in errors), errors
 
 
@@ -122,4 +133,6 @@ def test_alias_claimed_twice_is_a_warning_not_an_error(kb_copy: Path) -> None:
     )
     result = load_dir(kb_copy)
     assert result.ok
-    assert any("both claim 'roadmap'" in str(w) and "more.yml:2:" in str(w) for w in result.warnings)
+    assert any(
+        "both claim 'roadmap'" in str(w) and "more.yml:2:" in str(w) for w in result.warnings
+    )
