@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -28,7 +29,13 @@ PHRASE_BONUS = 1.0
 UNKNOWN_WORD_IDF = 1.6  # weight of a query word the index has never seen
 MIN_COVERAGE = 0.55  # share of the query's weight the best entry must explain
 MIN_SCORE = 2.5
-MAX_QUERY_WORDS = 60  # a pasted essay is cut here; nothing useful lies beyond
+MAX_QUERY_WORDS = 60
+# The role names themselves: nearly every entry mentions them, so outside the role and
+# compare entries they count as body words and never carry an answer on their own.
+GENERIC_WORDS = "product manager owner"
+ROLE_KINDS = frozenset(
+    {"role", "compare"}
+)  # a pasted essay is cut here; nothing useful lies beyond
 
 # Words that hint at the kind of answer wanted; they shift scores, they never match alone.
 KIND_CUES: dict[str, tuple[frozenset[str], float]] = {
@@ -63,6 +70,7 @@ class Hit:
     score: float
     coverage: float
     matched: tuple[str, ...]
+    matched_stems: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -85,22 +93,27 @@ class Index:
         self.kb = kb
         self.entries: list[Entry] = list(kb.entries.values())
         self._synonyms = self._build_synonyms(kb.synonyms)
+        self.generic = frozenset(stem(w) for w in words(GENERIC_WORDS))
         self._weights: list[dict[str, float]] = []
         self._phrases: list[list[tuple[str, ...]]] = []
         postings: dict[str, list[int]] = defaultdict(list)
+        phrase_index: dict[frozenset[str], list[int]] = defaultdict(list)
         raw_vocab: set[str] = set()
         for i, entry in enumerate(self.entries):
             weights: dict[str, float] = {}
             phrases: list[tuple[str, ...]] = []
+            capped = self.generic if entry.kind not in ROLE_KINDS else frozenset()
             for phrase in (*entry.keywords, *entry.aliases):
                 raw_vocab.update(words(phrase))
                 terms = tuple(dict.fromkeys(self._analyze_text(phrase)))
                 if terms:
                     phrases.append(terms)
                 for t in terms:
-                    weights[t] = max(weights.get(t, 0.0), KEYWORD_WEIGHT)
+                    w = BODY_WEIGHT if t in capped else KEYWORD_WEIGHT
+                    weights[t] = max(weights.get(t, 0.0), w)
             for t in self._analyze_text(entry.title):
-                weights[t] = max(weights.get(t, 0.0), TITLE_WEIGHT)
+                w = BODY_WEIGHT if t in capped else TITLE_WEIGHT
+                weights[t] = max(weights.get(t, 0.0), w)
             raw_vocab.update(words(entry.title))
             for text in _body_texts(entry):
                 raw_vocab.update(words(text))
@@ -108,6 +121,8 @@ class Index:
                     weights.setdefault(t, BODY_WEIGHT)
             self._weights.append(weights)
             self._phrases.append(phrases)
+            for p in phrases:
+                phrase_index[frozenset(p)].append(i)
             for t in weights:
                 postings[t].append(i)
         for variants in kb.synonyms.values():
@@ -117,7 +132,11 @@ class Index:
         n = max(len(self.entries), 1)
         self._idf = {t: math.log(1 + n / len(ids)) for t, ids in postings.items()}
         self._postings = dict(postings)
-        self._raw_vocab = sorted(w for w in raw_vocab if len(w) >= 3 and w not in STOPWORDS)
+        self._phrase_index = dict(phrase_index)
+        self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
+        for w in sorted(raw_vocab):
+            if len(w) >= 3 and w not in STOPWORDS:
+                self._vocab_by_initial[w[0]].append(w)
         self._known_words = frozenset(raw_vocab) | STOPWORDS
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
 
@@ -136,35 +155,43 @@ class Index:
                     table.setdefault(key, canonical)
         return table
 
-    def _rewrite(self, stems: list[str]) -> list[str]:
-        """Replace synonym variants with their canonical term, longest phrase first."""
-        out: list[str] = []
+    def _rewrite(self, stems: list[str]) -> list[tuple[str, int]]:
+        """Replace synonym variants with their canonical term, longest phrase first.
+
+        Each output stem keeps the position of the word it came from, so an answer can show
+        the user's own word ("grooming") rather than the canonical stem ("refin").
+        """
+        out: list[tuple[str, int]] = []
         i = 0
         while i < len(stems):
             for n in (4, 3, 2, 1):
                 key = tuple(stems[i : i + n])
                 if len(key) == n and key in self._synonyms:
-                    out.extend(self._synonyms[key])
+                    out.extend((s, i) for s in self._synonyms[key])
                     i += n
                     break
             else:
-                out.append(stems[i])
+                out.append((stems[i], i))
                 i += 1
         return out
 
     def _analyze_text(self, text: str) -> list[str]:
-        raw = words(text)
-        stems = self._rewrite([stem(w) for w in raw])
-        return [s for s in stems if s not in STOPWORDS and s]
+        stems = self._rewrite([stem(w) for w in words(text)])
+        return [s for s, _ in stems if s not in STOPWORDS and s]
 
     def _correct_uncached(self, word: str) -> str | None:
+        """A known word one slip away (two for long words); typos rarely hit the first letter."""
         if len(word) < 4 or word.isdigit():
             return None
-        limit = 1 if len(word) <= 6 else 2
-        best = process.extractOne(
-            word, self._raw_vocab, scorer=DamerauLevenshtein.distance, score_cutoff=limit
+        limit = 1 if len(word) <= 7 else 2
+        candidates = self._vocab_by_initial.get(word[0], ())
+        found = process.extract(
+            word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8
         )
-        return best[0] if best else None
+        if not found:
+            return None
+        # Same distance: prefer the longer word, since a dropped letter is the commonest slip.
+        return min(found, key=lambda f: (f[1], -len(f[0]), f[0]))[0]
 
     def analyze(self, query: str) -> tuple[list[Term], list[str]]:
         """Return the query's content terms and its raw words (for cue detection)."""
@@ -176,18 +203,15 @@ class Index:
                 continue
             repaired = self._correct(w)
             fixed.append((repaired, True) if repaired else (w, False))
-        stems = [stem(w) for w, _ in fixed]
-        rewritten = self._rewrite(stems)
-        # Map rewritten stems back to a user word for display, best effort.
-        display = {s: w for (w, _), s in zip(fixed, stems, strict=True)}
-        corrected = {stem(w) for w, c in fixed if c}
+        rewritten = self._rewrite([stem(w) for w, _ in fixed])
         terms: list[Term] = []
         seen: set[str] = set()
-        for s in rewritten:
+        for s, origin in rewritten:
             if s in STOPWORDS or s in seen or not s:
                 continue
             seen.add(s)
-            terms.append(Term(word=display.get(s, s), stem=s, corrected=s in corrected))
+            word, corrected = fixed[origin]
+            terms.append(Term(word=word, stem=s, corrected=corrected))
         return terms[:MAX_QUERY_WORDS], raw
 
     # -- scoring --------------------------------------------------------------------------
@@ -210,24 +234,44 @@ class Index:
             for i in self._postings.get(t.stem, ()):
                 scores[i] += idf[t.stem] * self._weights[i][t.stem]
         boosts = self._cue_boost(raw)
-        query_set = set(idf)
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[: max(limit, 25)]
+        candidates = dict(ranked)
+        for i in self._phrase_holders(list(idf)):
+            candidates[i] = scores[i]
         hits: list[Hit] = []
-        for i, base in ranked:
+        for i, base in candidates.items():
             entry = self.entries[i]
             if allowed and entry.kind not in allowed:
                 continue
-            bonus = max(
-                (sum(idf[t] for t in p) for p in self._phrases[i] if set(p) <= query_set),
-                default=0.0,
-            )
+            bonus = max((self._phrase_bonus(p, idf) for p in self._phrases[i]), default=0.0)
             score = (base + PHRASE_BONUS * bonus) * boosts.get(entry.kind, 1.0)
             weights = self._weights[i]
             matched_terms = [t for t in terms if t.stem in weights]
             coverage = sum(idf[t.stem] for t in matched_terms) / total if total else 0.0
-            hits.append(Hit(entry, score, coverage, tuple(t.word for t in matched_terms)))
+            shown = tuple(dict.fromkeys(t.word for t in matched_terms))
+            hits.append(
+                Hit(entry, score, coverage, shown, frozenset(t.stem for t in matched_terms))
+            )
         hits.sort(key=lambda h: h.score, reverse=True)
         return hits[:limit], terms
+
+    def _phrase_holders(self, terms: list[str]) -> set[int]:
+        """Entries with an alias made only of the question's terms, however low they scored."""
+        found: set[int] = set()
+        sizes = range(1, 5) if len(terms) <= 12 else range(1, 3)
+        for n in sizes:
+            for combo in combinations(terms, n):
+                found.update(self._phrase_index.get(frozenset(combo), ()))
+        return found
+
+    @staticmethod
+    def _phrase_bonus(phrase: tuple[str, ...], idf: dict[str, float]) -> float:
+        """Reward an alias in proportion to how exactly it restates the whole question."""
+        shared = [t for t in phrase if t in idf]
+        if not shared:
+            return 0.0
+        union = len(set(phrase) | idf.keys())
+        return sum(idf[t] for t in shared) * len(shared) / union
 
     def match(self, query: str, kinds: Iterable[str] | None = None) -> Match:
         hits, terms = self.search(query, kinds)
@@ -237,7 +281,12 @@ class Index:
             return Match(None, 0.0, 0.0, (), self.default_suggestions(), "unknown")
         best = hits[0]
         others = tuple(h.entry for h in hits[1:4])
-        if best.coverage < MIN_COVERAGE or best.score < MIN_SCORE:
+        specific = any(t not in self.generic for t in best.matched_stems)
+        if (
+            best.coverage < MIN_COVERAGE
+            or best.score < MIN_SCORE
+            or (not specific and best.entry.kind not in ROLE_KINDS)
+        ):
             return Match(
                 None,
                 best.score,

@@ -30,7 +30,8 @@ STOPWORDS = frozenset(
     couldnt mustnt lets thats whos whats heres theres whens wheres whys hows also get got gets
     please pls plz thanks thx ty hey hi hello yo ok okay um uh hmm like really actually basically
     just kinda sorta gonna wanna gotta u ur r y teh hte waht wat wut whta tho though anyone
-    someone somebody one ones thing things stuff lol tell know question ask asking wondering
+    someone somebody ones thing things stuff lol tell know question ask asking wondering either
+    neither
     """.split()
 )
 
