@@ -1,0 +1,62 @@
+"""The question set: people's own phrasings must reach the right entry, or be declined.
+
+Each item is `q` (as a person would type it) and `expect` (an entry id, `advice` for the
+advisor, or null when pmpo must decline). The test prints every miss so a failing run says
+exactly which phrasings to look at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bot.answering import answer_text
+from bot.matcher import Index
+
+QUESTIONS = Path(__file__).with_name("questions.yml")
+TARGET = 0.90
+
+
+def load_questions() -> list[dict[str, str | None]]:
+    return yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+
+
+def outcome(index: Index, question: str) -> str | None:
+    answer = answer_text(index, question)
+    if answer.kind == "advice":
+        return "advice"
+    return answer.id if answer.answered else None
+
+
+def test_question_set_is_big_and_varied(real_index: Index) -> None:
+    items = load_questions()
+    assert len(items) >= 200
+    declines = [i for i in items if i["expect"] is None]
+    assert len(declines) >= 30
+    expected_ids = {i["expect"] for i in items} - {None, "advice"}
+    assert expected_ids <= set(real_index.kb.entries), expected_ids - set(real_index.kb.entries)
+    for entry in real_index.kb.entries.values():
+        if entry.kind in ("faq", "ownership"):
+            asked = sum(1 for i in items if i["expect"] == entry.id)
+            assert asked >= 2, f"{entry.id} is asked {asked} time(s); the set needs 2+"
+
+
+def test_question_set_accuracy(real_index: Index) -> None:
+    items = load_questions()
+    misses = []
+    for item in items:
+        got = outcome(real_index, item["q"])
+        if got != item["expect"]:
+            misses.append(f"  {item['q']!r}: expected {item['expect']}, got {got}")
+    accuracy = 1 - len(misses) / len(items)
+    print(f"\nquestion set: {len(items) - len(misses)}/{len(items)} correct ({accuracy:.1%})")
+    print("\n".join(misses))
+    assert accuracy >= TARGET, f"{accuracy:.1%} < {TARGET:.0%}; misses:\n" + "\n".join(misses)
+
+
+def test_declines_offer_the_closest_topics(real_index: Index) -> None:
+    answer = answer_text(real_index, "who owns the coffee machine budget?")
+    assert not answer.answered
+    assert answer.verdict.startswith("I'm not sure")
+    assert 1 <= len(answer.suggestions) <= 3
