@@ -1,17 +1,280 @@
-"""The split/merge advisor (placeholder until the advisor issue lands)."""
+"""The split/merge advisor: "should one person be both our PM and our PO?" from team facts.
+
+`advise(kb, text)` parses the team's facts (`facts.py`), weighs the signals in
+`knowledge/advice.yml` (`rules.py`) and returns an `Answer` with the verdict, the signals
+that fired, where the sources disagree, next steps and follow-up questions.
+`looks_like_advice(text)` decides whether a free-form question belongs here or in the FAQ.
+"""
 
 from __future__ import annotations
 
-from bot.answer import Answer
+import re
+
+from bot.advisor import facts as facts_mod
+from bot.advisor import rules
+from bot.advisor.facts import LABELS, Fact, Parsed
+from bot.advisor.rules import BORDERLINE, COMBINE, NEED_FACTS, SPLIT, Evaluation, Hit, Signal
+from bot.answer import Answer, Section
 from bot.kb.model import KnowledgeBase
+
+TITLE = "Split or combine PM and PO?"
+
+_ROLE = r"(?:pm|po|p\.m\.|p\.o\.|product\s+manager|product\s+owner|pm/po|pm-po)s?"
+_INTENT = re.compile(
+    r"\b(?:split(?:ting)?|separat(?:e|ing)|combin(?:e|ed|ing)|merg(?:e|ed|ing)|both|"
+    r"one\s+person|same\s+person|two\s+people|single\s+person|dual|hybrid|double\s+as|"
+    r"two\s+hats|both\s+hats|wear\s+both|also\s+(?:be|act\s+as|serve\s+as)|"
+    rf"(?:need|hire|add|get)\s+(?:a|an|another|a\s+separate|a\s+dedicated)\s+{_ROLE}|"
+    rf"{_ROLE}\s+(?:too|as\s+well))\b",
+    re.I,
+)
+# "should our PM also be our PO": a team asking about its own people, no numbers needed
+_OWN_ROLES = re.compile(
+    rf"\b(?:our|my)\s+{_ROLE}\b.*\b(?:also|too|as\s+well|both|double|same|our\s+{_ROLE})", re.I
+)
 
 
 def looks_like_advice(text: str) -> bool:
-    return False
+    """A split/combine question about *this* team: intent plus team facts, or "our PM ... PO".
+
+    "can one person be both PM and PO?" has no team facts, so it stays with the FAQ entry.
+    """
+    if not text or not _INTENT.search(text):
+        return False
+    if _OWN_ROLES.search(text):
+        return True
+    parsed = facts_mod.parse(text)
+    return bool(parsed.facts or parsed.errors)
 
 
 def advise(kb: KnowledgeBase, text: str) -> Answer:
-    return Answer(
-        kind="advice", answered=False, title="Split or combine PM and PO?",
-        verdict="need more facts",
+    parsed = facts_mod.parse(text)
+    if parsed.errors:
+        return _nonsense(kb, parsed)
+    evaluation = rules.evaluate(kb.advice, parsed.facts)
+    stripped = " ".join((text or "").split())
+    if not parsed.facts and stripped and not _INTENT.search(stripped):
+        shown = stripped if len(stripped) <= 60 else stripped[:59] + "…"
+        return _answer(
+            kb,
+            parsed,
+            evaluation,
+            answered=False,
+            verdict=f"Need more facts: I found no team facts in “{shown}”.",
+        )
+    return _answer(kb, parsed, evaluation, answered=True, verdict=_verdict_sentence(kb, evaluation))
+
+
+# --- building the answer ------------------------------------------------------------------
+
+
+def _answer(
+    kb: KnowledgeBase, parsed: Parsed, ev: Evaluation, *, answered: bool, verdict: str
+) -> Answer:
+    sections: list[Section] = []
+    fired = [h for h in ev.hits if h.state == "fired"]
+    if fired:
+        sections.append(
+            Section("Signals that fired", tuple(_hit_line(kb, h, ev.contested) for h in fired))
+        )
+    if ev.disagreements:
+        sections.append(
+            Section(
+                "Where the sources disagree",
+                tuple(_disagreement_line(kb, d) for d in ev.disagreements),
+            )
+        )
+    steps = _next_steps(kb, parsed, ev.verdict)
+    if steps:
+        sections.append(Section("Next steps", steps))
+    questions = kb.advice.get("questions") or {}
+    follow_ups = tuple(
+        questions.get(name, f"What is your {LABELS.get(name, name)}?") for name in ev.follow_ups
     )
+    source_ids = [h.signal.source for h in ev.hits if h.state != "quiet"]
+    if ev.verdict != NEED_FACTS:
+        source_ids.extend(kb.advice.get("sources") or [])
+    sources = tuple(kb.sources[i].label for i in dict.fromkeys(source_ids) if i in kb.sources)
+    return Answer(
+        kind="advice",
+        answered=answered,
+        title=TITLE,
+        verdict=verdict,
+        reason=_reason(ev),
+        sections=tuple(sections),
+        sources=sources,
+        matched=parsed.matched(),
+        follow_ups=follow_ups,
+        extra={
+            "verdict": ev.verdict,
+            "facts": {name: fact.as_json() for name, fact in parsed.facts.items()},
+            "weights": {"split": ev.split, "combine": ev.combine},
+        },
+    )
+
+
+def _nonsense(kb: KnowledgeBase, parsed: Parsed) -> Answer:
+    problems = parsed.errors
+    first = problems[0]
+    more = f" (and {len(problems) - 1} more below)" if len(problems) > 1 else ""
+    return Answer(
+        kind="advice",
+        answered=False,
+        title=TITLE,
+        verdict=f"Need more facts: I can't use {first}{more}",
+        reason="Fix the value and ask again, e.g. `advise 4 squads, 40 engineers, backlog 50%`.",
+        sections=(Section("What I couldn't use", tuple(problems)),) if len(problems) > 1 else (),
+        matched=parsed.matched(),
+        extra={
+            "verdict": NEED_FACTS,
+            "facts": {name: fact.as_json() for name, fact in parsed.facts.items()},
+            "errors": list(problems),
+        },
+    )
+
+
+def _short(kb: KnowledgeBase, source: str) -> str:
+    found = kb.sources.get(source)
+    return found.short if found else source
+
+
+def _value(fact: Fact) -> str:
+    return f"{LABELS[fact.name]} {fact.show()}"
+
+
+def _threshold(signal: Signal) -> str:
+    return f"{LABELS[signal.fact]} {signal.threshold_text()}"
+
+
+def _hit_line(kb: KnowledgeBase, hit: Hit, contested: frozenset[str]) -> str:
+    way = "split" if hit.signal.pushes == "split" else "one person"
+    disputed = ", disputed" if hit.signal.id in contested else ""
+    note = f": {hit.signal.note}" if hit.signal.note else ""
+    if hit.signal.op == "is":
+        compared = f"{LABELS[hit.fact.name]}: {hit.fact.show()}"
+    else:
+        compared = f"{_value(hit.fact)} vs {hit.signal.threshold_text()}"
+    return (
+        f"{compared} ({_short(kb, hit.signal.source)}) "
+        f"→ {way} (weight {hit.signal.weight:g}{disputed}){note}"
+    )
+
+
+def _disagreement_line(kb: KnowledgeBase, d: rules.Disagreement) -> str:
+    def names(sigs: tuple[Signal, ...]) -> str:
+        return " and ".join(f"{s.threshold_text()} ({_short(kb, s.source)})" for s in sigs)
+
+    effect = (
+        "which source you follow changes the answer, so I call it borderline"
+        if d.changes_verdict
+        else "the verdict is the same either way"
+    )
+    label = LABELS[d.fact.name]
+    if d.kind == "sources":
+        missed = f" but not {names(d.missed)}" if d.missed else ""
+        return f"{label}: your {d.fact.show()} meets {names(d.met)}{missed}; {effect}."
+    effect = (
+        "the two ends of your range give different answers, so I call it borderline"
+        if d.changes_verdict
+        else "the verdict is the same at both ends"
+    )
+    return f"{label}: your range {d.fact.show()} straddles {names(d.missed)}; {effect}."
+
+
+def _reason(ev: Evaluation) -> str:
+    if not ev.hits:
+        return "Nothing you told me yet touches the criteria the articles give."
+    return (
+        f"Weight of the signals that fired: {ev.split:g} for splitting, {ev.combine:g} for one "
+        f"person (a side needs {ev.minimum:g} or more and a lead of {ev.margin:g} to win)."
+    )
+
+
+_NOUNS = {
+    "squads": ("squad", "squads"),
+    "people": ("person", "people"),
+    "engineers": ("engineer", "engineers"),
+    "products": ("product", "products"),
+    "markets": ("market", "markets"),
+    "personas": ("main persona", "main personas"),
+}
+_FLAGS = {
+    ("strategy_suffering", True): "strategic work slipping",
+    ("strategy_suffering", False): "strategy in good shape",
+    ("technical_founder", True): "a technical founder acting as PM",
+    ("technical_founder", False): "no technical founder",
+    ("experienced_hybrid", True): "an experienced hybrid in the seat",
+    ("experienced_hybrid", False): "no hybrid experience",
+}
+
+
+def _phrase(fact: Fact) -> str:
+    """A fact as a sentence says it: "4 squads", "1 product", "50% of the PM's time on backlog"."""
+    if fact.name in _NOUNS:
+        one, many = _NOUNS[fact.name]
+        return f"{fact.show()} {one if fact.show() == '1' else many}"
+    if fact.name == "backlog_share":
+        return f"{fact.show()} of the PM's time on backlog work"
+    if fact.name == "stage":
+        return f"the {fact.value} stage"
+    return _FLAGS.get((fact.name, fact.value), _value(fact))
+
+
+def _top(ev: Evaluation, pushes: str) -> list[Hit]:
+    hits = [h for h in ev.fired if h.signal.pushes == pushes and h.signal.id not in ev.contested]
+    best: dict[str, Hit] = {}
+    for hit in sorted(hits, key=lambda h: -h.signal.weight):
+        best.setdefault(hit.signal.fact, hit)
+    return list(best.values())[:3]
+
+
+def _list(hits: list[Hit]) -> str:
+    items = [_phrase(h.fact) for h in hits]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _verdict_sentence(kb: KnowledgeBase, ev: Evaluation) -> str:
+    splits, combines = _top(ev, "split"), _top(ev, "combine")
+    if ev.verdict == SPLIT:
+        against = f" That outweighs {_list(combines)}." if combines else ""
+        return f"Split the roles, given {_list(splits)}.{against}"
+    if ev.verdict == COMBINE:
+        against = f" That outweighs {_list(splits)}." if splits else ""
+        return f"One person can do both, given {_list(combines)}.{against}"
+    if ev.verdict == BORDERLINE:
+        flipping = [d for d in ev.disagreements if d.changes_verdict]
+        if flipping:
+            d = flipping[0]
+            what = "your range straddles" if d.kind == "range" else "you sit between"
+            return (
+                f"Borderline: on {LABELS[d.fact.name]} ({d.fact.show()}) {what} the sources' "
+                "thresholds, and the answer depends on which one you follow."
+            )
+        return (
+            f"Borderline: the case to split ({_list(splits) or 'nothing'}) and the case for one "
+            f"person ({_list(combines) or 'nothing'}) are too close to call."
+        )
+    if not ev.hits:
+        return "Need more facts: tell me about the team and I'll weigh it against the articles."
+    return "Need more facts: what you told me isn't enough to decide either way."
+
+
+def _next_steps(kb: KnowledgeBase, parsed: Parsed, verdict: str) -> tuple[str, ...]:
+    steps = kb.advice.get("next_steps") or {}
+    founder = parsed.facts.get("technical_founder")
+    keys: list[str]
+    if verdict == SPLIT:
+        keys = ["hire_first", "working_together", "anti_patterns"]
+        if founder is not None and founder.value is True:
+            keys.insert(0, "technical_founder")
+    elif verdict == COMBINE:
+        keys = ["while_combined"]
+    elif verdict == BORDERLINE:
+        keys = ["while_combined", "hire_first"]
+    else:
+        keys = ["need_facts"]
+    return tuple(line for key in keys for line in steps.get(key, []))
+
+
+__all__ = ["advise", "looks_like_advice", "VERDICTS"]
+VERDICTS = rules.VERDICTS

@@ -116,21 +116,42 @@ SYNONYM_SCHEMA = {
     "properties": {"term": _text, "variants": {"type": "array", "items": _text, "minItems": 1}},
 }
 
+ADVICE_FACTS = [
+    "squads",
+    "people",
+    "engineers",
+    "products",
+    "markets",
+    "personas",
+    "backlog_share",
+    "strategy_suffering",
+    "technical_founder",
+    "experienced_hybrid",
+    "stage",
+]
+ADVICE_STAGES = ["startup", "scale-up", "enterprise"]
+
 _signal = {
     "type": "object",
     "required": ["id", "fact", "measures", "op", "threshold", "pushes", "weight", "source"],
     "additionalProperties": False,
     "properties": {
         "id": {"type": "string", "pattern": ID_PATTERN},
-        "fact": {"type": "string", "pattern": r"^[a-z_]+$"},
+        "fact": {"enum": ADVICE_FACTS},
         "measures": _text,
         "op": {"enum": ["<", "<=", ">", ">=", "==", "is"]},
-        "threshold": {"type": ["number", "boolean"]},
+        # numbers for counts and backlog_share (a percent, 0..100); true/false or a stage word
+        # for `is`
+        "threshold": {"anyOf": [{"type": "number"}, {"type": "boolean"}, {"enum": ADVICE_STAGES}]},
         "pushes": {"enum": ["split", "combine"]},
         "weight": {"type": "number", "minimum": 0, "maximum": 10},
         "source": {"type": "string", "pattern": ID_PATTERN},
         "note": _text,
     },
+    # `is` compares true/false or a stage word; the other ops compare numbers
+    "if": {"properties": {"op": {"const": "is"}}, "required": ["op"]},
+    "then": {"properties": {"threshold": {"not": {"type": "number"}}}},
+    "else": {"properties": {"threshold": {"type": "number"}}},
 }
 
 ADVICE_SCHEMA = {
@@ -139,6 +160,19 @@ ADVICE_SCHEMA = {
     "additionalProperties": False,
     "properties": {
         "signals": {"type": "array", "items": _signal, "minItems": 1},
+        "decision": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "minimum": {"type": "number", "minimum": 0, "maximum": 100},
+                "margin": {"type": "number", "minimum": 0, "maximum": 100},
+            },
+        },
+        "questions": {
+            "type": "object",
+            "propertyNames": {"enum": ADVICE_FACTS},
+            "additionalProperties": _text,
+        },
         "next_steps": {
             "type": "object",
             "additionalProperties": _text_list,
