@@ -702,3 +702,16 @@ def parse(text: str) -> Parsed:
     parsed = reader.parsed
     parsed.facts = {name: parsed.facts[name] for name in ORDER if name in parsed.facts}
     return parsed
+
+
+def parse_value(name: str, value: str) -> tuple[Fact | None, str]:
+    """One fact from one form field (the Slack modal): `("squads", "four")` → 4.
+
+    Returns the fact, or None and a problem naming the value as typed.
+    """
+    reader = _Reader("")
+    text = " ".join(_clean(value or "").split())
+    reader.key_value(name, text, text)
+    if reader.parsed.errors:
+        return None, reader.parsed.errors[0]
+    return reader.parsed.facts.get(name), ""
