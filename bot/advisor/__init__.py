@@ -44,7 +44,8 @@ def looks_like_advice(text: str) -> bool:
     if _OWN_ROLES.search(text):
         return True
     parsed = facts_mod.parse(text)
-    return bool(parsed.facts or parsed.errors)
+    # "do startups need both?" is the FAQ's: a stage word alone describes no particular team
+    return bool(parsed.errors or set(parsed.facts) - {"stage"})
 
 
 def advise(kb: KnowledgeBase, text: str) -> Answer:

@@ -218,7 +218,11 @@ _NOT_PRODUCT = (
 )
 _NOUNS: list[tuple[str, str]] = [
     ("people", r"people|persons|employees|staff|folks|ftes?|team\s+members|members|humans|heads"),
-    ("engineers", r"engineers?|devs?|developers?|programmers?|coders?|swes?"),
+    (
+        "engineers",
+        r"(?:engineers?|devs?|developers?|programmers?|coders?|swes?)"
+        r"(?!\s+(?:teams?|squads?|pods?|org|organi[sz]ation|department|group)\b)",
+    ),
     ("squads", r"squads?|scrum\s+teams?|teams?|pods?"),
     ("products", rf"products?{_NOT_PRODUCT}|apps?|applications|product\s+lines?"),
     (
@@ -389,8 +393,8 @@ _STAGE = [
     ),
     (
         "enterprise",
-        r"(?<!sell\sto\s)(?<!for\s)\benterprise\b(?!\s+(?:customers|clients|sales|software|saas|"
-        r"market|deals))|large\s+(?:company|companies|organi[sz]ation|corporation|enterprise)|"
+        r"\b(?:an|large|big|global)\s+enterprise\b|\benterprise\s+(?:company|organi[sz]ation|org|"
+        r"corporation|business)\b|large\s+(?:company|companies|organi[sz]ation|corporation)|"
         r"big\s+(?:company|corporation|organi[sz]ation)|corporation|multinational|fortune\s+500",
     ),
     (
@@ -414,8 +418,8 @@ _STAGE_WORDS = {
 }
 
 _KV = re.compile(
-    r"(?<![\w-])(?P<key>[a-z][a-z_-]*)\s*(?P<sep>=|:)\s*(?P<val>[^\s,;=]+(?:\s*(?:-|to)\s*"
-    r"[^\s,;=]+)?)",
+    r"(?<![\w-])(?P<key>[a-z][a-z_-]*)\s*(?P<sep>=|:)\s*(?P<val>[^\s,;=()\[\]\"?!]+"
+    r"(?:\s*(?:-|to)\s*[^\s,;=()\[\]\"?!]+)?)",
     re.I,
 )
 
@@ -534,7 +538,7 @@ class _Reader:
                     self._consume(match.start(), match.end())
                 continue
             self._consume(match.start(), match.end())
-            self.key_value(name, match["val"].strip(), self.said(match))
+            self.key_value(name, match["val"].strip().rstrip("."), self.said(match))
 
     def key_value(self, name: str, value: str, said: str) -> None:
         low_value = value.lower()
