@@ -26,16 +26,31 @@ KEYWORD_WEIGHT = 3.0
 TITLE_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
 PHRASE_BONUS = 1.0
-UNKNOWN_WORD_IDF = 1.6  # weight of a query word the index has never seen
-MIN_COVERAGE = 0.55  # share of the query's weight the best entry must explain
-MIN_SCORE = 2.5
+# Weights below are on IDF scaled to 0..1 (divided by the IDF of a one-entry term), so the
+# bars hold whether the knowledge base has 3 entries or 100,000.
+UNKNOWN_WORD_IDF = 0.57  # weight of a query word the index has never seen
+MIN_COVERAGE = 0.2  # share of the question's weight the best entry must explain
+MIN_SCORE = 0.57
+MIN_KEY = 0.68
+ROLE_KEY_IDF = 0.57  # a role entry asked by name ("po?") has that much evidence per role word
 MAX_QUERY_WORDS = 60
 # The role names themselves: nearly every entry mentions them, so outside the role and
 # compare entries they count as body words and never carry an answer on their own.
-GENERIC_WORDS = "product manager owner"
+GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
+ROLE_MOVES = ("po to pm", "pm to po")  # career-move concepts count as talk about the roles
+_ROLE_STEMS = frozenset({"product", "manag", "owner"})
+MAX_PHRASE_WORDS = 6  # longest synonym variant the rewriter looks for
 ROLE_KINDS = frozenset(
     {"role", "compare"}
 )  # a pasted essay is cut here; nothing useful lies beyond
+
+BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for one definition
+OTHER_INTENT_FACTOR = 0.15  # "when is sprint planning" asks for a date, not an owner
+OTHER_INTENT = frozenset("when where calculate".split())
+NOT_ABOUT_ROLES = frozenset(
+    "share send book summarise summarize summary schedule today tomorrow yesterday".split()
+)
+OWNER_QUESTION = frozenset("who whos whose whom responsible accountable charge".split())
 
 # Words that hint at the kind of answer wanted; they shift scores, they never match alone.
 KIND_CUES: dict[str, tuple[frozenset[str], float]] = {
@@ -70,7 +85,7 @@ class Hit:
     score: float
     coverage: float
     matched: tuple[str, ...]
-    matched_stems: frozenset[str] = frozenset()
+    key: float = 0.0  # weight of keyword/title hits: the evidence an answer rests on
 
 
 @dataclass(frozen=True)
@@ -93,7 +108,16 @@ class Index:
         self.kb = kb
         self.entries: list[Entry] = list(kb.entries.values())
         self._synonyms = self._build_synonyms(kb.synonyms)
-        self.generic = frozenset(stem(w) for w in words(GENERIC_WORDS))
+        self.generic = (
+            frozenset(t for phrase in GENERIC_PHRASES for t in self._analyze_text(phrase))
+            | _ROLE_STEMS
+        )
+        self._role_concepts = self.generic | {
+            t for phrase in ROLE_MOVES for t in self._analyze_text(phrase)
+        }
+        self._compare_words = frozenset(
+            t for w in KIND_CUES["compare"][0] for t in self._analyze_text(w)
+        )
         self._weights: list[dict[str, float]] = []
         self._phrases: list[list[tuple[str, ...]]] = []
         postings: dict[str, list[int]] = defaultdict(list)
@@ -102,17 +126,17 @@ class Index:
         for i, entry in enumerate(self.entries):
             weights: dict[str, float] = {}
             phrases: list[tuple[str, ...]] = []
-            capped = self.generic if entry.kind not in ROLE_KINDS else frozenset()
+            generic_weight = KEYWORD_WEIGHT if entry.kind in ROLE_KINDS else BODY_WEIGHT
             for phrase in (*entry.keywords, *entry.aliases):
                 raw_vocab.update(words(phrase))
                 terms = tuple(dict.fromkeys(self._analyze_text(phrase)))
                 if terms:
                     phrases.append(terms)
                 for t in terms:
-                    w = BODY_WEIGHT if t in capped else KEYWORD_WEIGHT
+                    w = generic_weight if t in self.generic else KEYWORD_WEIGHT
                     weights[t] = max(weights.get(t, 0.0), w)
             for t in self._analyze_text(entry.title):
-                w = BODY_WEIGHT if t in capped else TITLE_WEIGHT
+                w = generic_weight if t in self.generic else TITLE_WEIGHT
                 weights[t] = max(weights.get(t, 0.0), w)
             raw_vocab.update(words(entry.title))
             for text in _body_texts(entry):
@@ -130,7 +154,8 @@ class Index:
                 raw_vocab.update(words(v))
         raw_vocab.update(w for term in kb.synonyms for w in words(term))
         n = max(len(self.entries), 1)
-        self._idf = {t: math.log(1 + n / len(ids)) for t, ids in postings.items()}
+        top = math.log(1 + n)
+        self._idf = {t: math.log(1 + n / len(ids)) / top for t, ids in postings.items()}
         self._postings = dict(postings)
         self._phrase_index = dict(phrase_index)
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
@@ -142,47 +167,62 @@ class Index:
 
     # -- analysis -------------------------------------------------------------------------
 
-    @staticmethod
     def _build_synonyms(
-        synonyms: dict[str, tuple[str, ...]],
+        self, synonyms: dict[str, tuple[str, ...]]
     ) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Map each variant (as stems) to its concept.
+
+        A multi-word concept becomes one joined term ("go_to_market") so its words cannot
+        match alone ("where should we go for lunch"), plus its longer content words, so a
+        partial mention ("the market") still counts for something.
+        """
         table: dict[tuple[str, ...], tuple[str, ...]] = {}
         for term, variants in synonyms.items():
-            canonical = tuple(stem(w) for w in words(term))
+            parts = [stem(w) for w in words(term)]
+            if len(parts) == 1 or term in self.kb.whole_terms:
+                canonical: tuple[str, ...] = ("_".join(parts),)
+            else:
+                extra = (
+                    p for p in parts if len(p) >= 3 and p not in STOPWORDS and p not in _ROLE_STEMS
+                )
+                canonical = ("_".join(parts), *dict.fromkeys(extra))
             for phrase in (term, *variants):
                 key = tuple(stem(w) for w in words(phrase))
                 if key:
                     table.setdefault(key, canonical)
         return table
 
-    def _rewrite(self, stems: list[str]) -> list[tuple[str, int]]:
+    def _rewrite(self, stems: list[str]) -> list[tuple[str, int, bool]]:
         """Replace synonym variants with their canonical term, longest phrase first.
 
         Each output stem keeps the position of the word it came from, so an answer can show
         the user's own word ("grooming") rather than the canonical stem ("refin").
         """
-        out: list[tuple[str, int]] = []
+        out: list[tuple[str, int, bool]] = []
         i = 0
         while i < len(stems):
-            for n in (4, 3, 2, 1):
+            for n in range(min(MAX_PHRASE_WORDS, len(stems) - i), 0, -1):
                 key = tuple(stems[i : i + n])
                 if len(key) == n and key in self._synonyms:
-                    out.extend((s, i) for s in self._synonyms[key])
+                    out.extend((s, i, True) for s in self._synonyms[key])
                     i += n
                     break
             else:
-                out.append((stems[i], i))
+                out.append((stems[i], i, False))
                 i += 1
         return out
 
     def _analyze_text(self, text: str) -> list[str]:
-        stems = self._rewrite([stem(w) for w in words(text)])
-        return [s for s, _ in stems if s not in STOPWORDS and s]
+        raw = words(text)
+        stems = self._rewrite([stem(w) for w in raw])
+        return [s for s, i, syn in stems if syn or (raw[i] not in STOPWORDS and s not in STOPWORDS)]
 
     def _correct_uncached(self, word: str) -> str | None:
         """A known word one slip away (two for long words); typos rarely hit the first letter."""
         if len(word) < 4 or word.isdigit():
             return None
+        if is_english_word(word):
+            return None  # "lunch" is lunch, not a slip for "launch"
         limit = 1 if len(word) <= 7 else 2
         candidates = self._vocab_by_initial.get(word[0], ())
         found = process.extract(
@@ -206,8 +246,10 @@ class Index:
         rewritten = self._rewrite([stem(w) for w, _ in fixed])
         terms: list[Term] = []
         seen: set[str] = set()
-        for s, origin in rewritten:
-            if s in STOPWORDS or s in seen or not s:
+        for s, origin, synonym in rewritten:
+            if s in seen or not (
+                synonym or (fixed[origin][0] not in STOPWORDS and s not in STOPWORDS)
+            ):
                 continue
             seen.add(s)
             word, corrected = fixed[origin]
@@ -216,9 +258,30 @@ class Index:
 
     # -- scoring --------------------------------------------------------------------------
 
-    def _cue_boost(self, raw: list[str]) -> dict[str, float]:
+    def _kind_factors(self, raw: list[str], stems: set[str]) -> dict[str, float]:
+        """How the question's shape shifts each kind of entry (never decides alone)."""
         present = set(raw)
-        return {kind: boost for kind, (cues, boost) in KIND_CUES.items() if present & cues}
+        factors = {kind: boost for kind, (cues, boost) in KIND_CUES.items() if present & cues}
+        roles = stems & self.generic
+        if {"product_owner", "product_manag"} <= roles:
+            # "user stories - PM or PO?" asks who owns it, never for one role's definition
+            factors["role"] = factors.get("role", 1.0) * BOTH_ROLES_FACTOR
+            factors.setdefault("ownership", KIND_CUES["ownership"][1])
+        if not present & OWNER_QUESTION:
+            if present & NOT_ABOUT_ROLES:  # "summarise yesterday's standup"
+                factors["ownership"] = factors["faq"] = OTHER_INTENT_FACTOR
+            elif not stems & self._role_concepts and (
+                present & OTHER_INTENT or _asks_how_or_what(raw)
+            ):
+                # "how do I write a good story", "what is kanban": a method or a definition
+                factors["ownership"] = factors["faq"] = OTHER_INTENT_FACTOR
+        # "PM vs PO" is the comparison; "agile vs waterfall" or "PO vs scrum master" is not.
+        others = stems - self.generic - self._compare_words
+        if len(roles) == 1 and others or not roles and others:
+            factors["compare"] = OTHER_INTENT_FACTOR
+        elif "compare" in factors and others:
+            del factors["compare"]
+        return factors
 
     def search(
         self, query: str, kinds: Iterable[str] | None = None, limit: int = 5
@@ -233,7 +296,7 @@ class Index:
         for t in terms:
             for i in self._postings.get(t.stem, ()):
                 scores[i] += idf[t.stem] * self._weights[i][t.stem]
-        boosts = self._cue_boost(raw)
+        boosts = self._kind_factors(raw, set(idf))
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[: max(limit, 25)]
         candidates = dict(ranked)
         for i in self._phrase_holders(list(idf)):
@@ -244,16 +307,29 @@ class Index:
             if allowed and entry.kind not in allowed:
                 continue
             bonus = max((self._phrase_bonus(p, idf) for p in self._phrases[i]), default=0.0)
-            score = (base + PHRASE_BONUS * bonus) * boosts.get(entry.kind, 1.0)
+            factor = boosts.get(entry.kind, 1.0)
+            score = (base + PHRASE_BONUS * bonus) * factor
             weights = self._weights[i]
             matched_terms = [t for t in terms if t.stem in weights]
             coverage = sum(idf[t.stem] for t in matched_terms) / total if total else 0.0
-            shown = tuple(dict.fromkeys(t.word for t in matched_terms))
-            hits.append(
-                Hit(entry, score, coverage, shown, frozenset(t.stem for t in matched_terms))
+            key = factor * (
+                bonus
+                + sum(
+                    self._key_idf(t.stem, idf[t.stem], entry.kind)
+                    for t in matched_terms
+                    if weights[t.stem] >= TITLE_WEIGHT
+                )
             )
+            shown = tuple(dict.fromkeys(t.word for t in matched_terms))
+            hits.append(Hit(entry, score, coverage, shown, key))
         hits.sort(key=lambda h: h.score, reverse=True)
         return hits[:limit], terms
+
+    def _key_idf(self, term: str, idf: float, kind: str) -> float:
+        """Role names are weak evidence, except for the entries that are about the roles."""
+        if term not in self.generic:
+            return idf
+        return max(idf, ROLE_KEY_IDF) if kind in ROLE_KINDS else 0.0
 
     def _phrase_holders(self, terms: list[str]) -> set[int]:
         """Entries with an alias made only of the question's terms, however low they scored."""
@@ -281,12 +357,7 @@ class Index:
             return Match(None, 0.0, 0.0, (), self.default_suggestions(), "unknown")
         best = hits[0]
         others = tuple(h.entry for h in hits[1:4])
-        specific = any(t not in self.generic for t in best.matched_stems)
-        if (
-            best.coverage < MIN_COVERAGE
-            or best.score < MIN_SCORE
-            or (not specific and best.entry.kind not in ROLE_KINDS)
-        ):
+        if best.coverage < MIN_COVERAGE or best.score < MIN_SCORE or best.key < MIN_KEY:
             return Match(
                 None,
                 best.score,
@@ -300,6 +371,27 @@ class Index:
     def default_suggestions(self) -> tuple[Entry, ...]:
         wanted = ("compare", "owns-roadmap", "faq-one-person-both")
         return tuple(self.kb.entries[i] for i in wanted if i in self.kb.entries)
+
+
+_HOW_WHAT = ("how do i", "how to", "how long", "how many", "what are", "what is", "whats a")
+
+
+def _asks_how_or_what(raw: list[str]) -> bool:
+    """ "how do I write a story" wants a method, "what is kanban" a definition: not an owner."""
+    text = " ".join(raw[:4])
+    return text.startswith(_HOW_WHAT)
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """pyspellchecker's English word list, loaded on first use (~150 ms, once per process)."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
+
+
+def is_english_word(word: str) -> bool:
+    return word in _english()
 
 
 def _body_texts(entry: Entry) -> list[str]:

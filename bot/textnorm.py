@@ -31,7 +31,8 @@ STOPWORDS = frozenset(
     please pls plz thanks thx ty hey hi hello yo ok okay um uh hmm like really actually basically
     just kinda sorta gonna wanna gotta u ur r y teh hte waht wat wut whta tho though anyone
     someone somebody ones thing things stuff lol tell know question ask asking wondering either
-    neither
+    neither pmpo morning afternoon evening night cheers go goes going went good great nice
+    cool awesome next
     """.split()
 )
 

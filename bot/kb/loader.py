@@ -86,6 +86,7 @@ def load_dir(directory: str | os.PathLike[str]) -> LoadResult:
         advice=builder.advice,
         warnings=tuple(str(w) for w in builder.warnings),
         files=tuple(name for name, *_ in parsed),
+        whole_terms=frozenset(builder.whole_terms),
     )
     return LoadResult(kb, [], builder.warnings)
 
@@ -203,6 +204,7 @@ class _Builder:
         self.sources: dict[str, Source] = {}
         self.synonyms: dict[str, tuple[str, ...]] = {}
         self.advice: dict[str, Any] = {}
+        self.whole_terms: set[str] = set()
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
         self._where: dict[str, tuple[str, int]] = {}
@@ -270,6 +272,8 @@ class _Builder:
         for variant in item["variants"]:
             self._claim(variant, f"synonym {term!r}", name, line, self._variant_claims)
         self.synonyms[term] = tuple(v.strip().lower() for v in item["variants"])
+        if item.get("whole"):
+            self.whole_terms.add(term)
 
     def _add_advice(self, name: str, line: int, item: dict[str, Any], *_: Any) -> None:
         if self.advice:

@@ -72,6 +72,7 @@ class KnowledgeBase:
     advice: dict[str, Any]
     warnings: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
+    whole_terms: frozenset[str] = frozenset()  # synonym terms whose words never match alone
 
     def by_kind(self, kind: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.kind == kind]

@@ -113,7 +113,11 @@ SYNONYM_SCHEMA = {
     "type": "object",
     "required": ["term", "variants"],
     "additionalProperties": False,
-    "properties": {"term": _text, "variants": {"type": "array", "items": _text, "minItems": 1}},
+    "properties": {
+        "term": _text,
+        "variants": {"type": "array", "items": _text, "minItems": 1},
+        "whole": {"type": "boolean"},
+    },
 }
 
 ADVICE_FACTS = [

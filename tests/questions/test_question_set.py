@@ -56,7 +56,7 @@ def test_question_set_accuracy(real_index: Index) -> None:
 
 
 def test_declines_offer_the_closest_topics(real_index: Index) -> None:
-    answer = answer_text(real_index, "who owns the coffee machine budget?")
+    answer = answer_text(real_index, "who owns the office coffee machine?")
     assert not answer.answered
     assert answer.verdict.startswith("I'm not sure")
     assert 1 <= len(answer.suggestions) <= 3
