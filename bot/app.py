@@ -1,0 +1,180 @@
+"""The Bolt app factory: one `App` for HTTP mode and Socket Mode alike.
+
+`create_app(settings, store)` builds the Web API client (pointed at `SLACK_API_URL`, with
+bounded retries for 429s, 5xx and dropped connections), the `App` (every HTTP request
+signature-checked), the global error handler, and the listeners.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from slack_bolt import App, BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    RetryHandler,
+    ServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
+
+from bot.config import Settings
+from bot.kb.store import KnowledgeStore
+from bot.listeners import register_listeners
+from bot.listeners.dedup import EventDedup
+from bot.listeners.shared import APOLOGY
+from bot.safety import redact
+
+log = logging.getLogger("pmpo.app")
+
+MAX_RETRY_AFTER = 10  # seconds; a longer Retry-After is not waited for, the user is told
+
+
+class BoundedRateLimitRetryHandler(RateLimitErrorRetryHandler):
+    """Retries a 429 after its Retry-After, unless Slack asks for a wait longer than `max_wait`."""
+
+    def __init__(self, max_retry_count: int = 2, max_wait: float = MAX_RETRY_AFTER) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.max_wait = max_wait
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        for name, values in response.headers.items():
+            if name.lower() == "retry-after":
+                try:
+                    return float(values[0]) <= self.max_wait
+                except (ValueError, IndexError):
+                    return True
+        return True
+
+
+def retry_handlers() -> list[RetryHandler]:
+    return [
+        BoundedRateLimitRetryHandler(max_retry_count=2),
+        ServerErrorRetryHandler(max_retry_count=2),
+        ConnectionErrorRetryHandler(max_retry_count=1),
+    ]
+
+
+def create_web_client(settings: Settings) -> WebClient:
+    return WebClient(
+        token=settings.bot_token,
+        base_url=settings.api_url,
+        timeout=int(settings.http_timeout),
+        retry_handlers=retry_handlers(),
+        logger=logging.getLogger("pmpo.slack_api"),
+    )
+
+
+def create_app(
+    settings: Settings, store: KnowledgeStore, *, dedup: EventDedup | None = None
+) -> App:
+    app = App(
+        name="pmpo",
+        client=create_web_client(settings),
+        signing_secret=settings.signing_secret,
+        request_verification_enabled=True,
+        # auth.test runs on the first request instead of here, so a worker still boots (and
+        # /healthz answers) while Slack is unreachable; `pmpo run` checks the token up front.
+        token_verification_enabled=False,
+        process_before_response=False,
+        listener_executor=ThreadPoolExecutor(max_workers=16, thread_name_prefix="pmpo-listener"),
+        logger=logging.getLogger("pmpo.bolt"),
+    )
+    app.error(handle_error)
+    register_listeners(app, store, settings, dedup)
+    return app
+
+
+def handle_error(
+    error: Exception,
+    body: dict[str, Any],
+    client: WebClient,
+    response: BoltResponse | None,
+    logger: logging.Logger,
+) -> BoltResponse | None:
+    """Log once with a request id, and tell the person, where they asked."""
+    rid = uuid.uuid4().hex[:10]
+    apology = APOLOGY.format(rid=rid)
+    kind = body.get("type") or ("slash_command" if body.get("command") else "unknown")
+    told = "no"
+    reply: BoltResponse | None = None
+    try:
+        if body.get("command") and response is not None:
+            reply = _json_response({"response_type": "ephemeral", "text": apology})
+            told = "in the ack"
+        elif body.get("response_url") or body.get("command"):
+            _post_to_response_url(client, body.get("response_url"), apology)
+            told = "via response_url"
+        elif body.get("type") == "event_callback":
+            event = body.get("event") or {}
+            if event.get("channel") and not event.get("bot_id"):
+                in_dm = event.get("channel_type") == "im"
+                thread = event.get("thread_ts") or (None if in_dm else event.get("ts"))
+                client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=apology)
+                told = "in the thread" if thread else "in the DM"
+        elif body.get("type") == "view_submission":
+            user_id = (body.get("user") or {}).get("id")
+            if response is not None:
+                reply = _json_response({"response_action": "clear"})
+            if user_id:
+                client.chat_postMessage(channel=user_id, text=apology)
+                told = "by DM"
+        else:
+            url = _first_response_url(body)
+            if url:
+                _post_to_response_url(client, url, apology)
+                told = "via response_url"
+    except Exception as exc:  # noqa: BLE001 - telling the user is best effort
+        told = f"no ({type(exc).__name__})"
+    detail = redact(str(error))[:300]
+    expected = isinstance(error, SlackApiError | OSError)
+    logger.error(
+        "error rid=%s kind=%s %s: %s (user told: %s)",
+        rid,
+        kind,
+        type(error).__name__,
+        detail,
+        told,
+        exc_info=None if expected else error,
+    )
+    return reply
+
+
+def _json_response(payload: dict[str, Any]) -> BoltResponse:
+    return BoltResponse(
+        status=200,
+        body=json.dumps(payload),
+        headers={"content-type": "application/json;charset=utf-8"},
+    )
+
+
+def _first_response_url(body: dict[str, Any]) -> str | None:
+    urls = body.get("response_urls") or []
+    return urls[0].get("response_url") if urls else None
+
+
+def _post_to_response_url(client: WebClient, url: str | None, text: str) -> None:
+    if not url:
+        return
+    from slack_sdk.webhook import WebhookClient
+
+    WebhookClient(url=url, timeout=int(client.timeout)).send_dict(
+        {"response_type": "ephemeral", "replace_original": False, "text": text}
+    )

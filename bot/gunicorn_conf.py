@@ -1,0 +1,42 @@
+"""Gunicorn settings for `web:` (HTTP mode).
+
+    gunicorn -c bot/gunicorn_conf.py 'bot.web:create_wsgi_app()'
+
+Threads rather than processes do most of the work (answers take milliseconds; Slack calls
+wait on the network). Settings are checked in the master before any worker starts, so a
+missing variable is one line, not a traceback per worker. No access log: it would hold
+nothing useful, and request bodies are never logged.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from dotenv import load_dotenv
+
+load_dotenv(override=False)
+
+bind = f"0.0.0.0:{os.environ.get('PORT') or '3000'}"
+worker_class = "gthread"
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
+threads = int(os.environ.get("PMPO_THREADS") or 8)
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+accesslog = None
+errorlog = "-"
+loglevel = (os.environ.get("LOG_LEVEL") or "info").lower()
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+
+def on_starting(server: object) -> None:
+    from bot.config import ConfigError, Settings
+
+    try:
+        Settings.from_env(mode="http")
+    except ConfigError as exc:
+        print(f"pmpo: {exc}", file=sys.stderr, flush=True)
+        sys.exit(2)

@@ -1,0 +1,47 @@
+"""The "Share in channel" button: re-answers the original question from the current
+knowledge base and posts it for everyone through the command's response_url."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+
+from bot.answering import answer_text
+from bot.listeners.shared import USER_ID, Deps
+from bot.render import blocks
+
+
+def register(app: App, deps: Deps) -> None:
+    app.action(blocks.SHARE_ACTION_ID)(share_listener(deps))
+    app.action(re.compile(r".*"))(acknowledge_action)
+
+
+def share_listener(deps: Deps) -> Callable[..., None]:
+    def handle_share(
+        ack: Ack,
+        action: dict[str, Any],
+        body: dict[str, Any],
+        respond: Respond,
+        logger: logging.Logger,
+    ) -> None:
+        ack()
+        text = str(action.get("value") or "")[: blocks.BUTTON_VALUE]
+        user_id = (body.get("user") or {}).get("id", "")
+        result = answer_text(deps.index(), text)
+        note = f"Shared by <@{user_id}>" if USER_ID.match(user_id) else ""
+        logger.info("share user=%s chars=%d kind=%s", user_id, len(text), result.kind)
+        respond(
+            response_type="in_channel",
+            replace_original=False,
+            **blocks.render(result, note=note),
+        )
+
+    return handle_share
+
+
+def acknowledge_action(ack: Ack) -> None:
+    ack()

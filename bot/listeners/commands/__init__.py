@@ -1,0 +1,135 @@
+"""`/pmpo`: every subcommand of the grammar and free questions, answered in the ack itself.
+
+Answers are ephemeral and carry a "Share in channel" button. `/pmpo reload` is for admins;
+`/pmpo advise` with no facts opens the advisor's modal.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.advisor import modal
+from bot.answer import Answer, Section
+from bot.answering import answer
+from bot.grammar import parse
+from bot.kb.store import ReloadReport
+from bot.listeners.shared import Deps, is_admin
+from bot.render import blocks
+from bot.safety import from_slack
+
+MAX_LISTED = 25  # ids or error lines shown per list in a reload report
+NOT_SHARED = ("help", "empty", "unknown")
+
+
+def register(app: App, deps: Deps) -> None:
+    app.command("/pmpo")(pmpo_command(deps))
+
+
+def pmpo_command(deps: Deps) -> Callable[..., None]:
+    def handle_pmpo(
+        ack: Ack,
+        command: dict[str, Any],
+        client: WebClient,
+        respond: Respond,
+        logger: logging.Logger,
+    ) -> None:
+        text = from_slack(command.get("text"))
+        parsed = parse(text)
+        user_id = command.get("user_id", "")
+        logger.info("/pmpo user=%s kind=%s chars=%d", user_id, parsed.name, len(text))
+        if parsed.name == "reload":
+            ack()  # users.info may take a moment; the result follows through response_url
+            respond(response_type="ephemeral", **reload_message(deps, client, user_id, logger))
+            return
+        if parsed.name == "advise" and not parsed.arg.strip():
+            ack()
+            if not open_advisor(client, command, logger):
+                respond(response_type="ephemeral", **blocks.render(answer(deps.index(), parsed)))
+            return
+        result = answer(deps.index(), parsed)
+        share = text if result.answered and parsed.name not in NOT_SHARED else None
+        ack(response_type="ephemeral", **blocks.render(result, share_value=share))
+
+    return handle_pmpo
+
+
+def open_advisor(client: WebClient, command: dict[str, Any], logger: logging.Logger) -> bool:
+    trigger_id = command.get("trigger_id")
+    if not trigger_id:
+        return False
+    metadata = json.dumps({"channel": command.get("channel_id", "")})
+    try:
+        client.views_open(trigger_id=trigger_id, view=modal.build_view(metadata))
+    except Exception as exc:  # the user still gets the typed-facts answer instead
+        logger.warning("views.open failed (%s); answering in text", type(exc).__name__)
+        return False
+    return True
+
+
+def reload_message(
+    deps: Deps, client: WebClient, user_id: str, logger: logging.Logger
+) -> dict[str, Any]:
+    if not is_admin(deps, client, user_id, logger):
+        logger.warning("reload refused: user=%s is not a pmpo admin", user_id)
+        return blocks.simple(
+            "Reload is for admins",
+            verdict=(
+                "Sorry, only pmpo admins and workspace admins can reload the knowledge base. "
+                "If a file needs a fix, ask one of them, or open a pull request on `knowledge/`."
+            ),
+        )
+    report = deps.store.reload()
+    logger.info(
+        "reload by user=%s ok=%s entries=%d added=%d removed=%d changed=%d errors=%d ms=%.0f",
+        user_id,
+        report.ok,
+        report.entries,
+        len(report.added),
+        len(report.removed),
+        len(report.changed),
+        len(report.errors),
+        report.seconds * 1000,
+    )
+    return blocks.render(report_answer(report))
+
+
+def report_answer(report: ReloadReport) -> Answer:
+    warnings = _listed("Warnings", [str(p) for p in report.warnings])
+    if not report.ok:
+        return Answer(
+            kind="admin",
+            answered=False,
+            title="Reload refused: the knowledge files have errors",
+            verdict=f"{len(report.errors)} error(s). I am still answering from the previous "
+            "knowledge base. Fix these lines and run `/pmpo reload` again:",
+            sections=(*_listed("Errors", [str(p) for p in report.errors]), *warnings),
+        )
+    return Answer(
+        kind="admin",
+        answered=True,
+        title="Knowledge base reloaded",
+        verdict=f"{report.entries} entries; {len(report.added)} added, {len(report.removed)} "
+        f"removed, {len(report.changed)} changed ({report.seconds * 1000:.0f} ms). Every "
+        "pmpo process picks this up on its next request.",
+        sections=(
+            *_listed("Added", list(report.added)),
+            *_listed("Removed", list(report.removed)),
+            *_listed("Changed", list(report.changed)),
+            *warnings,
+        ),
+    )
+
+
+def _listed(heading: str, items: list[str]) -> tuple[Section, ...]:
+    if not items:
+        return ()
+    shown = items[:MAX_LISTED]
+    if len(items) > MAX_LISTED:
+        shown.append(f"… and {len(items) - MAX_LISTED} more")
+    return (Section(f"{heading} ({len(items)})", tuple(shown)),)

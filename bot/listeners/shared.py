@@ -1,0 +1,66 @@
+"""What every listener needs: the knowledge store, the settings, the duplicate filter, and
+a few Slack-shaped helpers (who is an admin, is this message from a bot)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.config import Settings
+from bot.kb.store import KnowledgeStore
+from bot.listeners.dedup import EventDedup
+from bot.matcher import Index
+
+USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+APOLOGY = "Sorry, something went wrong on my side (ref {rid}). Please try again in a minute."
+
+
+@dataclass
+class Deps:
+    store: KnowledgeStore
+    settings: Settings
+    dedup: EventDedup
+
+    def index(self) -> Index:
+        return self.store.current().index
+
+
+def is_admin(deps: Deps, client: WebClient, user_id: str, logger: logging.Logger) -> bool:
+    """PMPO_ADMINS, or a workspace admin/owner per users.info. The id comes from the signed
+    payload, never from message text."""
+    if not USER_ID.match(user_id or ""):
+        return False
+    if user_id in deps.settings.admins:
+        return True
+    try:
+        user = client.users_info(user=user_id).get("user") or {}
+    except SlackApiError as exc:
+        logger.warning(
+            "admin check: users.info failed for %s (%s)", user_id, exc.response.get("error")
+        )
+        return False
+    except Exception as exc:  # network trouble: refuse, politely, rather than guess
+        logger.warning("admin check: users.info failed for %s (%s)", user_id, type(exc).__name__)
+        return False
+    return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
+
+
+def from_a_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
+    return bool(
+        event.get("bot_id")
+        or event.get("bot_profile")
+        or event.get("subtype") == "bot_message"
+        or (bot_user_id and event.get("user") == bot_user_id)
+    )
+
+
+def strip_bot_mention(text: str, bot_user_id: str | None) -> str:
+    """Remove mentions of the bot anywhere in `text` (the grammar strips a leading one too)."""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(\|[^>]*)?>", " ", text)
+    return text.strip()
