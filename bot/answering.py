@@ -6,7 +6,7 @@ Everything here is plain data in, plain data out: Slack, the terminal and JSON a
 
 from __future__ import annotations
 
-from bot import advisor
+from bot.advisor_intent import looks_like_advice
 from bot.answer import Answer, Column, Section, Suggestion
 from bot.grammar import Command, parse
 from bot.kb.model import Entry, KnowledgeBase
@@ -63,7 +63,9 @@ def answer(index: Index, command: Command) -> Answer:
                 "Who owns what? Try `whois-owns roadmap` or `whois-owns user stories`."
             )
         return _matched(index, index.match(arg, kinds=("ownership",)), arg)
-    if name == "advise" or (name == "question" and advisor.looks_like_advice(arg)):
+    if name == "advise" or (name in ("question", "faq") and looks_like_advice(arg)):
+        from bot import advisor  # its parser costs ~90 ms to import; most questions never need it
+
         return advisor.advise(index.kb, arg)
     return _matched(index, index.match(arg), arg)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.answering import answer_text
-from bot.kb.loader import load_dir
+from bot.kb import cache
 from bot.kb.model import KnowledgeBase
 from bot.matcher import Index
 from bot.render import jsonout, plain
@@ -38,6 +38,8 @@ def knowledge_dir(explicit: str | None = None) -> Path:
 
 
 def _load(directory: Path, err: TextIO) -> KnowledgeBase | None:
+    from bot.kb.loader import load_dir  # YAML and schema code: only when the cache misses
+
     result = load_dir(directory)
     if result.kb is None:
         for problem in result.errors:
@@ -48,6 +50,18 @@ def _load(directory: Path, err: TextIO) -> KnowledgeBase | None:
             file=err,
         )
     return result.kb
+
+
+def _index(directory: Path, err: TextIO) -> Index | None:
+    """The checked, indexed knowledge base: from the on-disk cache when nothing changed."""
+    index = cache.load(directory)
+    if index is None:
+        kb = _load(directory, err)
+        if kb is None:
+            return None
+        index = Index(kb)
+        cache.store(directory, index)
+    return index
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,10 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.run import main as run_main  # imports Slack only when asked to
 
         return run_main(directory)
-    kb = _load(directory, sys.stderr)
-    if kb is None:
+    index = _index(directory, sys.stderr)
+    if index is None:
         return 1
-    index = Index(kb)
     if head == "console":
         return console(index, sys.stdin, sys.stdout)
     if head == "ask":
@@ -93,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _kb(args: list[str], directory: Path) -> int:
+    from bot.kb.loader import load_dir
+
     if args[:1] == ["check"]:
         target = Path(args[1]) if len(args) > 1 else directory
         result = load_dir(target)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 MAX_INPUT_CHARS = 1000  # longer text is cut here before parsing; questions are short
 
 # canonical name -> accepted spellings
@@ -74,6 +72,8 @@ def _near_command(word: str) -> str:
     """A one-letter slip of a subcommand ("defne", "compre") is a typo, not a question."""
     if len(word) < 4:
         return ""
+    from rapidfuzz.distance import DamerauLevenshtein  # lazy: most text is not a typo'd command
+
     for alias, name in _ALIASES.items():
         if len(alias) >= 4 and DamerauLevenshtein.distance(word, alias) <= 1:
             return name

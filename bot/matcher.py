@@ -15,9 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
-
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from typing import Any
 
 from bot.kb.model import Entry, KnowledgeBase
 from bot.textnorm import STOPWORDS, stem, words
@@ -39,7 +37,6 @@ MAX_QUERY_WORDS = 60
 GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
 ROLE_MOVES = ("po to pm", "pm to po")  # career-move concepts count as talk about the roles
 _ROLE_STEMS = frozenset({"product", "manag", "owner"})
-MAX_PHRASE_WORDS = 6  # longest synonym variant the rewriter looks for
 ROLE_KINDS = frozenset(
     {"role", "compare"}
 )  # a pasted essay is cut here; nothing useful lies beyond
@@ -108,6 +105,9 @@ class Index:
         self.kb = kb
         self.entries: list[Entry] = list(kb.entries.values())
         self._synonyms = self._build_synonyms(kb.synonyms)
+        self._longest_from: dict[str, int] = {}  # first stem of a variant -> its longest length
+        for key in self._synonyms:
+            self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
         self.generic = (
             frozenset(t for phrase in GENERIC_PHRASES for t in self._analyze_text(phrase))
             | _ROLE_STEMS
@@ -119,7 +119,9 @@ class Index:
             t for w in KIND_CUES["compare"][0] for t in self._analyze_text(w)
         )
         self._weights: list[dict[str, float]] = []
-        self._phrases: list[list[tuple[str, ...]]] = []
+        # per entry: term -> the aliases containing it, so scoring only looks at aliases that
+        # share a word with the question (an entry has ~10 aliases, a question ~4 words)
+        self._phrases: list[dict[str, tuple[frozenset[str], ...]]] = []
         postings: dict[str, list[int]] = defaultdict(list)
         phrase_index: dict[frozenset[str], list[int]] = defaultdict(list)
         raw_vocab: set[str] = set()
@@ -144,7 +146,11 @@ class Index:
                 for t in self._analyze_text(text):
                     weights.setdefault(t, BODY_WEIGHT)
             self._weights.append(weights)
-            self._phrases.append(phrases)
+            by_term: dict[str, list[frozenset[str]]] = defaultdict(list)
+            for p in dict.fromkeys(frozenset(p) for p in phrases):
+                for t in p:
+                    by_term[t].append(p)
+            self._phrases.append({t: tuple(ps) for t, ps in by_term.items()})
             for p in phrases:
                 phrase_index[frozenset(p)].append(i)
             for t in weights:
@@ -163,6 +169,15 @@ class Index:
             if len(w) >= 3 and w not in STOPWORDS:
                 self._vocab_by_initial[w[0]].append(w)
         self._known_words = frozenset(raw_vocab) | STOPWORDS
+        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        del state["_correct"]  # a per-process memo, rebuilt on load
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
 
     # -- analysis -------------------------------------------------------------------------
@@ -201,7 +216,8 @@ class Index:
         out: list[tuple[str, int, bool]] = []
         i = 0
         while i < len(stems):
-            for n in range(min(MAX_PHRASE_WORDS, len(stems) - i), 0, -1):
+            longest = self._longest_from.get(stems[i], 0)
+            for n in range(min(longest, len(stems) - i), 0, -1):
                 key = tuple(stems[i : i + n])
                 if len(key) == n and key in self._synonyms:
                     out.extend((s, i, True) for s in self._synonyms[key])
@@ -223,6 +239,9 @@ class Index:
             return None
         if is_english_word(word):
             return None  # "lunch" is lunch, not a slip for "launch"
+        from rapidfuzz import process  # ~25 ms to import; only questions with typos need it
+        from rapidfuzz.distance import DamerauLevenshtein
+
         limit = 1 if len(word) <= 7 else 2
         candidates = self._vocab_by_initial.get(word[0], ())
         found = process.extract(
@@ -306,7 +325,11 @@ class Index:
             entry = self.entries[i]
             if allowed and entry.kind not in allowed:
                 continue
-            bonus = max((self._phrase_bonus(p, idf) for p in self._phrases[i]), default=0.0)
+            by_term = self._phrases[i]
+            bonus = max(
+                (self._phrase_bonus(p, idf) for t in idf for p in by_term.get(t, ())),
+                default=0.0,
+            )
             factor = boosts.get(entry.kind, 1.0)
             score = (base + PHRASE_BONUS * bonus) * factor
             weights = self._weights[i]
@@ -341,12 +364,10 @@ class Index:
         return found
 
     @staticmethod
-    def _phrase_bonus(phrase: tuple[str, ...], idf: dict[str, float]) -> float:
+    def _phrase_bonus(phrase: frozenset[str], idf: dict[str, float]) -> float:
         """Reward an alias in proportion to how exactly it restates the whole question."""
-        shared = [t for t in phrase if t in idf]
-        if not shared:
-            return 0.0
-        union = len(set(phrase) | idf.keys())
+        shared = phrase & idf.keys()
+        union = len(phrase) + len(idf) - len(shared)
         return sum(idf[t] for t in shared) * len(shared) / union
 
     def match(self, query: str, kinds: Iterable[str] | None = None) -> Match:
@@ -383,11 +404,11 @@ def _asks_how_or_what(raw: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
+def _english() -> Any:
     """pyspellchecker's English word list, loaded on first use (~150 ms, once per process)."""
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
+    return SpellChecker(language="en", distance=1).word_frequency
 
 
 def is_english_word(word: str) -> bool:

@@ -8,44 +8,18 @@ that fired, where the sources disagree, next steps and follow-up questions.
 
 from __future__ import annotations
 
-import re
-
 from bot.advisor import facts as facts_mod
 from bot.advisor import rules
 from bot.advisor.facts import LABELS, Fact, Parsed
+from bot.advisor_intent import INTENT as _INTENT
+from bot.advisor_intent import looks_like_advice
 from bot.advisor.rules import BORDERLINE, COMBINE, NEED_FACTS, SPLIT, Evaluation, Hit, Signal
 from bot.answer import Answer, Section
 from bot.kb.model import KnowledgeBase
 
+__all__ = ["advise", "looks_like_advice"]
+
 TITLE = "Split or combine PM and PO?"
-
-_ROLE = r"(?:pm|po|p\.m\.|p\.o\.|product\s+manager|product\s+owner|pm/po|pm-po)s?"
-_INTENT = re.compile(
-    r"\b(?:split(?:ting)?|separat(?:e|ing)|combin(?:e|ed|ing)|merg(?:e|ed|ing)|both|"
-    r"one\s+person|same\s+person|two\s+people|single\s+person|dual|hybrid|double\s+as|"
-    r"two\s+hats|both\s+hats|wear\s+both|also\s+(?:be|act\s+as|serve\s+as)|"
-    rf"(?:need|hire|add|get)\s+(?:a|an|another|a\s+separate|a\s+dedicated)\s+{_ROLE}|"
-    rf"{_ROLE}\s+(?:too|as\s+well))\b",
-    re.I,
-)
-# "should our PM also be our PO": a team asking about its own people, no numbers needed
-_OWN_ROLES = re.compile(
-    rf"\b(?:our|my)\s+{_ROLE}\b.*\b(?:also|too|as\s+well|both|double|same|our\s+{_ROLE})", re.I
-)
-
-
-def looks_like_advice(text: str) -> bool:
-    """A split/combine question about *this* team: intent plus team facts, or "our PM ... PO".
-
-    "can one person be both PM and PO?" has no team facts, so it stays with the FAQ entry.
-    """
-    if not text or not _INTENT.search(text):
-        return False
-    if _OWN_ROLES.search(text):
-        return True
-    parsed = facts_mod.parse(text)
-    # "do startups need both?" is the FAQ's: a stage word alone describes no particular team
-    return bool(parsed.errors or set(parsed.facts) - {"stage"})
 
 
 def advise(kb: KnowledgeBase, text: str) -> Answer:

@@ -94,6 +94,8 @@ def _convert(
             _convert(item, (*path, i), lines, seen, constructor)
             for i, item in enumerate(node.value)
         ]
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value  # the common case, without the constructor's bookkeeping
     try:
         return constructor.construct_object(node)
     except yaml.YAMLError as exc:

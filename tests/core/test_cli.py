@@ -92,3 +92,23 @@ def test_one_shot_commands_do_not_import_slack() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().endswith("SLACK False"), out.stdout + out.stderr
+
+
+def test_cached_index_never_serves_an_edited_knowledge_base(tmp_path: Path) -> None:
+    import shutil
+
+    kb = tmp_path / "kb"
+    shutil.copytree(KB_MIN, kb)
+    first = json.loads(pmpo("ask", "--json", "roadmap", kb=kb).stdout)
+    assert first["text"].splitlines()[1] == "The Product Manager owns the roadmap."
+    entries = kb / "entries.yml"
+    entries.write_text(
+        entries.read_text(encoding="utf-8").replace(
+            "The Product Manager owns the roadmap.", "The PM owns the roadmap, edited."
+        ),
+        encoding="utf-8",
+    )
+    second = json.loads(pmpo("ask", "--json", "roadmap", kb=kb).stdout)
+    assert second["text"].splitlines()[1] == "The PM owns the roadmap, edited."
+    (kb / "broken.yml").write_text("entries: [", encoding="utf-8")
+    assert pmpo("ask", "--json", "roadmap", kb=kb).returncode == 1

@@ -1,0 +1,91 @@
+"""A validated, indexed knowledge base kept on disk so one-shot `pmpo` commands start fast.
+
+Validating and indexing the YAML takes ~100 ms (most of it compiling the schemas); a CLI
+that answers one question should not pay that every time. The cache key is a hash of every
+knowledge file's name and bytes plus the source of the code that validates and indexes
+them, so any edit to either is a miss and goes through the full schema check again. Only a
+knowledge base that passed the check is ever stored. `PMPO_CACHE=0` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from bot.matcher import Index
+
+log = logging.getLogger(__name__)
+
+_CODE = (
+    "kb/loader.py",
+    "kb/schema.py",
+    "kb/model.py",
+    "kb/yamlnodes.py",
+    "matcher.py",
+    "textnorm.py",
+)
+_BOT = Path(__file__).resolve().parent.parent
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("PMPO_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "pmpo"
+
+
+def enabled() -> bool:
+    return os.environ.get("PMPO_CACHE", "1") not in ("0", "false", "no", "off")
+
+
+def fingerprint(directory: Path) -> str | None:
+    """Hash of the knowledge files and the code that reads them; None if unreadable."""
+    digest = hashlib.sha256()
+    try:
+        for name in _CODE:
+            digest.update((_BOT / name).read_bytes())
+        for path in sorted(directory.iterdir()):
+            if path.suffix in (".yml", ".yaml") and not path.name.startswith("."):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def load(directory: Path) -> Index | None:
+    if not enabled():
+        return None
+    key = fingerprint(directory)
+    if key is None:
+        return None
+    try:
+        with open(cache_dir() / f"kb-{key}.pickle", "rb") as handle:
+            index = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    return index if isinstance(index, Index) else None
+
+
+def store(directory: Path, index: Index) -> None:
+    """Best effort: a read-only home or a full disk only costs the next start its speed."""
+    if not enabled():
+        return
+    key = fingerprint(directory)
+    if key is None:
+        return
+    target = cache_dir()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for stale in target.glob("kb-*.pickle"):
+            stale.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target / f"kb-{key}.pickle")
+    except OSError as exc:
+        log.debug("knowledge cache not written: %s", exc)
