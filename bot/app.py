@@ -16,10 +16,10 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry import (
+from slack_sdk.http_retry import RetryHandler
+from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
-    RetryHandler,
     ServerErrorRetryHandler,
 )
 from slack_sdk.http_retry.request import HttpRequest
