@@ -9,12 +9,14 @@ title hits count more than body hits, and a confidence bar below which pmpo decl
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
+from operator import itemgetter
 from typing import Any
 
 from bot.kb.model import Entry, KnowledgeBase
@@ -27,6 +29,9 @@ PHRASE_BONUS = 1.0
 # Weights below are on IDF scaled to 0..1 (divided by the IDF of a one-entry term), so the
 # bars hold whether the knowledge base has 3 entries or 100,000.
 UNKNOWN_WORD_IDF = 0.57  # weight of a query word the index has never seen
+CANDIDATES = 20  # entries scored in full per question
+RARE_DF_SHARE = 0.05  # a term in more entries than this share (and RARE_DF_MIN) is "common"
+RARE_DF_MIN = 50
 MIN_COVERAGE = 0.2  # share of the question's weight the best entry must explain
 MIN_SCORE = 0.57
 MIN_KEY = 0.68
@@ -149,7 +154,9 @@ class Index:
             by_term: dict[str, list[frozenset[str]]] = defaultdict(list)
             for p in dict.fromkeys(frozenset(p) for p in phrases):
                 for t in p:
-                    by_term[t].append(p)
+                    # sharing only a role name earns a non-role entry's alias next to nothing
+                    if t not in self.generic or entry.kind in ROLE_KINDS:
+                        by_term[t].append(p)
             self._phrases.append({t: tuple(ps) for t, ps in by_term.items()})
             for p in phrases:
                 phrase_index[frozenset(p)].append(i)
@@ -311,25 +318,14 @@ class Index:
         allowed = set(kinds) if kinds else None
         idf = {t.stem: self._idf.get(t.stem, UNKNOWN_WORD_IDF) for t in terms}
         total = sum(idf.values())
-        scores: dict[int, float] = defaultdict(float)
-        for t in terms:
-            for i in self._postings.get(t.stem, ()):
-                scores[i] += idf[t.stem] * self._weights[i][t.stem]
+        candidates = self._candidates(idf, allowed)
         boosts = self._kind_factors(raw, set(idf))
-        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[: max(limit, 25)]
-        candidates = dict(ranked)
-        for i in self._phrase_holders(list(idf)):
-            candidates[i] = scores[i]
         hits: list[Hit] = []
         for i, base in candidates.items():
             entry = self.entries[i]
-            if allowed and entry.kind not in allowed:
-                continue
             by_term = self._phrases[i]
-            bonus = max(
-                (self._phrase_bonus(p, idf) for t in idf for p in by_term.get(t, ())),
-                default=0.0,
-            )
+            phrases = {p for t in idf for p in by_term.get(t, ())}
+            bonus = max((self._phrase_bonus(p, idf) for p in phrases), default=0.0)
             factor = boosts.get(entry.kind, 1.0)
             score = (base + PHRASE_BONUS * bonus) * factor
             weights = self._weights[i]
@@ -353,6 +349,36 @@ class Index:
         if term not in self.generic:
             return idf
         return max(idf, ROLE_KEY_IDF) if kind in ROLE_KINDS else 0.0
+
+    def _candidates(self, idf: dict[str, float], allowed: set[str] | None) -> dict[int, float]:
+        """Entries worth scoring in full, with their term score (before alias bonus).
+
+        Rare terms walk their postings; common ones (role names, "product": in most entries)
+        are only added to the best few candidates, so the cost follows the rare terms'
+        postings, not the size of the knowledge base.
+        """
+        known = [t for t in idf if t in self._postings]
+        limit = max(RARE_DF_MIN, int(RARE_DF_SHARE * len(self.entries)))
+        rare = [t for t in known if len(self._postings[t]) <= limit]
+        common = [t for t in known if len(self._postings[t]) > limit]
+        if not rare and common:
+            rarest = min(common, key=lambda t: len(self._postings[t]))
+            rare, common = [rarest], [t for t in common if t != rarest]
+        scores: dict[int, float] = defaultdict(float)
+        for t in rare:
+            weight = idf[t]
+            for i in self._postings[t]:
+                scores[i] += weight * self._weights[i][t]
+        if allowed:
+            scores = {i: v for i, v in scores.items() if self.entries[i].kind in allowed}
+        top = dict(heapq.nlargest(CANDIDATES, scores.items(), key=itemgetter(1)))
+        for i in self._phrase_holders(list(idf)):  # an exact alias competes however it scored
+            if i not in top and (not allowed or self.entries[i].kind in allowed):
+                top[i] = scores.get(i, 0.0)
+        for i in top:
+            weights = self._weights[i]
+            top[i] += sum(idf[t] * weights[t] for t in common if t in weights)
+        return top
 
     def _phrase_holders(self, terms: list[str]) -> set[int]:
         """Entries with an alias made only of the question's terms, however low they scored."""
