@@ -265,6 +265,7 @@ class _Builder:
                 year=item["year"],
                 seed=item["seed"],
                 author=item.get("author"),
+                short_name=item.get("short"),
             )
 
     def _add_synonyms(self, name: str, line: int, item: dict[str, Any], *_: Any) -> None:

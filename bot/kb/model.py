@@ -14,6 +14,7 @@ class Source:
     year: int
     seed: str
     author: str | None = None
+    short_name: str | None = None
 
     @property
     def label(self) -> str:
@@ -23,7 +24,8 @@ class Source:
 
     @property
     def short(self) -> str:
-        return f"{self.publisher} {self.year}"
+        """Inline citation such as "Adair 2026": the `short` field, else the publisher."""
+        return f"{self.short_name or self.publisher} {self.year}"
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,7 @@ SOURCE_SCHEMA = {
         "title": _text,
         "author": _text,
         "publisher": _text,
+        "short": _text,
         "year": {"type": "integer", "minimum": 1990, "maximum": 2100},
         "seed": _text,
         "url": _text,
