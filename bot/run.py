@@ -103,7 +103,12 @@ def run_socket_mode(settings: Settings) -> int:
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    handler.connect()
+    try:
+        handler.connect()
+    except Exception as exc:
+        handler.close()
+        print(f"pmpo: {socket_mode_problem(exc)}", file=sys.stderr)
+        return 2
     log.info(
         "Socket Mode connected; knowledge base %s (%d entries)",
         "loaded" if store.current().loaded else "NOT loaded",
@@ -114,6 +119,19 @@ def run_socket_mode(settings: Settings) -> int:
     handler.close()
     app.listener_runner.listener_executor.shutdown(wait=True)
     return 0
+
+
+def socket_mode_problem(exc: Exception) -> str:
+    from slack_sdk.errors import SlackApiError
+
+    if isinstance(exc, SlackApiError):
+        error = exc.response.get("error") if exc.response is not None else "unknown"
+        return (
+            f"Socket Mode: Slack refused SLACK_APP_TOKEN ({error}): create an app-level token "
+            "with connections:write in api.slack.com/apps → your app → Basic Information → "
+            "App-Level Tokens, and turn Socket Mode on"
+        )
+    return f"Socket Mode: could not connect to Slack ({type(exc).__name__}); check the network"
 
 
 def exec_web(settings: Settings) -> int:
