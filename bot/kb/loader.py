@@ -7,6 +7,7 @@ A reload must never leave the bot half-updated, so `load_dir` returns either a c
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -105,7 +106,10 @@ def _read(path: Path, name: str, root: Path) -> tuple[Problem | None, str]:
         real = path.resolve()
         if not real.is_relative_to(root):
             return Problem(name, 1, "symlink points outside the knowledge directory"), ""
-        size = real.stat().st_size
+        info = real.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            return Problem(name, 1, "not a regular file"), ""
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return Problem(name, 1, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}"), ""
         data = real.read_bytes()

@@ -136,3 +136,13 @@ def test_alias_claimed_twice_is_a_warning_not_an_error(kb_copy: Path) -> None:
     assert any(
         "both claim 'roadmap'" in str(w) and "more.yml:2:" in str(w) for w in result.warnings
     )
+
+
+def test_fifo_or_directory_named_like_a_knowledge_file_is_refused(kb_copy: Path) -> None:
+    os.mkfifo(kb_copy / "pipe.yml")
+    (kb_copy / "folder.yml").mkdir()
+    result = load_dir(kb_copy)
+    assert result.kb is None
+    messages = sorted(str(e) for e in result.errors)
+    assert any("folder.yml:1: not a regular file" in m for m in messages), messages
+    assert any("pipe.yml:1: not a regular file" in m for m in messages), messages
