@@ -82,9 +82,20 @@ def create_web_client(settings: Settings) -> WebClient:
     )
 
 
+class _DropClientTokenWarning(logging.Filter):
+    """Bolt warns that SLACK_BOT_TOKEN (read from env) is unused because we pass `client`,
+    which carries that same token; the warning is noise on every start."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 def create_app(
     settings: Settings, store: KnowledgeStore, *, dedup: EventDedup | None = None
 ) -> App:
+    bolt_logger = logging.getLogger("pmpo.bolt")
+    if not any(isinstance(f, _DropClientTokenWarning) for f in bolt_logger.filters):
+        bolt_logger.addFilter(_DropClientTokenWarning())
     app = App(
         name="pmpo",
         client=create_web_client(settings),
@@ -95,7 +106,7 @@ def create_app(
         token_verification_enabled=False,
         process_before_response=False,
         listener_executor=ThreadPoolExecutor(max_workers=16, thread_name_prefix="pmpo-listener"),
-        logger=logging.getLogger("pmpo.bolt"),
+        logger=bolt_logger,
     )
     app.error(handle_error)
     register_listeners(app, store, settings, dedup)
