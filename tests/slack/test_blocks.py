@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bot.answer import Answer, Column, Section, Suggestion
 from bot.render.blocks import render
-from bot.safety import cut, escape, from_slack
+from bot.safety import RedactingFilter, cut, escape, from_slack
 from tests.slack.helpers import assert_fits_slack, assert_no_live_markup
 
 HOSTILE = "<!channel> <!here> <@U123> @here @everyone & <https://evil.example|click>"
@@ -92,3 +92,21 @@ def _texts(block: dict) -> list[str]:
     out += [f["text"] for f in block.get("fields", [])]
     out += [e["text"] for e in block.get("elements", []) if isinstance(e.get("text"), str)]
     return out
+
+
+def test_log_records_are_scrubbed_of_tokens_and_secrets() -> None:
+    import logging
+
+    record = logging.LogRecord(
+        "x",
+        logging.DEBUG,
+        __file__,
+        1,
+        "headers %s secret %s",
+        ({"Authorization": "Bearer xoxb-1-2-abcdef"}, "s3cr3tsecretvalue"),
+        None,
+    )
+    RedactingFilter(("s3cr3tsecretvalue",)).filter(record)
+    message = record.getMessage()
+    assert "xoxb-1-2-abcdef" not in message and "s3cr3tsecretvalue" not in message
+    assert "xoxb-[redacted]" in message

@@ -44,6 +44,11 @@ def test_oversized_body_is_refused_before_parsing(web: WebServer) -> None:
     assert resp.status == 413
 
 
+def test_non_utf8_body_is_refused(web: WebServer) -> None:
+    resp = signed_post(web.base, "/slack/events", b"text=\xff\xfe", FORM)
+    assert resp.status == 400
+
+
 def test_healthz(web: WebServer) -> None:
     resp = request(web.base, "GET", "/healthz")
     assert resp.status == 200
