@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from dotenv import load_dotenv
 
-load_dotenv(override=False)
+load_dotenv(Path.cwd() / ".env", override=False)
 
 bind = f"0.0.0.0:{os.environ.get('PORT') or '3000'}"
 worker_class = "gthread"

@@ -15,6 +15,7 @@ import io
 import logging
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from bot.config import ConfigError, Settings
@@ -89,7 +90,7 @@ def create_wsgi_app(
     from bot.safety import setup_logging
 
     if settings is None:
-        load_dotenv(override=False)
+        load_dotenv(Path.cwd() / ".env", override=False)
         try:
             settings = Settings.from_env(mode="http")
         except ConfigError as exc:
