@@ -11,9 +11,9 @@ from __future__ import annotations
 from bot.advisor import facts as facts_mod
 from bot.advisor import rules
 from bot.advisor.facts import LABELS, Fact, Parsed
+from bot.advisor.rules import BORDERLINE, COMBINE, NEED_FACTS, SPLIT, Evaluation, Hit, Signal
 from bot.advisor_intent import INTENT as _INTENT
 from bot.advisor_intent import looks_like_advice
-from bot.advisor.rules import BORDERLINE, COMBINE, NEED_FACTS, SPLIT, Evaluation, Hit, Signal
 from bot.answer import Answer, Section
 from bot.kb.model import KnowledgeBase
 
