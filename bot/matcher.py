@@ -48,9 +48,9 @@ ROLE_KINDS = frozenset(
 
 BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for one definition
 OTHER_INTENT_FACTOR = 0.15  # "when is sprint planning" asks for a date, not an owner
-OTHER_INTENT = frozenset("when where calculate".split())
+OTHER_INTENT = frozenset("when where calculate share".split())
 NOT_ABOUT_ROLES = frozenset(
-    "share send book summarise summarize summary schedule today tomorrow yesterday".split()
+    "send book summarise summarize summary schedule today tomorrow yesterday".split()
 )
 OWNER_QUESTION = frozenset("who whos whose whom responsible accountable charge".split())
 
@@ -421,12 +421,14 @@ class Index:
 
 
 _HOW_WHAT = ("how do i", "how to", "how long", "how many", "what are", "what is", "whats a")
+_REQUESTS = ("write me", "tell me", "give me", "show me", "send me", "make me", "find me")
 
 
 def _asks_how_or_what(raw: list[str]) -> bool:
-    """ "how do I write a story" wants a method, "what is kanban" a definition: not an owner."""
+    """ "how do I write a story" wants a method, "what is kanban" a definition, "write me a
+    poem" a favour: none of them asks who owns something."""
     text = " ".join(raw[:4])
-    return text.startswith(_HOW_WHAT)
+    return text.startswith(_HOW_WHAT) or text.startswith(_REQUESTS)
 
 
 @lru_cache(maxsize=1)
