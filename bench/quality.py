@@ -37,7 +37,7 @@ KIND_ORDER = ("role", "compare", "ownership", "faq", "decline", "advice")
 
 
 def export_entries() -> list[dict[str, Any]]:
-    """The entries exactly as `pmpo kb export --json` gives them (id, kind, title, text, keywords)."""
+    """The entries as `pmpo kb export --json` gives them (id, kind, title, text, keywords)."""
     out = subprocess.run(
         [sys.executable, "-m", "bot.cli", "--kb", str(KNOWLEDGE), "kb", "export", "--json"],
         check=True,
@@ -258,7 +258,9 @@ def run() -> dict[str, Any]:
             ranked = baseline.rank(texts)
             threshold, preds = best_threshold(questions, ranked)
             result = tally(questions, preds, kinds)
-            advice = [p for item, p in zip(questions, preds, strict=True) if item["expect"] == "advice"]
+            advice = [
+                p for item, p in zip(questions, preds, strict=True) if item["expect"] == "advice"
+            ]
             result["advice_answered_with_entry"] = sum(p is not None for p in advice)
             matchers[baseline.name] = {**result, "threshold": threshold}
         advice_n = sum(item["expect"] == "advice" for item in questions)
