@@ -26,5 +26,12 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/pmpo kb check
 
+# Benchmarks (issue 5): quality vs BM25 and embeddings, speed at 1k/10k/100k entries, the web
+# server over loopback. Writes docs/benchmarks.md and docs/benchmarks.png. Heavy extras only here.
+bench:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
