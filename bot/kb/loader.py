@@ -44,9 +44,14 @@ def load_dir(directory: str | os.PathLike[str]) -> LoadResult:
     label = _display(root)
     if not root.is_dir():
         return LoadResult(None, [Problem(label, 1, "knowledge directory not found")], [])
-    files = sorted(
-        p for p in root.iterdir() if p.suffix in (".yml", ".yaml") and not p.name.startswith(".")
-    )
+    try:
+        files = sorted(
+            p
+            for p in root.iterdir()
+            if p.suffix in (".yml", ".yaml") and not p.name.startswith(".")
+        )
+    except OSError as exc:  # removed or replaced while we listed it
+        return LoadResult(None, [Problem(label, 1, f"cannot list: {exc.strerror or exc}")], [])
     if not files:
         return LoadResult(None, [Problem(label, 1, "no knowledge files (*.yml) found")], [])
     if len(files) > MAX_FILES:
@@ -65,6 +70,9 @@ def load_dir(directory: str | os.PathLike[str]) -> LoadResult:
             value, lines = parse(text)
         except YamlProblem as exc:
             errors.append(Problem(name, exc.line, exc.message))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a file must never take the loader down
+            errors.append(Problem(name, 1, f"could not parse ({type(exc).__name__})"))
             continue
         section, items, problem = _section(value, name, lines)
         if problem:
@@ -97,8 +105,10 @@ def _display(path: Path) -> str:
     try:
         rel = os.path.relpath(path)
     except ValueError:  # different drive on Windows
-        return str(path)
-    return str(path.absolute()) if rel.startswith("..") else rel
+        rel = str(path)
+    shown = str(path.absolute()) if rel.startswith("..") else rel
+    # a name that is not UTF-8 holds lone surrogates, which no terminal or Slack can print
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _read(path: Path, name: str, root: Path) -> tuple[Problem | None, str]:
@@ -115,6 +125,8 @@ def _read(path: Path, name: str, root: Path) -> tuple[Problem | None, str]:
         data = real.read_bytes()
     except FileNotFoundError:
         return Problem(name, 1, "file disappeared while loading; run the reload again"), ""
+    except RuntimeError:  # Path.resolve() on a symlink loop (Python < 3.13)
+        return Problem(name, 1, "symlink loop; point the link at a real file"), ""
     except OSError as exc:
         return Problem(name, 1, f"cannot read file: {exc.strerror or exc}"), ""
     if b"\x00" in data:

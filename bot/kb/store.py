@@ -18,13 +18,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.kb.loader import load_dir
+from bot.kb.loader import LoadResult
+from bot.kb.loader import load_dir as _load_dir
 from bot.kb.model import KnowledgeBase, Problem
 from bot.matcher import Index
 
 log = logging.getLogger(__name__)
 
 EMPTY_KB = KnowledgeBase(entries={}, sources={}, synonyms={}, advice={})
+FOLLOW_RETRY = 2.0  # seconds between attempts to follow a reload the files no longer match
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,28 @@ class ReloadReport:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+def load_dir(directory: Path) -> LoadResult:
+    """`loader.load_dir`, except that no file, however strange, can raise out of a reload:
+    an unexpected exception becomes one refusal, and the old knowledge base keeps serving."""
+    try:
+        return _load_dir(directory)
+    except Exception as exc:  # noqa: BLE001
+        log.exception("knowledge: the loader failed on %s", directory)
+        problem = Problem(str(directory), 1, f"could not load ({type(exc).__name__}); see the log")
+        return LoadResult(None, [problem], [])
+
+
+def _index(result: LoadResult) -> tuple[Index | None, LoadResult]:
+    if result.kb is None:
+        return None, result
+    try:
+        return Index(result.kb), result
+    except Exception as exc:  # noqa: BLE001
+        log.exception("knowledge: indexing failed")
+        problem = Problem("knowledge", 1, f"could not index ({type(exc).__name__}); see the log")
+        return None, LoadResult(None, [problem], result.warnings)
+
+
 def default_state_dir(directory: Path) -> Path:
     digest = hashlib.sha1(str(directory.resolve()).encode()).hexdigest()[:12]
     return Path(tempfile.gettempdir()) / f"pmpo-{digest}"
@@ -63,10 +87,12 @@ class KnowledgeStore:
         self._stamp = self.state_dir / "generation"
         self._lock = threading.Lock()
         self._seen_stamp = self._read_stamp()
+        self._retry_at = 0.0
+        self._failed_stamp: str | None = None
         self.startup_errors: tuple[Problem, ...] = ()
-        result = load_dir(self.directory)
-        if result.kb is not None:
-            self._snapshot = Snapshot(Index(result.kb), self._seen_stamp or "initial", True)
+        index, result = _index(load_dir(self.directory))
+        if index is not None:
+            self._snapshot = Snapshot(index, self._seen_stamp or "initial", True)
         else:
             self.startup_errors = tuple(result.errors)
             for problem in result.errors:
@@ -74,28 +100,37 @@ class KnowledgeStore:
             self._snapshot = Snapshot(Index(EMPTY_KB), "empty", False)
 
     def current(self) -> Snapshot:
-        """The snapshot to answer from; picks up a reload made by another process."""
+        """The snapshot to answer from; picks up a reload made by another process.
+
+        If the files do not validate when this process looks (an admin is mid-edit), it keeps
+        its snapshot and looks again after `FOLLOW_RETRY` seconds rather than never."""
         stamp = self._read_stamp()
-        if stamp != self._seen_stamp:
+        if stamp != self._seen_stamp and time.monotonic() >= self._retry_at:
             with self._lock:
-                if stamp != self._seen_stamp:
-                    self._seen_stamp = stamp
-                    result = load_dir(self.directory)
-                    if result.kb is not None:
-                        self._snapshot = Snapshot(Index(result.kb), stamp or "", True)
+                if stamp != self._seen_stamp and time.monotonic() >= self._retry_at:
+                    index, _ = _index(load_dir(self.directory))
+                    if index is not None:
+                        self._seen_stamp = stamp
+                        self._retry_at = 0.0
+                        self._snapshot = Snapshot(index, stamp or "", True)
                         log.info("knowledge: followed a reload by another process")
                     else:
-                        log.warning(
-                            "knowledge: another process reloaded, but files do not "
-                            "validate here; keeping the current knowledge base"
-                        )
+                        self._retry_at = time.monotonic() + FOLLOW_RETRY
+                        if self._failed_stamp != stamp:
+                            self._failed_stamp = stamp
+                            log.warning(
+                                "knowledge: another process reloaded, but files do not "
+                                "validate here; keeping the current knowledge base and "
+                                "retrying every %.0f s",
+                                FOLLOW_RETRY,
+                            )
         return self._snapshot
 
     def reload(self) -> ReloadReport:
         started = time.perf_counter()
         with self._lock:
-            result = load_dir(self.directory)
-            if result.kb is None:
+            index, result = _index(load_dir(self.directory))
+            if index is None or result.kb is None:
                 return ReloadReport(
                     ok=False,
                     errors=tuple(result.errors),
@@ -115,7 +150,8 @@ class KnowledgeStore:
             )
             generation = self._write_stamp()
             self._seen_stamp = generation
-            self._snapshot = Snapshot(Index(result.kb), generation, True)
+            self._retry_at = 0.0
+            self._snapshot = Snapshot(index, generation, True)
         return ReloadReport(
             ok=True,
             warnings=tuple(result.warnings),

@@ -3,10 +3,16 @@
 PyYAML's own loaders lose line numbers, silently keep the last of two duplicate keys and
 expand aliases (the "billion laughs" bomb). Composing the node graph and converting it here
 gives `file:line:` messages for every problem and refuses what knowledge files never need.
+
+Before composing, one pass over the event stream (libyaml's parser keeps its own stack, so it
+never recurses) refuses nesting deeper than `MAX_DEPTH`: the composer recurses per level, and
+`[[[[...` fifty thousand deep overflows the C stack and kills the process. Aliases compose
+cheaply (one shared node), so the alias bomb is refused while converting, at its anchor.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import yaml
@@ -17,6 +23,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Path = tuple[str | int, ...]
+
+MAX_DEPTH = 24  # knowledge files nest about 7 levels; anything near this is a mistake or attack
+_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -41,6 +51,7 @@ class YamlProblem(Exception):
 def parse(text: str) -> tuple[Any, dict[Path, int]]:
     """Return (value, lines) where lines maps a path such as ("entries", 3, "owner") to a line."""
     try:
+        _check_shape(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -53,8 +64,24 @@ def parse(text: str) -> tuple[Any, dict[Path, int]]:
     lines: dict[Path, int] = {}
     seen: set[int] = set()
     constructor = yaml.constructor.SafeConstructor()
-    value = _convert(node, (), lines, seen, constructor)
+    try:
+        value = _convert(node, (), lines, seen, constructor)
+    except RecursionError:  # not reached after _check_shape; kept as a last line of defence
+        raise YamlProblem(1, f"nested more than {MAX_DEPTH} levels deep") from None
     return value, lines
+
+
+def _check_shape(text: str) -> None:
+    """Refuse deep nesting from the event stream, before anything recurses."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1
+                raise YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, _CLOSE):
+            depth -= 1
 
 
 def _convert(
@@ -97,6 +124,11 @@ def _convert(
     if node.tag == "tag:yaml.org,2002:str":
         return node.value  # the common case, without the constructor's bookkeeping
     try:
-        return constructor.construct_object(node)
+        value = constructor.construct_object(node)
     except yaml.YAMLError as exc:
         raise YamlProblem(line, f"bad value: {exc}") from None
+    except ValueError:  # e.g. an integer longer than Python's 4,300-digit conversion limit
+        raise YamlProblem(line, f"bad value: {node.value[:20]!r}… is not a usable number") from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise YamlProblem(line, f"bad value: {node.value!r} is not a finite number")
+    return value
