@@ -322,6 +322,25 @@ def report(
             *prof.rstrip().splitlines(),
             "```",
         ]
+    slow = next((r.get("slowest") for r in s["sizes"] if r.get("slowest")), None)
+    if slow:
+        L += [
+            "",
+            f"The slowest questions at {scale.PROFILE_SIZE:,} entries (best of 3), with the "
+            "number of entries holding each of their indexed terms (stems):",
+            "",
+        ]
+        L += _table(
+            ["question", "ms", "entries per term"],
+            [
+                [
+                    r["q"].replace("|", "\\|"),
+                    f"{r['ms']:.2f}",
+                    ", ".join(f"{t}: {n:,}" for t, n in r["df"].items()) or "none indexed",
+                ]
+                for r in slow
+            ],
+        )
     # web
     L += [
         "",

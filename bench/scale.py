@@ -15,17 +15,17 @@ ones. Each generated entry copies a real ownership or faq entry (round robin) wi
   distinct phrases that share real words with the template;
 - the template's body texts (verdict, reason, details, split) with about half their words
   swapped for generated words;
-- generated words: one brand-new word per entry plus words drawn from a shared pool whose size
-  follows Heaps' law (20 * N^0.6 words: about 1.3k at 1k entries, 5k at 10k, 20k at 100k),
-  picked with a Zipf-like skew so some topics are common and most are rare. The vocabulary thus
-  grows sub-linearly with the entry count, as it does in real text, and real words such as
-  "backlog" spread over more entries as the base grows.
+- generated words: one brand-new word per entry (its own name, as a new feature or team name
+  would be) plus words drawn from a shared pool of 20 * N^0.6 words (about 1.3k at 1k entries,
+  5k at 10k, 20k at 100k), picked with a Zipf-like skew so a few are common and most are rare.
+  The index vocabulary therefore grows about linearly with the entry count (the unique names),
+  and real words such as "backlog" or the role names spread over more entries as it grows.
 1k and 10k are written as YAML (100 entries a file) and loaded through the real `load_dir`
-(parse + schema validation + cross-checks) and `Index`. 100k cannot go through `load_dir`: its
-limits are 200 files of at most 1 MiB (~200 MiB), and 100k entries take ~100 files... at 100 per
-file, 1,000 files. So 100k entries are built in-process as the same dicts and fed to the
-loader's own validating builder (`bot.kb.loader._Builder`: schema, ids, references), i.e. the
-real path minus YAML parsing; its "load" time is that validation only.
+(parse + schema validation + cross-checks) and `Index`. 100k cannot go through `load_dir`,
+whose limits (200 files of at most 1 MiB) stop at roughly 20k entries of this size; so the 100k
+entries are built in-process as the same dicts and fed to the loader's own validating builder
+(`bot.kb.loader._Builder`: schema, ids, references), the real path minus YAML parsing. Its
+"load" time is that validation only.
 """
 
 from __future__ import annotations
@@ -217,6 +217,7 @@ def measure(
     elapsed = time.perf_counter() - started
     rss_end = rss_mb()
     profile_text = _profile(index, texts) if profile else None
+    slowest = _slowest(index, texts) if profile else None
 
     reload_times: list[float] = []
     if reloads:
@@ -252,7 +253,27 @@ def measure(
         "reload_p50_ms": percentile(reload_times, 50) * 1000 if reload_times else None,
         "reload_max_ms": max(reload_times) * 1000 if reload_times else None,
         "profile": profile_text,
+        "slowest": slowest,
     }
+
+
+def _slowest(index: Any, texts: list[str], top: int = 8) -> list[dict[str, Any]]:
+    """The slowest questions (best of 3 timings each) and how many entries hold each of their
+    indexed terms: what the matcher has to walk."""
+    rows = []
+    for q in texts:
+        best = min(_timed(index.match, q) for _ in range(3))
+        terms, _ = index.analyze(q)
+        df = {t.stem: len(index._postings[t.stem]) for t in terms if t.stem in index._postings}
+        rows.append({"q": q, "ms": best * 1000, "df": df})
+    rows.sort(key=lambda r: r["ms"], reverse=True)
+    return rows[:top]
+
+
+def _timed(fn: Any, arg: str) -> float:
+    t = time.perf_counter()
+    fn(arg)
+    return time.perf_counter() - t
 
 
 def _profile(index: Any, texts: list[str], top: int = 18) -> str:
