@@ -22,6 +22,7 @@ from bot.kb.yamlnodes import YamlProblem, parse
 MAX_FILE_BYTES = 1 << 20
 MAX_FILES = 200
 _ITEM_VALIDATOR = {"sources": "source", "synonyms": "synonym"}
+_SINGULAR = {"entries": "entry", "sources": "source", "synonyms": "synonym"}
 
 
 class LoadResult:
@@ -250,7 +251,7 @@ class _Builder:
                 validator = schema.validator(f"entry:{kind}")
             else:
                 validator = schema.validator(_ITEM_VALIDATOR.get(section, "advice"))
-            what = f"{section[:-1] if section != 'advice' else 'advice'}"
+            what = _SINGULAR.get(section, section)
             if "id" in item:
                 what += f" {item['id']!r}"
             try:
