@@ -30,8 +30,8 @@ PHRASE_BONUS = 1.0
 # bars hold whether the knowledge base has 3 entries or 100,000.
 UNKNOWN_WORD_IDF = 0.57  # weight of a query word the index has never seen
 CANDIDATES = 20  # entries scored in full per question
-RARE_DF_SHARE = 0.05  # a term in more entries than this share (and RARE_DF_MIN) is "common"
-RARE_DF_MIN = 50
+RARE_DF_MAX = 256  # a term in more entries than this is "common"
+LEADERS = 256  # entries walked for a common term
 MIN_COVERAGE = 0.2  # share of the question's weight the best entry must explain
 MIN_SCORE = 0.57
 MIN_KEY = 0.68
@@ -170,6 +170,12 @@ class Index:
         top = math.log(1 + n)
         self._idf = {t: math.log(1 + n / len(ids)) / top for t, ids in postings.items()}
         self._postings = dict(postings)
+        # common terms: only the entries where they weigh most are walked (see _candidates)
+        self._leaders = {
+            t: sorted(ids, key=lambda i, t=t: -self._weights[i][t])[:LEADERS]
+            for t, ids in postings.items()
+            if len(ids) > RARE_DF_MAX
+        }
         self._phrase_index = dict(phrase_index)
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
         for w in sorted(raw_vocab):
@@ -353,22 +359,22 @@ class Index:
     def _candidates(self, idf: dict[str, float], allowed: set[str] | None) -> dict[int, float]:
         """Entries worth scoring in full, with their term score (before alias bonus).
 
-        Rare terms walk their postings; common ones (role names, "product": in most entries)
-        are only added to the best few candidates, so the cost follows the rare terms'
-        postings, not the size of the knowledge base.
+        A rare term walks all its postings. A common one (a role name, "product": in most
+        entries) walks only its leaders, the entries where it weighs most, and adds its
+        weight to the best candidates afterwards; so a question costs about the same at 100
+        entries or 100,000.
         """
         known = [t for t in idf if t in self._postings]
-        limit = max(RARE_DF_MIN, int(RARE_DF_SHARE * len(self.entries)))
-        rare = [t for t in known if len(self._postings[t]) <= limit]
-        common = [t for t in known if len(self._postings[t]) > limit]
-        if not rare and common:
-            rarest = min(common, key=lambda t: len(self._postings[t]))
-            rare, common = [rarest], [t for t in common if t != rarest]
+        rare = [t for t in known if t not in self._leaders]
+        common = [t for t in known if t in self._leaders]
         scores: dict[int, float] = defaultdict(float)
         for t in rare:
             weight = idf[t]
             for i in self._postings[t]:
                 scores[i] += weight * self._weights[i][t]
+        for t in common:
+            for i in self._leaders[t]:
+                scores[i] += 0.0
         if allowed:
             scores = {i: v for i, v in scores.items() if self.entries[i].kind in allowed}
         top = dict(heapq.nlargest(CANDIDATES, scores.items(), key=itemgetter(1)))
