@@ -16,60 +16,22 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry import RetryHandler
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
-from slack_sdk.http_retry.request import HttpRequest
-from slack_sdk.http_retry.response import HttpResponse
-from slack_sdk.http_retry.state import RetryState
 
 from bot.config import Settings
 from bot.kb.store import KnowledgeStore
 from bot.listeners import register_listeners
 from bot.listeners.dedup import EventDedup
+from bot.listeners.replies import post as post_to_response_url
+from bot.listeners.retry import (  # noqa: F401 - re-exported, bot.app is where people look
+    MAX_RETRY_AFTER,
+    BoundedRateLimitRetryHandler,
+    quiet_sdk_logger,
+    retry_handlers,
+)
 from bot.listeners.shared import APOLOGY
 from bot.safety import redact
 
 log = logging.getLogger("pmpo.app")
-
-MAX_RETRY_AFTER = 10  # seconds; a longer Retry-After is not waited for, the user is told
-
-
-class BoundedRateLimitRetryHandler(RateLimitErrorRetryHandler):
-    """Retries a 429 after its Retry-After, unless Slack asks for a wait longer than `max_wait`."""
-
-    def __init__(self, max_retry_count: int = 2, max_wait: float = MAX_RETRY_AFTER) -> None:
-        super().__init__(max_retry_count=max_retry_count)
-        self.max_wait = max_wait
-
-    def _can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
-        if response is None or response.status_code != 429:
-            return False
-        for name, values in response.headers.items():
-            if name.lower() == "retry-after":
-                try:
-                    return float(values[0]) <= self.max_wait
-                except (ValueError, IndexError):
-                    return True
-        return True
-
-
-def retry_handlers() -> list[RetryHandler]:
-    return [
-        BoundedRateLimitRetryHandler(max_retry_count=2),
-        ServerErrorRetryHandler(max_retry_count=2),
-        ConnectionErrorRetryHandler(max_retry_count=1),
-    ]
 
 
 def create_web_client(settings: Settings) -> WebClient:
@@ -78,7 +40,7 @@ def create_web_client(settings: Settings) -> WebClient:
         base_url=settings.api_url,
         timeout=int(settings.http_timeout),
         retry_handlers=retry_handlers(),
-        logger=logging.getLogger("pmpo.slack_api"),
+        logger=quiet_sdk_logger(),
     )
 
 
@@ -131,8 +93,7 @@ def handle_error(
             reply = _json_response({"response_type": "ephemeral", "text": apology})
             told = "in the ack"
         elif body.get("response_url") or body.get("command"):
-            _post_to_response_url(client, body.get("response_url"), apology)
-            told = "via response_url"
+            told = _post_to_response_url(client, body.get("response_url"), apology)
         elif body.get("type") == "event_callback":
             event = body.get("event") or {}
             if event.get("channel") and not event.get("bot_id"):
@@ -150,11 +111,10 @@ def handle_error(
         else:
             url = _first_response_url(body)
             if url:
-                _post_to_response_url(client, url, apology)
-                told = "via response_url"
+                told = _post_to_response_url(client, url, apology)
     except Exception as exc:  # noqa: BLE001 - telling the user is best effort
         told = f"no ({type(exc).__name__})"
-    detail = redact(str(error))[:300]
+    detail = " ".join(redact(str(error)).split())[:300]  # one line, whatever the error says
     expected = isinstance(error, SlackApiError | OSError)
     logger.error(
         "error rid=%s kind=%s %s: %s (user told: %s)",
@@ -181,11 +141,10 @@ def _first_response_url(body: dict[str, Any]) -> str | None:
     return urls[0].get("response_url") if urls else None
 
 
-def _post_to_response_url(client: WebClient, url: str | None, text: str) -> None:
+def _post_to_response_url(client: WebClient, url: str | None, text: str) -> str:
+    """'via response_url' when the apology arrived, else why not."""
     if not url:
-        return
-    from slack_sdk.webhook import WebhookClient
-
-    WebhookClient(url=url, timeout=int(client.timeout)).send_dict(
-        {"response_type": "ephemeral", "replace_original": False, "text": text}
-    )
+        return "no (no response_url)"
+    message = {"response_type": "ephemeral", "replace_original": False, "text": text}
+    problem = post_to_response_url(url, message, float(client.timeout))
+    return f"no ({problem})" if problem else "via response_url"

@@ -18,6 +18,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SLACK_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 _ENTITY_TAIL = re.compile(r"&[a-z#0-9]{0,6}$")
 SECRET_PATTERN = re.compile(r"\b(xox[abposr]|xapp)-[A-Za-z0-9-]+")
+# a response_url or incoming webhook lets anyone post as the app for a while: a credential
+HOOK_PATTERN = re.compile(r"(https://hooks\.slack(?:-gov)?\.com/)[^\s'\"<>]+")
 
 
 def escape(text: object) -> str:
@@ -56,8 +58,9 @@ def cut(text: str, limit: int, ellipsis: str = "…") -> str:
 
 
 def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
-    """`text` with Slack tokens and the given secrets replaced by `[redacted]`."""
+    """`text` with Slack tokens, hook URLs and the given secrets replaced by `[redacted]`."""
     value = SECRET_PATTERN.sub(lambda m: m.group(1) + "-[redacted]", text)
+    value = HOOK_PATTERN.sub(lambda m: m.group(1) + "[redacted]", value)
     for secret in secrets:
         if secret and len(secret) >= 8:
             value = value.replace(secret, "[redacted]")

@@ -30,9 +30,10 @@ class Deps:
         return self.store.current().index
 
 
-def is_admin(deps: Deps, client: WebClient, user_id: str, logger: logging.Logger) -> bool:
+def is_admin(deps: Deps, client: WebClient, user_id: str, logger: logging.Logger) -> bool | None:
     """PMPO_ADMINS, or a workspace admin/owner per users.info. The id comes from the signed
-    payload, never from message text."""
+    payload, never from message text. None: Slack could not say (after its retries), so the
+    caller apologises instead of calling the person a non-admin."""
     if not USER_ID.match(user_id or ""):
         return False
     if user_id in deps.settings.admins:
@@ -43,10 +44,10 @@ def is_admin(deps: Deps, client: WebClient, user_id: str, logger: logging.Logger
         logger.warning(
             "admin check: users.info failed for %s (%s)", user_id, exc.response.get("error")
         )
-        return False
+        return None
     except Exception as exc:  # network trouble: refuse, politely, rather than guess
         logger.warning("admin check: users.info failed for %s (%s)", user_id, type(exc).__name__)
-        return False
+        return None
     return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
 
 

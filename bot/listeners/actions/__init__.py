@@ -8,9 +8,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
 
 from bot.answering import answer_text
+from bot.listeners import replies
 from bot.listeners.shared import USER_ID, Deps
 from bot.render import blocks
 
@@ -25,7 +27,7 @@ def share_listener(deps: Deps) -> Callable[..., None]:
         ack: Ack,
         action: dict[str, Any],
         body: dict[str, Any],
-        respond: Respond,
+        client: WebClient,
         logger: logging.Logger,
     ) -> None:
         ack()
@@ -34,10 +36,13 @@ def share_listener(deps: Deps) -> Callable[..., None]:
         result = answer_text(deps.index(), text)
         note = f"Shared by <@{user_id}>" if USER_ID.match(user_id) else ""
         logger.info("share user=%s chars=%d kind=%s", user_id, len(text), result.kind)
-        respond(
-            response_type="in_channel",
-            replace_original=False,
+        message = {
+            "response_type": "in_channel",
+            "replace_original": False,
             **blocks.render(result, note=note),
+        }
+        replies.send(
+            client, body.get("response_url"), message, user_id=user_id, what="share", logger=logger
         )
 
     return handle_share

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.advisor import modal
@@ -19,6 +19,7 @@ from bot.answer import Answer, Section
 from bot.answering import answer
 from bot.grammar import parse
 from bot.kb.store import ReloadReport
+from bot.listeners import replies
 from bot.listeners.shared import Deps, is_admin
 from bot.render import blocks
 from bot.safety import from_slack
@@ -36,7 +37,6 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
         ack: Ack,
         command: dict[str, Any],
         client: WebClient,
-        respond: Respond,
         logger: logging.Logger,
     ) -> None:
         text = from_slack(command.get("text"))
@@ -45,18 +45,37 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
         logger.info("/pmpo user=%s kind=%s chars=%d", user_id, parsed.name, len(text))
         if parsed.name == "reload":
             ack()  # users.info may take a moment; the result follows through response_url
-            respond(response_type="ephemeral", **reload_message(deps, client, user_id, logger))
+            message = reload_message(deps, client, user_id, logger)
+            _send(client, command, message, "reload", logger)
             return
         if parsed.name == "advise" and not parsed.arg.strip():
             ack()
             if not open_advisor(client, command, logger):
-                respond(response_type="ephemeral", **blocks.render(answer(deps.index(), parsed)))
+                message = blocks.render(answer(deps.index(), parsed))
+                _send(client, command, message, "advise", logger)
             return
         result = answer(deps.index(), parsed)
         share = text if result.answered and parsed.name not in NOT_SHARED else None
         ack(response_type="ephemeral", **blocks.render(result, share_value=share))
 
     return handle_pmpo
+
+
+def _send(
+    client: WebClient,
+    command: dict[str, Any],
+    message: dict[str, Any],
+    what: str,
+    logger: logging.Logger,
+) -> None:
+    replies.send(
+        client,
+        command.get("response_url"),
+        {"response_type": "ephemeral", **message},
+        user_id=command.get("user_id", ""),
+        what=f"/pmpo {what}",
+        logger=logger,
+    )
 
 
 def open_advisor(client: WebClient, command: dict[str, Any], logger: logging.Logger) -> bool:
@@ -75,7 +94,16 @@ def open_advisor(client: WebClient, command: dict[str, Any], logger: logging.Log
 def reload_message(
     deps: Deps, client: WebClient, user_id: str, logger: logging.Logger
 ) -> dict[str, Any]:
-    if not is_admin(deps, client, user_id, logger):
+    admin = is_admin(deps, client, user_id, logger)
+    if admin is None:
+        return blocks.simple(
+            "Could not check who you are",
+            verdict=(
+                "Sorry, I could not ask Slack whether you are an admin just now. Nothing was "
+                "reloaded. Please try `/pmpo reload` again in a minute."
+            ),
+        )
+    if not admin:
         logger.warning("reload refused: user=%s is not a pmpo admin", user_id)
         return blocks.simple(
             "Reload is for admins",
