@@ -48,9 +48,8 @@ ROLE_KINDS = frozenset(
 
 BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for one definition
 OTHER_INTENT_FACTOR = 0.15  # "when is sprint planning" asks for a date, not an owner
-OTHER_INTENT = frozenset("when where calculate share".split())
-NOT_ABOUT_ROLES = frozenset(
-    "send book summarise summarize summary schedule today tomorrow yesterday".split()
+OTHER_INTENT = frozenset(
+    "when where calculate share template templates example examples tool tools benchmark".split()
 )
 OWNER_QUESTION = frozenset("who whos whose whom responsible accountable charge".split())
 
@@ -170,6 +169,11 @@ class Index:
         top = math.log(1 + n)
         self._idf = {t: math.log(1 + n / len(ids)) / top for t, ids in postings.items()}
         self._postings = dict(postings)
+        # concepts named in synonyms.yml that no entry is about ("scrum master" appears only in
+        # passing): roles and ideas pmpo deliberately has no answer for
+        concepts = {t for canonical in self._synonyms.values() for t in canonical}
+        keyed = {t for weights in self._weights for t, w in weights.items() if w >= TITLE_WEIGHT}
+        self._foreign = frozenset(t for t in concepts if "_" in t and t not in keyed)
         # common terms: only the entries where they weigh most are walked (see _candidates)
         self._leaders = {
             t: sorted(ids, key=lambda i, t=t: -self._weights[i][t])[:LEADERS]
@@ -299,14 +303,15 @@ class Index:
             # "user stories - PM or PO?" asks who owns it, never for one role's definition
             factors["role"] = factors.get("role", 1.0) * BOTH_ROLES_FACTOR
             factors.setdefault("ownership", KIND_CUES["ownership"][1])
-        if not present & OWNER_QUESTION:
-            if present & NOT_ABOUT_ROLES:  # "summarise yesterday's standup"
-                factors["ownership"] = factors["faq"] = OTHER_INTENT_FACTOR
-            elif not stems & self._role_concepts and (
-                present & OTHER_INTENT or _asks_how_or_what(raw)
-            ):
-                # "how do I write a good story", "what is kanban": a method or a definition
-                factors["ownership"] = factors["faq"] = OTHER_INTENT_FACTOR
+        shape = question_shape(raw)
+        if shape in ("request", "status", "foreign") or stems & self._foreign:
+            # "draft 5 user stories", "did the PO accept my story yet", "how much does a
+            # scrum master earn": a favour, our own team's facts, or a role pmpo doesn't cover
+            return dict.fromkeys(("role", "ownership", "faq", "compare"), OTHER_INTENT_FACTOR)
+        asks_about_roles = present & OWNER_QUESTION or stems & self._role_concepts
+        if not asks_about_roles and (shape == "method" or present & OTHER_INTENT):
+            # "how do I write a good story", "what is kanban": a method or a definition
+            factors["ownership"] = factors["faq"] = OTHER_INTENT_FACTOR
         # "PM vs PO" is the comparison; "agile vs waterfall" or "PO vs scrum master" is not.
         others = stems - self.generic - self._compare_words
         if len(roles) == 1 and others or not roles and others:
@@ -426,15 +431,71 @@ class Index:
         return tuple(self.kb.entries[i] for i in wanted if i in self.kb.entries)
 
 
-_HOW_WHAT = ("how do i", "how to", "how long", "how many", "what are", "what is", "whats a")
-_REQUESTS = ("write me", "tell me", "give me", "show me", "send me", "make me", "find me")
+_METHOD = (
+    "how do i",
+    "how to",
+    "how do you",
+    "how do we",
+    "how long",
+    "how many",
+    "what are",
+    "what is",
+    "whats a",
+)
+_ACTIONS = frozenset(
+    "add create write draft ping set schedule remind send make give review update fix book "
+    "file assign summarise summarize translate generate build draw find show".split()
+)
+_ASKING = ("can you", "could you", "would you", "will you", "pls", "please", "plz")
+_STATUS_OPENERS = frozenset("did was has".split())
+_TEAM_FACTS = (
+    "who is our",
+    "whos our",
+    "who are our",
+    "whats our",
+    "what is our",
+    "what are our",
+    "what was",
+    "what were",
+    "when is",
+    "whens",
+)
+_TIMES = frozenset("yet today tomorrow yesterday tonight".split())
+_RECENT = ("last sprint", "this sprint", "next sprint", "last week", "this week", "next week")
+# Two or more of these and the question is not in English (pmpo only knows English).
+_FOREIGN_WORDS = frozenset(
+    "ist das der die und wer wann wie nicht cest quoi qui est une les quel quelle el es que "
+    "quien cuando como para por una los las del".split()
+)
 
 
-def _asks_how_or_what(raw: list[str]) -> bool:
-    """ "how do I write a story" wants a method, "what is kanban" a definition, "write me a
-    poem" a favour: none of them asks who owns something."""
-    text = " ".join(raw[:4])
-    return text.startswith(_HOW_WHAT) or text.startswith(_REQUESTS)
+def question_shape(raw: list[str]) -> str | None:
+    """What kind of thing the user wants, when it is not knowledge about the two roles.
+
+    "request": a favour ("draft 5 user stories", "can you set up a retro"); "status": a fact
+    about the user's own team or a recent event ("did the PO accept my story yet", "who's our
+    PO"); "method": how to do something or what a term means ("how do I write a good story");
+    "foreign": not English.
+    """
+    if not raw:
+        return None
+    text = " ".join(raw)
+    first = raw[0]
+    if len(_FOREIGN_WORDS.intersection(raw)) >= 2:
+        return "foreign"
+    asked = next((a for a in _ASKING if text.startswith(a + " ")), None)
+    verb = raw[len(asked.split())] if asked and len(raw) > len(asked.split()) else first
+    if verb in _ACTIONS and not (first in ("show", "find") and len(raw) > 1 and raw[1] != "me"):
+        return "request"
+    if text.startswith(_TEAM_FACTS):
+        return "status"
+    owner_question = bool(OWNER_QUESTION.intersection(raw))
+    recent = first in _STATUS_OPENERS or _TIMES.intersection(raw) or any(r in text for r in _RECENT)
+    if recent and not owner_question:
+        return "status"
+    if text.startswith(_METHOD):
+        return "method"
+    return None
 
 
 @lru_cache(maxsize=1)
