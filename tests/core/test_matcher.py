@@ -1,0 +1,84 @@
+"""The matcher's behaviours, one per test, on the real knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matcher import Index, is_english_word, question_shape
+from bot.textnorm import words
+
+
+def test_typos_are_repaired_and_shown_in_the_users_words(real_index: Index) -> None:
+    match = real_index.match("who owns the rodmap")
+    assert match.entry is not None and match.entry.id == "owns-roadmap"
+    assert "roadmap" in match.matched
+
+
+def test_a_real_english_word_is_never_repaired_into_a_topic(real_index: Index) -> None:
+    assert is_english_word("lunch") and not is_english_word("rodmap")
+    assert real_index.match("where should we go for lunch").entry is None
+
+
+def test_synonyms_map_slang_to_the_entry(real_index: Index) -> None:
+    for question, entry_id in (
+        ("does the PO do the GTM stuff", "owns-go-to-market"),
+        ("who runs grooming", "owns-backlog-refinement"),
+        ("biz case - pm or po?", "owns-business-case"),
+    ):
+        match = real_index.match(question)
+        assert match.entry is not None and match.entry.id == entry_id, question
+
+
+def test_career_moves_keep_their_direction(real_index: Index) -> None:
+    assert real_index.match("how do I move from PO to PM").entry.id == "faq-po-to-pm"
+    assert real_index.match("moving from PM to PO, normal?").entry.id == "faq-pm-to-po"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the weather in Oslo",
+        "hi",
+        "draft 5 user stories for the onboarding flow",
+        "did the PO accept my story yet",
+        "how much does a scrum master earn",
+        "what does a project manager do",
+        "wann ist das nächste sprint review?",
+    ],
+)
+def test_off_topic_requests_and_uncovered_roles_are_declined(
+    real_index: Index, question: str
+) -> None:
+    match = real_index.match(question)
+    assert match.entry is None
+    assert match.reason in ("empty", "unknown", "weak")
+
+
+def test_a_decline_still_offers_the_closest_topics(real_index: Index) -> None:
+    match = real_index.match("who owns the office coffee machine")
+    assert match.entry is None
+    assert 1 <= len(match.suggestions) <= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        ("can you set up a retro for tuesday", "request"),
+        ("write acceptance criteria for this story", "request"),
+        ("who's our PO", "status"),
+        ("what was our velocity last sprint", "status"),
+        ("how do I write a good user story", "method"),
+        ("c'est quoi un agile coach", "foreign"),
+        ("who writes acceptance criteria", None),
+        ("who decides what goes into the next sprint", None),
+        ("we're rolling out SAFe, how does the PO role change", None),
+    ],
+)
+def test_question_shape(text: str, shape: str | None) -> None:
+    assert question_shape(words(text)) == shape
+
+
+def test_kind_filter_restricts_whois_owns_to_ownership(real_index: Index) -> None:
+    match = real_index.match("salary", kinds=("ownership",))
+    assert match.entry is None or match.entry.kind == "ownership"
+    assert real_index.match("salary").entry.id == "faq-salary"
