@@ -183,9 +183,7 @@ def test_file_deleted_between_listing_and_reading(
     monkeypatch.setattr(loader, "_read", read_after_delete)
     result = loader.load_dir(kb_copy)
     assert result.kb is None
-    assert any(
-        "synonyms.yml:1: file disappeared while loading" in str(p) for p in result.errors
-    )
+    assert any("synonyms.yml:1: file disappeared while loading" in str(p) for p in result.errors)
 
 
 def test_store_survives_a_loader_that_raises(
