@@ -15,6 +15,9 @@ import re
 ZWSP = "\u200b"
 _MASS_MENTION = re.compile(r"@(?=(here|channel|everyone)\b)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# JSON from Slack may carry a lone surrogate ("\\ud800"): no encoder takes it, so it would
+# crash whatever measures or sends the text. It becomes U+FFFD, as a UTF-8 decoder would.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SLACK_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 _ENTITY_TAIL = re.compile(r"&[a-z#0-9]{0,6}$")
 SECRET_PATTERN = re.compile(r"\b(xox[abposr]|xapp)-[A-Za-z0-9-]+")
@@ -24,14 +27,15 @@ HOOK_PATTERN = re.compile(r"(https://hooks\.slack(?:-gov)?\.com/)[^\s'\"<>]+")
 
 def escape(text: object) -> str:
     """Slack-escape `text` (`&`, `<`, `>`), neutralise mass mentions, drop control characters."""
-    value = _CONTROL.sub("", str(text))
+    value = _SURROGATE.sub("\ufffd", _CONTROL.sub("", str(text)))
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MASS_MENTION.sub("@" + ZWSP, value)
 
 
 def from_slack(text: str | None) -> str:
-    """Undo Slack's own escaping of incoming message text (`&lt;` -> `<`...), once."""
-    value = text or ""
+    """Undo Slack's own escaping of incoming message text (`&lt;` -> `<`...), once; lone
+    surrogates become U+FFFD."""
+    value = _SURROGATE.sub("\ufffd", text or "")
     for entity, char in _SLACK_ENTITIES:
         value = value.replace(entity, char)
     return value
@@ -39,7 +43,7 @@ def from_slack(text: str | None) -> str:
 
 def utf16_len(text: str) -> int:
     """Length as Slack counts it (UTF-16 code units)."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def cut(text: str, limit: int, ellipsis: str = "…") -> str:
