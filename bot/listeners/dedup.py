@@ -101,4 +101,7 @@ class EventDedup:
             self._memory.move_to_end(key)
             while len(self._memory) > self.max_entries:
                 self._memory.popitem(last=False)
+            # oldest first: drop what has expired, so memory is bounded by age as well as size
+            while self._memory and now - next(iter(self._memory.values())) >= self.ttl:
+                self._memory.popitem(last=False)
             return True
