@@ -36,6 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.reliability.conftest import wait_for_workers  # noqa: E402
 from tests.reliability.corpus import fresh_kb  # noqa: E402
 from tests.slack.fake_slack import BOT_USER_ID, Call, FakeSlack  # noqa: E402
 from tests.slack.fake_slack import Fault as FakeFault  # noqa: E402
@@ -168,6 +169,7 @@ class Run:
         env = server_env(self.fake.api_url, self.kb, self.root / "state")
         self.log_path = self.root / "server.log"
         self.server = WebServer(env, self.log_path, workers=2)
+        wait_for_workers(self.server, 2)
         self.answer_a = self.answer_b = b""
         self.sent_bodies: list[tuple[str, str]] = []  # (body, content type) for duplicates
 
@@ -524,6 +526,8 @@ Resident memory per worker, after warm-up (first 20 s) and at the end:
 
 Mean worker RSS over the run (MiB): {series}.
 
+{_memory_verdict(r)}
+
 ## What is covered, and where
 
 - **Broken knowledge files**: `tests/fixtures/broken/` plus cases built at test time
@@ -609,6 +613,28 @@ def _rows(r: dict[str, Any]) -> str:
         ),
     ]
     return "\n".join(f"| {name} | {value} |" for name, value in rows)
+
+
+def _memory_verdict(r: dict[str, Any]) -> str:
+    """Growth after warm-up, and its rate in each half of the rest of the run."""
+    series = r["rss_series"]
+    warm = [(t, kib) for t, kib in series if t >= min(20, r["seconds"] / 5)]
+    if len(warm) < 4:
+        return "Too short a run to judge memory."
+    mid = len(warm) // 2
+
+    def rate(part: list[tuple[int, int]]) -> float:
+        (t0, k0), (t1, k1) = part[0], part[-1]
+        return (k1 - k0) / 1024 / max(1, t1 - t0) * 60
+
+    total = (warm[-1][1] - warm[0][1]) / 1024
+    pct = 100 * (warm[-1][1] - warm[0][1]) / max(1, warm[0][1])
+    verdict = "flat" if pct < 3 else "not flat"
+    return (
+        f"Memory after warm-up: {verdict}, {total:+.1f} MiB per worker ({pct:+.1f}%) over "
+        f"{warm[-1][0] - warm[0][0]} s; growth {rate(warm[: mid + 1]):.2f} MiB/min in the first "
+        f"half, {rate(warm[mid:]):.2f} MiB/min in the second."
+    )
 
 
 def _corpus_size() -> int:

@@ -64,6 +64,9 @@ class EventDedup:
             conn = sqlite3.connect(str(self.path), timeout=5.0, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            # one connection per thread (up to 24 per worker): keep each page cache small, or
+            # resident memory grows with the table until every thread has cached all of it
+            conn.execute("PRAGMA cache_size=-256")
             self._local.conn = conn
         return conn
 

@@ -5,6 +5,7 @@ end of the run (`test_zz_log_scan.py`)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,5 +39,17 @@ def served(fake_slack: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> I
     log = root / "server.log"
     LOGS.append(log)
     server = WebServer(env, log, workers=2)
+    wait_for_workers(server, 2)
     yield Served(server, kb, root)
     server.stop()
+
+
+def wait_for_workers(server: WebServer, count: int, timeout: float = 30.0) -> None:
+    """WebServer returns once one worker answers /healthz; the tests rewrite the knowledge
+    directory right away, so wait until every worker has loaded it (a worker booting while
+    the directory is half-copied loads half of it, or exits: "not a directory")."""
+    deadline = time.monotonic() + timeout
+    while server.log_text().count("HTTP mode ready") < count:
+        if time.monotonic() > deadline:
+            raise RuntimeError(server.log_text()[-3000:])
+        time.sleep(0.05)
