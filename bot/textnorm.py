@@ -53,7 +53,7 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # bounded: hostile text must not grow memory without end
 def stem(word: str) -> str:
     if word.isdigit() or len(word) <= 2:
         return word
