@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 from operator import itemgetter
-from typing import Any
 
 from bot.kb.model import Entry, KnowledgeBase
+from bot.question_shape import OWNER_QUESTION, question_shape
+from bot.spelling import is_english_word
 from bot.textnorm import STOPWORDS, stem, words
 
 KEYWORD_WEIGHT = 3.0
@@ -36,22 +37,19 @@ MIN_COVERAGE = 0.2  # share of the question's weight the best entry must explain
 MIN_SCORE = 0.57
 MIN_KEY = 0.68
 ROLE_KEY_IDF = 0.57  # a role entry asked by name ("po?") has that much evidence per role word
-MAX_QUERY_WORDS = 60
+MAX_QUERY_WORDS = 60  # a pasted essay is cut here; nothing useful lies beyond
 # The role names themselves: nearly every entry mentions them, so outside the role and
 # compare entries they count as body words and never carry an answer on their own.
 GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
 ROLE_MOVES = ("po to pm", "pm to po")  # career-move concepts count as talk about the roles
 _ROLE_STEMS = frozenset({"product", "manag", "owner"})
-ROLE_KINDS = frozenset(
-    {"role", "compare"}
-)  # a pasted essay is cut here; nothing useful lies beyond
+ROLE_KINDS = frozenset({"role", "compare"})
 
 BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for one definition
 OTHER_INTENT_FACTOR = 0.15  # "when is sprint planning" asks for a date, not an owner
 OTHER_INTENT = frozenset(
     "when where calculate share template templates example examples tool tools benchmark".split()
 )
-OWNER_QUESTION = frozenset("who whos whose whom responsible accountable charge".split())
 
 # Words that hint at the kind of answer wanted; they shift scores, they never match alone.
 KIND_CUES: dict[str, tuple[frozenset[str], float]] = {
@@ -429,85 +427,6 @@ class Index:
     def default_suggestions(self) -> tuple[Entry, ...]:
         wanted = ("compare", "owns-roadmap", "faq-one-person-both")
         return tuple(self.kb.entries[i] for i in wanted if i in self.kb.entries)
-
-
-_METHOD = (
-    "how do i",
-    "how to",
-    "how do you",
-    "how do we",
-    "how long",
-    "how many",
-    "what are",
-    "what is",
-    "whats a",
-)
-_ACTIONS = frozenset(
-    "add create write draft ping set schedule remind send make give review update fix book "
-    "file assign summarise summarize translate generate build draw find show".split()
-)
-_ASKING = ("can you", "could you", "would you", "will you", "pls", "please", "plz")
-_STATUS_OPENERS = frozenset("did was has".split())
-_TEAM_FACTS = (
-    "who is our",
-    "whos our",
-    "who are our",
-    "whats our",
-    "what is our",
-    "what are our",
-    "what was",
-    "what were",
-    "when is",
-    "whens",
-)
-_TIMES = frozenset("yet today tomorrow yesterday tonight".split())
-_RECENT = ("last sprint", "this sprint", "next sprint", "last week", "this week", "next week")
-# Two or more of these and the question is not in English (pmpo only knows English).
-_FOREIGN_WORDS = frozenset(
-    "ist das der die und wer wann wie nicht cest quoi qui est une les quel quelle el es que "
-    "quien cuando como para por una los las del".split()
-)
-
-
-def question_shape(raw: list[str]) -> str | None:
-    """What kind of thing the user wants, when it is not knowledge about the two roles.
-
-    "request": a favour ("draft 5 user stories", "can you set up a retro"); "status": a fact
-    about the user's own team or a recent event ("did the PO accept my story yet", "who's our
-    PO"); "method": how to do something or what a term means ("how do I write a good story");
-    "foreign": not English.
-    """
-    if not raw:
-        return None
-    text = " ".join(raw)
-    first = raw[0]
-    if len(_FOREIGN_WORDS.intersection(raw)) >= 2:
-        return "foreign"
-    asked = next((a for a in _ASKING if text.startswith(a + " ")), None)
-    verb = raw[len(asked.split())] if asked and len(raw) > len(asked.split()) else first
-    if verb in _ACTIONS and not (first in ("show", "find") and len(raw) > 1 and raw[1] != "me"):
-        return "request"
-    if text.startswith(_TEAM_FACTS):
-        return "status"
-    owner_question = bool(OWNER_QUESTION.intersection(raw))
-    recent = first in _STATUS_OPENERS or _TIMES.intersection(raw) or any(r in text for r in _RECENT)
-    if recent and not owner_question:
-        return "status"
-    if text.startswith(_METHOD):
-        return "method"
-    return None
-
-
-@lru_cache(maxsize=1)
-def _english() -> Any:
-    """pyspellchecker's English word list, loaded on first use (~150 ms, once per process)."""
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=1).word_frequency
-
-
-def is_english_word(word: str) -> bool:
-    return word in _english()
 
 
 def _body_texts(entry: Entry) -> list[str]:

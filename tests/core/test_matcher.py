@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matcher import Index, is_english_word, question_shape
+from bot.matcher import Index
+from bot.question_shape import question_shape
+from bot.spelling import is_english_word
 from bot.textnorm import words
 
 

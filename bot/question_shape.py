@@ -1,0 +1,76 @@
+"""What a question is after, when it is not knowledge about the two roles.
+
+The matcher uses this to keep favours ("draft 5 user stories"), facts about the user's own
+team ("who's our PO", "did the PO accept my story yet") and how-to questions ("how do I write
+a good story") from landing on the ownership entry that shares their words.
+"""
+
+from __future__ import annotations
+
+OWNER_QUESTION = frozenset("who whos whose whom responsible accountable charge".split())
+
+_METHOD = (
+    "how do i",
+    "how to",
+    "how do you",
+    "how do we",
+    "how long",
+    "how many",
+    "what are",
+    "what is",
+    "whats a",
+)
+_ACTIONS = frozenset(
+    "add create write draft ping set schedule remind send make give review update fix book "
+    "file assign summarise summarize translate generate build draw find show".split()
+)
+_ASKING = ("can you", "could you", "would you", "will you", "pls", "please", "plz")
+_STATUS_OPENERS = frozenset("did was has".split())
+_TEAM_FACTS = (
+    "who is our",
+    "whos our",
+    "who are our",
+    "whats our",
+    "what is our",
+    "what are our",
+    "what was",
+    "what were",
+    "when is",
+    "whens",
+)
+_TIMES = frozenset("yet today tomorrow yesterday tonight".split())
+_RECENT = ("last sprint", "this sprint", "next sprint", "last week", "this week", "next week")
+# Two or more of these and the question is not in English (pmpo only knows English).
+_FOREIGN_WORDS = frozenset(
+    "ist das der die und wer wann wie nicht cest quoi qui est une les quel quelle el es que "
+    "quien cuando como para por una los las del".split()
+)
+
+
+def question_shape(raw: list[str]) -> str | None:
+    """What kind of thing the user wants, when it is not knowledge about the two roles.
+
+    "request": a favour ("draft 5 user stories", "can you set up a retro"); "status": a fact
+    about the user's own team or a recent event ("did the PO accept my story yet", "who's our
+    PO"); "method": how to do something or what a term means ("how do I write a good story");
+    "foreign": not English.
+    """
+    if not raw:
+        return None
+    text = " ".join(raw)
+    first = raw[0]
+    if len(_FOREIGN_WORDS.intersection(raw)) >= 2:
+        return "foreign"
+    asked = next((a for a in _ASKING if text.startswith(a + " ")), None)
+    verb = raw[len(asked.split())] if asked and len(raw) > len(asked.split()) else first
+    if verb in _ACTIONS and not (first in ("show", "find") and len(raw) > 1 and raw[1] != "me"):
+        return "request"
+    if text.startswith(_TEAM_FACTS):
+        return "status"
+    owner_question = bool(OWNER_QUESTION.intersection(raw))
+    recent = first in _STATUS_OPENERS or _TIMES.intersection(raw) or any(r in text for r in _RECENT)
+    if recent and not owner_question:
+        return "status"
+    if text.startswith(_METHOD):
+        return "method"
+    return None
