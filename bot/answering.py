@@ -44,8 +44,8 @@ def answer(index: Index, command: Command) -> Answer:
         return topics_answer(index.kb)
     if name == "reload":
         return help_answer(
-            "`reload` is an admin command in Slack. Offline, edit `knowledge/` and run "
-            "`pmpo kb check`; the console picks up the files when it starts."
+            "Admins reload the knowledge base with the `/pmpo reload` slash command. Offline, "
+            "edit `knowledge/` and run `pmpo kb check`; the console reads the files when it starts."
         )
     if name == "compare":
         entry = index.kb.entries.get("compare")
