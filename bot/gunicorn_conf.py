@@ -10,6 +10,8 @@ nothing useful, and request bodies are never logged.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import sys
 from pathlib import Path
@@ -41,3 +43,17 @@ def on_starting(server: object) -> None:
     except ConfigError as exc:
         print(f"pmpo: {exc}", file=sys.stderr, flush=True)
         sys.exit(2)
+
+
+M_ARENA_MAX = -8  # glibc mallopt() parameter
+
+
+def post_fork(server: object, worker: object) -> None:
+    # At most 2 glibc malloc arenas per worker (as MALLOC_ARENA_MAX=2 would; an explicit
+    # MALLOC_ARENA_MAX wins). With the default (8 per core) the 24 threads spread over many
+    # arenas, whose freed memory glibc keeps: under bench.stress resident memory grew ~3.5
+    # MiB/min with Python's and SQLite's memory flat, all of it free space in the arenas.
+    if "MALLOC_ARENA_MAX" in os.environ or not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to tune
+        ctypes.CDLL(None).mallopt(M_ARENA_MAX, 2)
