@@ -160,7 +160,7 @@ def test_admin_check_reads_only_the_signed_user_id(served: Served, fake: FakeSla
         JSON,
     )
     post = fake.wait_for("chat.postMessage", channel="C0MREL")[0].params
-    assert "admin command" in post["text"]
+    assert "/pmpo reload" in post["text"] and "Knowledge base reloaded" not in post["text"]
     # and a button cannot carry a reload either: its value is answered as a question
     payload = {
         "type": "block_actions",
