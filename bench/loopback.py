@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ from typing import Any
 
 from bench.common import KNOWLEDGE, ROOT
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.helpers import free_port, request, server_env
+from tests.slack.helpers import WebServer, free_port, request, server_env
 
 LEVELS = (1, 8, 32)
 REQUESTS = 400
@@ -44,7 +43,10 @@ def procfile_web() -> list[str]:
     raise RuntimeError("Procfile has no web: line")
 
 
-class Server:
+class Server(WebServer):
+    """The Procfile's exact `web:` line, timed to its first healthy `/healthz`; stopping is
+    the test helper's (SIGTERM, then kill after 25 s)."""
+
     def __init__(self, env: dict[str, str], log: Path) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -70,16 +72,6 @@ class Server:
             time.sleep(0.01)
         self.stop()
         raise RuntimeError(f"web: not healthy in {START_DEADLINE_S} s")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=25)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self._log.close()
 
 
 def run(levels: tuple[int, ...] = LEVELS, requests: int = REQUESTS) -> dict[str, Any]:

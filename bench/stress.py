@@ -36,6 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.slack_ack import QUESTIONS as SLACK_ACK_QUESTIONS  # noqa: E402
 from tests.reliability.conftest import wait_for_workers  # noqa: E402
 from tests.reliability.corpus import fresh_kb  # noqa: E402
 from tests.slack.fake_slack import BOT_USER_ID, Call, FakeSlack  # noqa: E402
@@ -57,15 +58,9 @@ from tests.slack.helpers import (  # noqa: E402
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 APOLOGIES = ("Sorry, something went wrong", "Slack did not accept my answer")
+# the ack benchmark's questions, plus an advice question and one full of live markup
 QUESTIONS = [
-    "whois-owns roadmap",
-    "who writes acceptance criteria?",
-    "compare",
-    "define po",
-    "whois-owns backlog",
-    "who runs sprint planning?",
-    "topics",
-    "is the PO the same as a PM?",
+    *SLACK_ACK_QUESTIONS,
     "advise 4 squads, 40 engineers, 60% of the PM's time on backlog",
     "<!channel> who owns pricing? @here",
 ]
@@ -311,7 +306,7 @@ class Run:
         if fault:
             self.fake.inject_for("response_url", name, fault, **options)
         payload = share_payload(
-            rng.choice(QUESTIONS[:8]), self.fake.response_url(name), user_id=f"U0SH{i}"
+            rng.choice(SLACK_ACK_QUESTIONS), self.fake.response_url(name), user_id=f"U0SH{i}"
         )
         with self.stats.lock:
             self.stats.expects.append(Expect("share", "response_url", name, fault, fatal))
