@@ -8,6 +8,8 @@ Before composing, one pass over the event stream (libyaml's parser keeps its own
 never recurses) refuses nesting deeper than `MAX_DEPTH`: the composer recurses per level, and
 `[[[[...` fifty thousand deep overflows the C stack and kills the process. Aliases compose
 cheaply (one shared node), so the alias bomb is refused while converting, at its anchor.
+libyaml 0.2.6 (in PyYAML 6.0.4 wheels) has its own limit of about 1,000 levels, which its
+scanner can hit before our pass sees level 25; both give the same message.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Path = tuple[str | int, ...]
 
 MAX_DEPTH = 24  # knowledge files nest about 7 levels; anything near this is a mistake or attack
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
@@ -56,7 +59,10 @@ def parse(text: str) -> tuple[Any, dict[Path, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, f"invalid YAML: {exc.problem or exc.context}") from None
+        problem = exc.problem or exc.context or ""
+        if "nesting depth" in problem:
+            raise YamlProblem(line, _TOO_DEEP) from None
+        raise YamlProblem(line, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, f"invalid YAML: {exc}") from None
     if node is None:
@@ -67,7 +73,7 @@ def parse(text: str) -> tuple[Any, dict[Path, int]]:
     try:
         value = _convert(node, (), lines, seen, constructor)
     except RecursionError:  # not reached after _check_shape; kept as a last line of defence
-        raise YamlProblem(1, f"nested more than {MAX_DEPTH} levels deep") from None
+        raise YamlProblem(1, _TOO_DEEP) from None
     return value, lines
 
 
@@ -79,7 +85,7 @@ def _check_shape(text: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 line = event.start_mark.line + 1
-                raise YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep")
+                raise YamlProblem(line, _TOO_DEEP)
         elif isinstance(event, _CLOSE):
             depth -= 1
 

@@ -105,9 +105,17 @@ def _huge(kb: Path) -> None:
     (kb / "zz-huge.yml").write_bytes(b"# padding\n" * 110_000)
 
 
-def _deep(kb: Path) -> None:
-    depth = 60_000  # enough to overflow the C stack of PyYAML's composer, were it reached
-    (kb / "zz-deep.yml").write_text("entries:\n  - " + "[" * depth + "]" * depth + "\n")
+def _nested(depth: int, file: str) -> Callable[[Path], None]:
+    def apply(kb: Path) -> None:
+        (kb / file).write_text("entries:\n  - " + "[" * depth + "]" * depth + "\n")
+
+    return apply
+
+
+# 60,000 levels would overflow the C stack of PyYAML's composer, were it reached; libyaml 0.2.6
+# refuses it in its scanner. 30 levels is under every library limit, so only our own check stops it.
+_deep = _nested(60_000, "zz-deep.yml")
+_nested_30 = _nested(30, "zz-nested.yml")
 
 
 CASES: tuple[Case, ...] = (
@@ -145,6 +153,7 @@ CASES: tuple[Case, ...] = (
     Case("missing_directory", _missing_dir, "", 1, "knowledge directory not found"),
     Case("huge_file", _huge, "zz-huge.yml", 1, "the limit is 1048576"),
     Case("deep_nesting", _deep, "zz-deep.yml", 2, "nested more than 24 levels deep"),
+    Case("nested_30_levels", _nested_30, "zz-nested.yml", 2, "nested more than 24 levels deep"),
     Case("symlink_out", _symlink_out, "zz-link.yml", 1, "symlink points outside"),
     Case("symlink_loop", _symlink_loop, "zz-loop-a.yml", 1, "symlink loop"),
     Case("unreadable_fifo", _fifo, "zz-fifo.yml", 1, "not a regular file"),
