@@ -528,9 +528,10 @@ Mean worker RSS over the run (MiB): {series}.
 - **Broken knowledge files**: `tests/fixtures/broken/` plus cases built at test time
   (`tests/reliability/corpus.py`, {_corpus_size()} kinds: invalid YAML, tabs, duplicate keys and
   ids, wrong types, unknown owner/source/entry, missing sources, empty file and directory,
-  missing directory, non-UTF-8 bytes and file names, binary, a 1 MiB+ file, nesting 30 and 60,000 deep,
-  Python object tags, an alias bomb, merge keys, non-finite and 5,000-digit numbers, a broken
-  advice threshold, a shared owner without split, symlinks out of the directory and in a loop,
+  missing directory, non-UTF-8 bytes and file names, binary, a 1 MiB+ file, nesting 30 and
+  60,000 deep, Python object tags, an alias bomb, merge keys, non-finite and 5,000-digit
+  numbers, a broken advice threshold, a shared owner without split, symlinks out of the
+  directory and in a loop,
   a FIFO and a directory named `x.yml` (tests run as root, so `chmod 000` proves nothing), a
   file that vanishes between listing and reading). Each: `pmpo kb check` exits 1 with
   `file:line:`, and `/pmpo reload` through the real server refuses with the same line while the
