@@ -531,11 +531,10 @@ Mean worker RSS over the run (MiB): {series}.
   missing directory, non-UTF-8 bytes and file names, binary, a 1 MiB+ file, nesting 30 and
   60,000 deep, Python object tags, an alias bomb, merge keys, non-finite and 5,000-digit
   numbers, a broken advice threshold, a shared owner without split, symlinks out of the
-  directory and in a loop,
-  a FIFO and a directory named `x.yml` (tests run as root, so `chmod 000` proves nothing), a
-  file that vanishes between listing and reading). Each: `pmpo kb check` exits 1 with
-  `file:line:`, and `/pmpo reload` through the real server refuses with the same line while the
-  old knowledge base answers byte for byte.
+  directory and in a loop, a FIFO and a directory named `x.yml` (tests run as root, so
+  `chmod 000` proves nothing), a file that vanishes between listing and reading). Each:
+  `pmpo kb check` exits 1 with `file:line:`, and `/pmpo reload` through the real server
+  refuses with the same line while the old knowledge base answers byte for byte.
 - **Reload under load**: `test_reload_under_load.py`, and the run above.
 - **Slack faults** on chat.postMessage, users.info and response_url: `test_slack_faults.py`
   (bounded retries, answer or apology, healthz after, one log line per retry and per failure).
