@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint check bench clean
+.PHONY: run test setup lint check bench lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -30,8 +30,17 @@ check: $(STAMP)
 # server over loopback. Writes docs/benchmarks.md and docs/benchmarks.png. Heavy extras only here.
 bench:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python -m bench.run
+
+# Refresh constraints.txt to the newest releases pyproject.toml allows; run `make test` after.
+lock:
+	rm -rf .lockvenv
+	$(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/pip install --quiet '.[dev]'
+	{ sed -n '1,2p' constraints.txt; .lockvenv/bin/pip freeze --exclude-editable \
+	  | grep -iv '^pmpo'; } > constraints.new && mv constraints.new constraints.txt
+	rm -rf .lockvenv
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
