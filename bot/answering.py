@@ -66,7 +66,7 @@ def answer(index: Index, command: Command) -> Answer:
     if name == "advise" or (name in ("question", "faq") and looks_like_advice(arg)):
         from bot import advisor  # its parser costs ~90 ms to import; most questions never need it
 
-        return advisor.advise(index.kb, arg)
+        return advisor.advise(index.kb, arg, prose=name != "advise")
     return _matched(index, index.match(arg), arg)
 
 
