@@ -27,7 +27,9 @@ _OWN_ROLES = re.compile(
 _OWN_TEAM = re.compile(
     r"\b(?:we|we're|were|our|ours|us|i'm|im|i've|ive|i\s+am|i\s+have|my)\b", re.I
 )
-_ANY_ROLE = re.compile(rf"\b(?:{_ROLE}|product\s+(?:people|team|org|organi[sz]ation)|tpms?)\b", re.I)
+_ANY_ROLE = re.compile(
+    rf"\b(?:{_ROLE}|product\s+(?:people|team|org|organi[sz]ation)|tpms?)\b", re.I
+)
 # Load on the people in the roles, which the facts parser has no number for.
 _STRAIN = re.compile(
     r"\b(?:spread\s+(?:across|over|thin)|stretched|burn(?:ing|ed|t)?\s*out|context[-\s]switch\w*|"
