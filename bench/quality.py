@@ -37,7 +37,8 @@ KIND_ORDER = ("role", "compare", "ownership", "faq", "decline", "advice")
 
 
 def export_entries() -> list[dict[str, Any]]:
-    """The entries as `pmpo kb export --json` gives them (id, kind, title, text, keywords)."""
+    """The entries as `pmpo kb export --json` gives them (id, kind, title, text, keywords,
+    examples: the whole example questions pmpo's matcher also learns from)."""
     out = subprocess.run(
         [sys.executable, "-m", "bot.cli", "--kb", str(KNOWLEDGE), "kb", "export", "--json"],
         check=True,
@@ -48,9 +49,16 @@ def export_entries() -> list[dict[str, Any]]:
     return json.loads(out)["entries"]
 
 
+def entry_examples(entry: dict[str, Any]) -> list[str]:
+    """The entry's example questions (absent from exports made before entries had them)."""
+    return list(entry.get("examples") or [])
+
+
 def entry_document(entry: dict[str, Any]) -> str:
-    """title + keywords (keywords and aliases) + the rendered answer text."""
-    return f"{entry['title']}. {'; '.join(entry['keywords'])}. {entry['text']}"
+    """title + keywords (keywords and aliases) + example questions + the rendered answer text,
+    so the baselines see the same phrasings pmpo's matcher does."""
+    examples = " ".join(entry_examples(entry))
+    return f"{entry['title']}. {'; '.join(entry['keywords'])}. {examples} {entry['text']}"
 
 
 # -- outcome bookkeeping ------------------------------------------------------------------
@@ -151,8 +159,8 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 
 
 class BM25Matcher:
-    """rank-bm25's BM25Okapi over title + keywords/aliases + text, lower-cased, stop words
-    dropped and Snowball-stemmed (PyStemmer), which helps BM25 on plurals and verb forms."""
+    """rank-bm25's BM25Okapi over title + keywords/aliases + examples + text, lower-cased, stop
+    words dropped and Snowball-stemmed (PyStemmer), which helps BM25 on plurals and verb forms."""
 
     name = "BM25"
 
@@ -200,8 +208,9 @@ class EmbeddingMatcher:
     """Cosine similarity of all-MiniLM-L6-v2 embeddings.
 
     mode "document": one vector per entry, from the same text BM25 indexes (the model reads its
-    first 256 word pieces). mode "fields": the best of the entry's title, each keyword/alias
-    and the document, a second, more generous reading of "the same entries".
+    first 256 word pieces). mode "fields": the best of the entry's title, each keyword/alias,
+    each example question (embedded one by one) and the document, a second, more generous
+    reading of "the same entries".
     """
 
     def __init__(self, model: Any, entries: list[dict[str, Any]], mode: str) -> None:
@@ -213,7 +222,7 @@ class EmbeddingMatcher:
         for i, e in enumerate(entries):
             fields = [entry_document(e)]
             if mode == "fields":
-                fields += [e["title"], *e["keywords"]]
+                fields += [e["title"], *e["keywords"], *entry_examples(e)]
             texts += fields
             owners += [i] * len(fields)
         self.ids = [e["id"] for e in entries]
