@@ -27,7 +27,8 @@ check: $(STAMP)
 	$(BIN)/pmpo kb check
 
 # Benchmarks (issues 5 and 9): quality vs BM25 and embeddings, real questions, speed at
-# 1k/10k/100k entries, the web server over loopback. Writes docs/benchmarks.md and docs/benchmarks.png. Heavy extras only here.
+# 1k/10k/100k entries, the web server over loopback. Writes docs/benchmarks.md and
+# docs/benchmarks.png. Heavy extras only here.
 bench:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
