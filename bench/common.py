@@ -32,6 +32,12 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def md_table(headers: list[str], rows: list[list[Any]]) -> list[str]:
+    """A Markdown table as lines, for docs/benchmarks.md."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    return lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+
+
 def rss_mb() -> float:
     """Resident set size of this process, from /proc (Linux), in MiB."""
     try:

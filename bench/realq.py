@@ -41,6 +41,7 @@ import yaml
 
 from bench import quality
 from bench.common import ROOT, git_revision, percentile
+from bench.common import md_table as _table
 
 TUNING = ROOT / "bench" / "realq.yml"
 CHECK = ROOT / "bench" / "realq_check.yml"
@@ -375,11 +376,6 @@ def targets(r: dict[str, Any]) -> list[tuple[str, str, bool]]:
             )
         )
     return out
-
-
-def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    return lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
 
 
 def section(r: dict[str, Any]) -> list[str]:

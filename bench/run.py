@@ -19,6 +19,7 @@ from typing import Any
 
 from bench import loopback, quality, realq, scale
 from bench.common import ROOT, git_revision, machine
+from bench.common import md_table as _table
 
 REPORT = ROOT / "docs" / "benchmarks.md"
 CHART = ROOT / "docs" / "benchmarks.png"
@@ -90,12 +91,6 @@ def targets(q: dict[str, Any], s: dict[str, Any], w: dict[str, Any]) -> list[tup
 
 
 # -- report ---------------------------------------------------------------------------------------
-
-
-def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return lines
 
 
 def report(
