@@ -15,7 +15,10 @@ from bot.answering import answer_text
 from bot.matcher import Index
 
 QUESTIONS = Path(__file__).with_name("questions.yml")
-TARGET = 0.90
+# The team's own phrasings are tuning data (bench/train_decide.py fits on them), so these bars
+# guard against regressions; the honest figures come from the real-question sets in bench/.
+RIGHT_AT_LEAST = 0.80
+WRONG_AT_MOST = 0.04
 
 
 def load_questions() -> list[dict[str, str | None]]:
@@ -42,21 +45,24 @@ def test_question_set_is_big_and_varied(real_index: Index) -> None:
             assert asked >= 2, f"{entry.id} is asked {asked} time(s); the set needs 2+"
 
 
-def test_question_set_accuracy(real_index: Index) -> None:
+def test_question_set_right_and_wrong_answers(real_index: Index) -> None:
+    """Wrong answers are counted apart from declines and ask-backs: they cost far more."""
     items = load_questions()
-    misses = []
+    misses, wrong = [], []
     for item in items:
         got = outcome(real_index, item["q"])
         if got != item["expect"]:
-            misses.append(f"  {item['q']!r}: expected {item['expect']}, got {got}")
-    accuracy = 1 - len(misses) / len(items)
-    print(f"\nquestion set: {len(items) - len(misses)}/{len(items)} correct ({accuracy:.1%})")
-    print("\n".join(misses))
-    assert accuracy >= TARGET, f"{accuracy:.1%} < {TARGET:.0%}; misses:\n" + "\n".join(misses)
+            line = f"  {item['q']!r}: expected {item['expect']}, got {got}"
+            (wrong if got is not None else misses).append(line)
+    n = len(items)
+    right = n - len(misses) - len(wrong)
+    print(f"\nquestion set: {right}/{n} right ({right / n:.1%}), {len(wrong)} wrong answers")
+    print("wrong answers:\n" + "\n".join(wrong) + "\nnot answered:\n" + "\n".join(misses))
+    assert len(wrong) / n <= WRONG_AT_MOST, "wrong answers:\n" + "\n".join(wrong)
+    assert right / n >= RIGHT_AT_LEAST, f"{right / n:.1%} right; misses:\n" + "\n".join(misses)
 
 
-def test_declines_offer_the_closest_topics(real_index: Index) -> None:
-    answer = answer_text(real_index, "who owns the office coffee machine?")
-    assert not answer.answered
-    assert answer.verdict.startswith("I'm not sure")
+def test_an_ask_back_offers_the_closest_topics(real_index: Index) -> None:
+    answer = answer_text(real_index, "how much does a scrum master earn?")
+    assert not answer.answered and answer.kind == "clarify"
     assert 1 <= len(answer.suggestions) <= 3
