@@ -15,13 +15,16 @@ def to_dict(answer: Answer) -> dict[str, Any]:
         "kind": answer.kind,
         "id": answer.id,
         "title": answer.title,
-        "text": plain.render(answer),
-        "sources": list(answer.sources),
+        "text": plain.render(answer),  # the whole answer: other tools score against it
+        "short": plain.short(answer),
+        "sources": [str(c) for c in answer.sources],
         "matched": list(answer.matched),
         "score": answer.score,
     }
     if not answer.answered:
         data["suggestions"] = [s.title for s in answer.suggestions]
+    if answer.kind == "clarify":
+        data["suggestion_ids"] = [s.id for s in answer.suggestions]
     if answer.kind == "advice" and "verdict" in answer.extra:
         data["verdict"] = answer.extra["verdict"]
     return data

@@ -13,12 +13,14 @@ from slack_sdk import WebClient
 
 from bot.answering import answer_text
 from bot.listeners import replies
+from bot.listeners.actions import in_place
 from bot.listeners.shared import USER_ID, Deps
 from bot.render import blocks
 
 
 def register(app: App, deps: Deps) -> None:
     app.action(blocks.SHARE_ACTION_ID)(share_listener(deps))
+    in_place.register(app, deps)
     app.action(re.compile(r".*"))(acknowledge_action)
 
 
@@ -39,7 +41,7 @@ def share_listener(deps: Deps) -> Callable[..., None]:
         message = {
             "response_type": "in_channel",
             "replace_original": False,
-            **blocks.render(result, note=note),
+            **blocks.render(result, note=note, more_value=text),
         }
         replies.send(
             client, body.get("response_url"), message, user_id=user_id, what="share", logger=logger

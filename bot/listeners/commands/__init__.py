@@ -56,7 +56,8 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
             return
         result = answer(deps.index(), parsed)
         share = text if result.answered and parsed.name not in NOT_SHARED else None
-        ack(response_type="ephemeral", **blocks.render(result, share_value=share))
+        message = blocks.render(result, share_value=share, more_value=text)
+        ack(response_type="ephemeral", **message)
 
     return handle_pmpo
 
