@@ -56,7 +56,7 @@ def main(directory: str | os.PathLike[str] | None = None) -> int:
 
 
 def offline_console(directory: Path) -> int:
-    from bot.cli import console
+    from bot.console import console
     from bot.kb.loader import load_dir
     from bot.matcher import Index
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot.answering import answer_text
@@ -55,8 +56,33 @@ def test_question_set_accuracy(real_index: Index) -> None:
     assert accuracy >= TARGET, f"{accuracy:.1%} < {TARGET:.0%}; misses:\n" + "\n".join(misses)
 
 
-def test_declines_offer_the_closest_topics(real_index: Index) -> None:
-    answer = answer_text(real_index, "who owns the office coffee machine?")
-    assert not answer.answered
-    assert answer.verdict.startswith("I'm not sure")
-    assert 1 <= len(answer.suggestions) <= 3
+def test_declines_offer_closest_topics_only_when_close(real_index: Index) -> None:
+    far = answer_text(real_index, "who owns the office coffee machine?")
+    assert not far.answered and far.verdict.startswith("I'm not sure")
+    assert far.suggestions == () and "`help`" in far.reason
+    near = answer_text(real_index, "draft 5 user stories")
+    assert not near.answered and near.title == "I can't do that"
+    assert [s.id for s in near.suggestions] == ["owns-user-stories"]
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "pointer"),
+    [
+        ("please draft 5 user stories", "I can't do that", "owns-user-stories"),
+        ("did the PO accept my story yet", "I don't know your team", None),
+        ("wer ist der product owner und wann", "English only", None),
+        ("how much does a scrum master earn", "Not a role I cover", None),
+        ("is the tech lead the one who writes acceptance criteria", "Not a role I cover", None),
+        ("how do I write a good user story", "Not a how-to", "owns-user-stories"),
+    ],
+)
+def test_declines_are_worded_for_the_question(
+    real_index: Index, question: str, title: str, pointer: str | None
+) -> None:
+    answer = answer_text(real_index, question)
+    assert not answer.answered and answer.title == title, answer
+    assert len(answer.suggestions) <= 1
+    if pointer:
+        assert answer.suggestions[0].id == pointer
+    else:
+        assert answer.suggestions or "`" in answer.reason  # always a pointer somewhere
