@@ -10,6 +10,7 @@ decline with choices, typing `1`, `2` or `3` answers that choice.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -32,7 +33,10 @@ MORE_HINT = "(`more` for the full answer)"
 EXIT_WORDS = frozenset({"exit", "quit", ":q"})
 # CSI (ESC [ ... final byte), OSC (ESC ] ... BEL or ESC \), other two-byte escapes, and C1 CSI
 _ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]"
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[@-Z\\-_]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -114,11 +118,8 @@ def _readline_input(stdout: TextIO) -> Callable[[], str | None] | None:
         import readline
     except ImportError:  # Windows, or a Python built without it: plain lines still work
         return None
-    path = history_file()
-    try:
-        readline.read_history_file(path)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):  # no history yet, or an unreadable one
+        readline.read_history_file(history_file())
     readline.set_history_length(HISTORY_LENGTH)
 
     def read() -> str | None:
