@@ -26,6 +26,11 @@ SIGNALS = "signals"  # the advisor's reasons
 STEPS = "steps"  # the advisor's next steps
 
 
+# A button's value naming one entry ("entry:owns-roadmap"): a "Did you mean…" choice answers
+# that entry, rather than re-asking its title and risking another ask-back.
+ENTRY_REF = "entry:"
+
+
 @dataclass(frozen=True)
 class Cite:
     """One article an answer rests on: the one name used for it everywhere, its date, its URL."""

@@ -7,7 +7,7 @@ Everything here is plain data in, plain data out: Slack, the terminal and JSON a
 from __future__ import annotations
 
 from bot.advisor_intent import looks_like_advice
-from bot.answer import DISAGREE, FACTS, NUANCE, Answer, Cite, Column, Section, Suggestion
+from bot.answer import DISAGREE, ENTRY_REF, FACTS, NUANCE, Answer, Cite, Column, Section, Suggestion
 from bot.grammar import Command, parse
 from bot.kb.model import Entry, KnowledgeBase, Source
 from bot.matcher import Index, Match
@@ -33,6 +33,20 @@ _KIND_TITLES = {
 
 def answer_text(index: Index, text: str) -> Answer:
     return answer(index, parse(text))
+
+
+def answer_value(index: Index, value: str) -> Answer:
+    """What a button asks for: one entry by reference, or a question as typed."""
+    if value.startswith(ENTRY_REF):
+        entry = index.kb.entries.get(value[len(ENTRY_REF) :].strip())
+        if entry is not None:
+            return entry_answer(index.kb, entry)
+        return _no_entry(value[len(ENTRY_REF) :].strip()[:80])
+    return answer_text(index, value)
+
+
+def entry_ref(suggestion: Suggestion) -> str:
+    return f"{ENTRY_REF}{suggestion.id}"
 
 
 def answer(index: Index, command: Command) -> Answer:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.answer import Answer
-from bot.answering import answer_text
+from bot.answering import answer_value, entry_ref
 from bot.matcher import Index
 from bot.render import brief, plain
 
@@ -95,8 +95,8 @@ class Session:
         if text.isdigit() and choices:
             if not 1 <= int(text) <= len(choices):
                 return f"Pick a number from 1 to {len(choices)}, or ask something else."
-            text = choices[int(text) - 1].command
-        self.last = answer_text(self.index, text)
+            text = entry_ref(choices[int(text) - 1])
+        self.last = answer_value(self.index, text)
         shown = plain.short(self.last)
         if self.last.suggestions and not self.last.answered:
             shown += f"\n(type 1 to {len(self.last.suggestions)} to pick)"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answer import Answer, Cite, Section
+from bot.answer import ENTRY_REF, Answer, Cite, Section
 from bot.render import brief, plain
 from bot.safety import cut, escape, utf16_len
 
@@ -135,7 +135,7 @@ def pick_actions(answer: Answer) -> Block:
         "type": "actions",
         "block_id": "pmpo_pick",
         "elements": [
-            button(s.title, f"{PICK_ACTION_PREFIX}{n}", s.command or "help")
+            button(s.title, f"{PICK_ACTION_PREFIX}{n}", f"{ENTRY_REF}{s.id}")
             for n, s in enumerate(answer.suggestions[:MAX_PICKS], 1)
         ],
     }

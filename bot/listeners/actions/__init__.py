@@ -11,7 +11,7 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.answering import answer_text
+from bot.answering import answer_value
 from bot.listeners import replies
 from bot.listeners.actions import in_place
 from bot.listeners.shared import USER_ID, Deps
@@ -35,7 +35,7 @@ def share_listener(deps: Deps) -> Callable[..., None]:
         ack()
         text = str(action.get("value") or "")[: blocks.BUTTON_VALUE]
         user_id = (body.get("user") or {}).get("id", "")
-        result = answer_text(deps.index(), text)
+        result = answer_value(deps.index(), text)
         note = f"Shared by <@{user_id}>" if USER_ID.match(user_id) else ""
         logger.info("share user=%s chars=%d kind=%s", user_id, len(text), result.kind)
         message = {

@@ -17,7 +17,7 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.answering import answer_text
+from bot.answering import answer_value
 from bot.listeners import replies
 from bot.listeners.shared import Deps
 from bot.render import blocks
@@ -45,7 +45,7 @@ def in_place_listener(deps: Deps, *, full: bool) -> Callable[..., None]:
         user_id = (body.get("user") or {}).get("id", "")
         container = body.get("container") or {}
         ephemeral = bool(container.get("is_ephemeral"))
-        result = answer_text(deps.index(), text)
+        result = answer_value(deps.index(), text)
         logger.info(
             "%s user=%s chars=%d kind=%s answered=%s",
             what,
