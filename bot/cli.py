@@ -74,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `pmpo ... | head`: the reader left; that is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:  # Ctrl-C before the console's prompt: no traceback
+        print(file=sys.stderr)
+        return 130
 
 
 def _main(argv: Sequence[str] | None = None) -> int:

@@ -59,11 +59,7 @@ def console(index: Index, stdin: TextIO, stdout: TextIO) -> int:
     session = Session(index)
     try:
         while True:
-            try:
-                line = read() if read else _plain_input(stdin, stdout, interactive)
-            except KeyboardInterrupt:  # Ctrl-C at the prompt: leave, as a shell would
-                print(file=stdout, flush=True)
-                return 0
+            line = read() if read else _plain_input(stdin, stdout, interactive)
             if line is None:  # Ctrl-D / end of input
                 if interactive:
                     print(file=stdout, flush=True)
@@ -75,6 +71,9 @@ def console(index: Index, stdin: TextIO, stdout: TextIO) -> int:
                 continue
             print(session.reply(text), file=stdout)
             print(file=stdout, flush=True)
+    except KeyboardInterrupt:  # Ctrl-C, at the prompt or mid-answer: leave, no traceback
+        print(file=stdout, flush=True)
+        return 0
     finally:
         _save_history()
 
