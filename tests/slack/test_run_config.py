@@ -4,6 +4,7 @@ console without Slack settings, Socket Mode when SLACK_APP_TOKEN is set."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,15 @@ from bot.run import check_token
 from bot.startup_checks import mode_mismatch
 from tests.slack.conftest import knowledge_source
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.helpers import BOT_TOKEN, ROOT, SIGNING_SECRET, free_port
+from tests.slack.helpers import (
+    BOT_TOKEN,
+    ROOT,
+    SIGNING_SECRET,
+    WebServer,
+    free_port,
+    request,
+    server_env,
+)
 
 
 def run(
@@ -199,3 +208,17 @@ def test_manifest_mode_mismatch_is_one_line(tmp_path: Path) -> None:
     assert mode_mismatch(socket_mode=False, path=tmp_path / "missing.yml") == ""
     # the shipped manifest is Socket Mode: HTTP settings get the warning
     assert mode_mismatch(socket_mode=False)
+
+
+def test_gunicorn_writes_nothing_into_the_home_directory(fake: FakeSlack, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    kb = tmp_path / "kb"
+    shutil.copytree(knowledge_source(), kb)
+    env = server_env(fake.api_url, kb, tmp_path / "state", HOME=str(home))
+    server = WebServer(env, tmp_path / "server.log", workers=1)
+    try:
+        assert request(server.base, "GET", "/healthz").status == 200
+    finally:
+        server.stop()
+    assert list(home.iterdir()) == []  # gunicorn 24+ would add .gunicorn/gunicorn.ctl
