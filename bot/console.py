@@ -30,6 +30,12 @@ WELCOME = (
     "last answer in full, `exit` or Ctrl-D leaves."
 )
 MORE_HINT = "(`more` for the full answer)"
+CONSOLE_HELP = (
+    "\n\nIn this console:\n"
+    "  • `more` shows the last answer in full\n"
+    '  • `1`, `2`, `3` pick a choice after "Did you mean…"\n'
+    "  • `exit` (or Ctrl-D, Ctrl-C) leaves; arrow keys recall earlier questions"
+)
 EXIT_WORDS = frozenset({"exit", "quit", ":q"})
 # CSI (ESC [ ... final byte), OSC (ESC ] ... BEL or ESC \), other two-byte escapes, and C1 CSI
 _ESCAPES = re.compile(
@@ -97,7 +103,13 @@ class Session:
             text = entry_ref(choices[int(text) - 1])
         self.last = answer_value(self.index, text)
         shown = plain.short(self.last)
-        if self.last.suggestions and not self.last.answered:
+        if (
+            self.last.kind == "help"
+            and self.last.sections[:1]
+            and self.last.sections[0].heading == "Try"
+        ):
+            shown += CONSOLE_HELP
+        elif self.last.suggestions and not self.last.answered:
             shown += f"\n(type 1 to {len(self.last.suggestions)} to pick)"
         elif brief.has_more(self.last):
             shown += f"\n{MORE_HINT}"

@@ -84,6 +84,7 @@ def test_console_answers_line_by_line_like_the_bot() -> None:
     assert out.returncode == 0
     assert "The Product Manager owns the roadmap." in out.stdout
     assert "whois-owns <thing>" in out.stdout
+    assert "`more` shows the last answer in full" in out.stdout and "`exit`" in out.stdout
 
 
 def test_one_shot_commands_do_not_import_slack() -> None:
