@@ -87,9 +87,9 @@ def render(
         tail.append(context)
     buttons = []
     if share_value is not None:
-        buttons.append(button("Share in channel", SHARE_ACTION_ID, share_value or "help"))
+        buttons.append(button("Share in channel", SHARE_ACTION_ID, button_value(share_value)))
     if more_value is not None and not full and brief.has_more(answer):
-        buttons.append(button("More detail", MORE_ACTION_ID, more_value or "help"))
+        buttons.append(button("More detail", MORE_ACTION_ID, button_value(more_value)))
     if buttons:
         tail.append({"type": "actions", "block_id": "pmpo_answer", "elements": buttons})
     tail = picks + tail
@@ -127,6 +127,12 @@ def button(label: str, action_id: str, value: str) -> dict[str, Any]:
         "text": {"type": "plain_text", "text": cut(label, BUTTON_TEXT), "emoji": True},
         "value": value[:BUTTON_VALUE],
     }
+
+
+def button_value(question: str) -> str:
+    """A question carried in a button, Slack-escaped like every other string pmpo sends, so
+    not even a value holds live markup; `safety.from_slack` reads it back on the click."""
+    return cut(escape(question), BUTTON_VALUE, ellipsis="") or "help"
 
 
 def pick_actions(answer: Answer) -> Block:

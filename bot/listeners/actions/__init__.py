@@ -16,6 +16,7 @@ from bot.listeners import replies
 from bot.listeners.actions import in_place
 from bot.listeners.shared import USER_ID, Deps
 from bot.render import blocks
+from bot.safety import from_slack
 
 
 def register(app: App, deps: Deps) -> None:
@@ -33,7 +34,7 @@ def share_listener(deps: Deps) -> Callable[..., None]:
         logger: logging.Logger,
     ) -> None:
         ack()
-        text = str(action.get("value") or "")[: blocks.BUTTON_VALUE]
+        text = from_slack(str(action.get("value") or "")[: blocks.BUTTON_VALUE])
         user_id = (body.get("user") or {}).get("id", "")
         result = answer_value(deps.index(), text)
         note = f"Shared by <@{user_id}>" if USER_ID.match(user_id) else ""
