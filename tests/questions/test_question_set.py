@@ -60,7 +60,7 @@ def test_question_set_accuracy(real_index: Index) -> None:
 def _declined(index: Index, question: str):
     """How pmpo words a decline of `question`, whatever the matcher decided for it."""
     match = index.match(question)
-    return decline(index.kb, replace(match, entry=None, reason="weak"), question)
+    return decline(index.kb, replace(match, entry=None, reason="weak", off_topic=None), question)
 
 
 def test_declines_offer_closest_topics_only_when_close(real_index: Index) -> None:
