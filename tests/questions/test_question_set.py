@@ -58,9 +58,16 @@ def test_question_set_accuracy(real_index: Index) -> None:
 
 
 def _declined(index: Index, question: str):
-    """How pmpo words a decline of `question`, whatever the matcher decided for it."""
+    """How pmpo words a decline of `question`, whatever the matcher decided for it: the
+    wording and the closeness bar are under test here, not the matcher's outcome."""
     match = index.match(question)
-    return decline(index.kb, replace(match, entry=None, reason="weak", off_topic=None), question)
+    hits, _ = index.search(question)
+    near = tuple(h.entry for h in hits[:3])
+    coverage = hits[0].coverage if hits else 0.0
+    weak = replace(
+        match, entry=None, reason="weak", off_topic=None, suggestions=near, coverage=coverage
+    )
+    return decline(index.kb, weak, question)
 
 
 def test_declines_offer_closest_topics_only_when_close(real_index: Index) -> None:
