@@ -137,7 +137,7 @@ def test_salary_short_answer_says_each_figure_once_and_links_sources(
 def test_more_detail_on_a_slash_answer_replaces_it_through_response_url(
     web: WebServer, fake: FakeSlack
 ) -> None:
-    short = slash(web, "how much does a PO earn vs a PM")
+    short = slash(web, "compare")  # a subcommand: no matching involved
     more = buttons(short)["pmpo_more"]
     assert buttons(short)["pmpo_share"]["value"] == more["value"]
     container = {"type": "message", "is_ephemeral": True, "channel_id": "C0CHAN1"}
@@ -148,9 +148,12 @@ def test_more_detail_on_a_slash_answer_replaces_it_through_response_url(
     assert full["replace_original"] is True
     assert_fits_slack(full)
     assert len(full["text"].splitlines()) > len(short["text"].splitlines())
-    for name in ("Boundev", "ProductLift", "PM Exercises", "LiveSession", "Adair"):
-        assert f"\n  • {name}: " in full["text"]  # every source's view, once
-    assert full["text"].count("$159k") == 1
+    shown = "\n".join(json.dumps(b, ensure_ascii=False) for b in full["blocks"])
+    assert "*Where the sources disagree*" in shown
+    for name in ("Boundev", "Adair", "LiveSession"):
+        assert shown.count(f"• {name}: ") == 1  # each source's view, once
+    assert shown.count("$159k") == 1  # the salary row, hidden in the short form
+    assert "$159k" not in json.dumps(short["blocks"])
     assert "pmpo_more" not in buttons(full) and "pmpo_share" in buttons(full)
     assert fake.calls_for("chat.update") == []
 
@@ -210,10 +213,11 @@ def test_home_tab_for_members_has_examples_and_no_reload(web: WebServer, fake: F
     shown = json.dumps(view)
     assert "/pmpo whois-owns roadmap" in shown and "@pmpo" in shown and "Who owns what" in shown
     # an example answers in the person's DM, short, with More detail
-    click(web, found[examples[1]], view=True)
+    assert found[examples[2]]["value"] == "compare"
+    click(web, found[examples[2]], view=True)
     post = fake.wait_for("chat.postMessage", channel="U0USER1")[0].params
-    assert "roadmap" in post["text"].lower() and "pmpo_more" in buttons(post)
-    assert len(post["text"].splitlines()) <= 12
+    assert post["text"].startswith("Product Manager vs Product Owner")
+    assert "pmpo_more" in buttons(post) and len(post["text"].splitlines()) <= 16
 
 
 def test_messages_tab_opening_publishes_nothing(web: WebServer, fake: FakeSlack) -> None:

@@ -14,9 +14,8 @@ from slack_sdk import WebClient
 from bot.answering import answer_value
 from bot.listeners import replies
 from bot.listeners.actions import in_place
-from bot.listeners.shared import USER_ID, Deps
+from bot.listeners.shared import USER_ID, Deps, clicked
 from bot.render import blocks
-from bot.safety import from_slack
 
 
 def register(app: App, deps: Deps) -> None:
@@ -34,8 +33,7 @@ def share_listener(deps: Deps) -> Callable[..., None]:
         logger: logging.Logger,
     ) -> None:
         ack()
-        text = from_slack(str(action.get("value") or "")[: blocks.BUTTON_VALUE])
-        user_id = (body.get("user") or {}).get("id", "")
+        text, user_id = clicked(action, body)
         result = answer_value(deps.index(), text)
         note = f"Shared by <@{user_id}>" if USER_ID.match(user_id) else ""
         logger.info("share user=%s chars=%d kind=%s", user_id, len(text), result.kind)

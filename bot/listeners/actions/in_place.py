@@ -19,9 +19,8 @@ from slack_sdk import WebClient
 
 from bot.answering import answer_value
 from bot.listeners import replies
-from bot.listeners.shared import Deps
+from bot.listeners.shared import Deps, clicked
 from bot.render import blocks
-from bot.safety import from_slack
 
 PICK = re.compile(rf"^{re.escape(blocks.PICK_ACTION_PREFIX)}\d$")
 
@@ -42,8 +41,7 @@ def in_place_listener(deps: Deps, *, full: bool) -> Callable[..., None]:
         logger: logging.Logger,
     ) -> None:
         ack()
-        text = from_slack(str(action.get("value") or "")[: blocks.BUTTON_VALUE])
-        user_id = (body.get("user") or {}).get("id", "")
+        text, user_id = clicked(action, body)
         container = body.get("container") or {}
         ephemeral = bool(container.get("is_ephemeral"))
         result = answer_value(deps.index(), text)

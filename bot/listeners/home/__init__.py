@@ -14,9 +14,8 @@ from slack_sdk import WebClient
 from bot.answering import answer_value
 from bot.kb import reload_note
 from bot.listeners.commands import reload_message
-from bot.listeners.shared import USER_ID, Deps, is_admin
+from bot.listeners.shared import USER_ID, Deps, clicked, is_admin
 from bot.render import blocks, home
-from bot.safety import from_slack
 
 ASK = re.compile(rf"^{re.escape(home.ASK_ACTION_PREFIX)}\d$")
 
@@ -67,10 +66,9 @@ def example_clicked(deps: Deps) -> Callable[..., None]:
         logger: logging.Logger,
     ) -> None:
         ack()
-        user_id = (body.get("user") or {}).get("id", "")
+        text, user_id = clicked(action, body)
         if not USER_ID.match(user_id):
             return
-        text = from_slack(str(action.get("value") or "")[: blocks.BUTTON_VALUE])
         result = answer_value(deps.index(), text)
         logger.info("home example user=%s kind=%s", user_id, result.kind)
         # channel=<user id> posts in the app's DM with that person
