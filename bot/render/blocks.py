@@ -78,7 +78,8 @@ def render(
         lines = tuple(f"{s.title} (try `{s.command}`)" for s in shown.suggestions)
         body.extend(_titled("Related", lines))
     elif shown.suggestions:
-        body.extend(_titled(plain.suggestions_heading(shown), ()))
+        if shown.kind != "clarify":  # an ask-back's title already says "Did you mean…"
+            body.extend(_titled(plain.suggestions_heading(shown), ()))
         picks.append(pick_actions(shown))
 
     tail: list[Block] = []

@@ -33,10 +33,10 @@ def render(answer: Answer, *, full: bool = True) -> str:
         lines.extend(f"  • {q}" for q in shown.follow_ups)
     if shown.suggestions:
         lines.append("")
-        lines.append(suggestions_heading(shown))
-        if shown.kind == "clarify":  # the console answers "1", "2" or "3" with that choice
+        if shown.kind == "clarify":  # the title asks already; "1", "2", "3" pick in the console
             lines.extend(f"  {n}. {s.title}" for n, s in enumerate(shown.suggestions, 1))
         else:
+            lines.append(suggestions_heading(shown))
             lines.extend(f"  • {s.title} (try: {s.command})" for s in shown.suggestions)
     if shown.sources:
         lines.append("")
@@ -55,6 +55,4 @@ def short(answer: Answer) -> str:
 
 
 def suggestions_heading(answer: Answer) -> str:
-    if answer.kind == "clarify":
-        return "Did you mean:"
     return "Related:" if answer.answered else "Closest I can answer:"

@@ -18,7 +18,7 @@ EXAMPLES = re.findall(
 
 def test_the_readme_shows_a_short_and_an_expanded_answer() -> None:
     commands = [command for command, _ in EXAMPLES]
-    assert "whois-owns roadmap" in commands and "--full whois-owns roadmap" in commands
+    assert "define po" in commands and "--full define po" in commands
 
 
 @pytest.mark.parametrize(("command", "printed"), EXAMPLES)
