@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from slack_bolt import Ack
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -51,6 +52,11 @@ def is_admin(deps: Deps, client: WebClient, user_id: str, logger: logging.Logger
         logger.warning("admin check: users.info failed for %s (%s)", user_id, type(exc).__name__)
         return None
     return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
+
+
+def ack_only(ack: Ack) -> None:
+    """The ack of a listener whose work (calls to Slack) runs after it, as a lazy listener."""
+    ack()
 
 
 def clicked(action: dict[str, Any], body: dict[str, Any]) -> tuple[str, str]:

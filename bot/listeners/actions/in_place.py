@@ -14,33 +14,33 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.answering import answer_value
 from bot.listeners import replies
-from bot.listeners.shared import Deps, clicked
+from bot.listeners.shared import Deps, ack_only, clicked
 from bot.render import blocks
 
 PICK = re.compile(rf"^{re.escape(blocks.PICK_ACTION_PREFIX)}\d$")
 
 
 def register(app: App, deps: Deps) -> None:
-    app.action(blocks.MORE_ACTION_ID)(in_place_listener(deps, full=True))
-    app.action(PICK)(in_place_listener(deps, full=False))
+    # ack at once; the new answer replaces the message after the ack (a lazy listener), so
+    # a slow Slack never delays the ack
+    app.action(blocks.MORE_ACTION_ID)(ack=ack_only, lazy=[in_place_listener(deps, full=True)])
+    app.action(PICK)(ack=ack_only, lazy=[in_place_listener(deps, full=False)])
 
 
 def in_place_listener(deps: Deps, *, full: bool) -> Callable[..., None]:
     what = "more" if full else "pick"
 
     def handle_in_place(
-        ack: Ack,
         action: dict[str, Any],
         body: dict[str, Any],
         client: WebClient,
         logger: logging.Logger,
     ) -> None:
-        ack()
         text, user_id = clicked(action, body)
         container = body.get("container") or {}
         ephemeral = bool(container.get("is_ephemeral"))

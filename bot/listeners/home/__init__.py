@@ -8,22 +8,23 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.answering import answer_value
 from bot.kb import reload_note
 from bot.listeners.commands import reload_message
-from bot.listeners.shared import USER_ID, Deps, clicked, is_admin
+from bot.listeners.shared import USER_ID, Deps, ack_only, clicked, is_admin
 from bot.render import blocks, home
 
 ASK = re.compile(rf"^{re.escape(home.ASK_ACTION_PREFIX)}\d$")
 
 
 def register(app: App, deps: Deps) -> None:
-    app.event("app_home_opened")(home_opened(deps))
-    app.action(ASK)(example_clicked(deps))
-    app.action(home.RELOAD_ACTION_ID)(reload_clicked(deps))
+    # ack at once; publishing, answering and reloading call Slack after the ack (lazy)
+    app.event("app_home_opened")(ack=ack_only, lazy=[home_opened(deps)])
+    app.action(ASK)(ack=ack_only, lazy=[example_clicked(deps)])
+    app.action(home.RELOAD_ACTION_ID)(ack=ack_only, lazy=[reload_clicked(deps)])
 
 
 def home_opened(deps: Deps) -> Callable[..., None]:
@@ -59,13 +60,11 @@ def publish(
 
 def example_clicked(deps: Deps) -> Callable[..., None]:
     def handle_example(
-        ack: Ack,
         action: dict[str, Any],
         body: dict[str, Any],
         client: WebClient,
         logger: logging.Logger,
     ) -> None:
-        ack()
         text, user_id = clicked(action, body)
         if not USER_ID.match(user_id):
             return
@@ -78,10 +77,7 @@ def example_clicked(deps: Deps) -> Callable[..., None]:
 
 
 def reload_clicked(deps: Deps) -> Callable[..., None]:
-    def handle_reload(
-        ack: Ack, body: dict[str, Any], client: WebClient, logger: logging.Logger
-    ) -> None:
-        ack()
+    def handle_reload(body: dict[str, Any], client: WebClient, logger: logging.Logger) -> None:
         user_id = (body.get("user") or {}).get("id", "")
         if not USER_ID.match(user_id):
             return
