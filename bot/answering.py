@@ -212,7 +212,9 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
 
 
 def _close(match: Match) -> bool:
-    return match.reason == "weak" and match.coverage >= CLOSE_COVERAGE
+    """Some entry was in reach (not an empty or unknown question) and explains enough of it."""
+    in_reach = match.reason not in ("empty", "unknown")
+    return in_reach and bool(match.suggestions) and match.coverage >= CLOSE_COVERAGE
 
 
 def clarify(match: Match) -> Answer:
