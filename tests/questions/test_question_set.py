@@ -7,11 +7,13 @@ exactly which phrasings to look at.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import yaml
 
-from bot.answering import answer_text
+from bot.answering import answer_text, decline
 from bot.matcher import Index
 
 QUESTIONS = Path(__file__).with_name("questions.yml")
@@ -66,3 +68,48 @@ def test_an_ask_back_offers_the_closest_topics(real_index: Index) -> None:
     answer = answer_text(real_index, "how much does a scrum master earn?")
     assert not answer.answered and answer.kind == "clarify"
     assert 1 <= len(answer.suggestions) <= 3
+
+
+def _declined(index: Index, question: str):
+    """How pmpo words a decline of `question`, whatever the matcher decided for it: the
+    wording and the closeness bar are under test here, not the matcher's outcome."""
+    match = index.match(question)
+    hits, _ = index.search(question)
+    near = tuple(h.entry for h in hits[:3])
+    coverage = hits[0].coverage if hits else 0.0
+    weak = replace(
+        match, entry=None, reason="weak", off_topic=None, suggestions=near, coverage=coverage
+    )
+    return decline(index.kb, weak, question)
+
+
+def test_declines_offer_closest_topics_only_when_close(real_index: Index) -> None:
+    far = _declined(real_index, "what's the weather in Oslo?")
+    assert not far.answered and far.verdict.startswith("I'm not sure")
+    assert far.suggestions == () and "`help`" in far.reason
+    near = _declined(real_index, "please draft 5 user stories")
+    assert not near.answered and near.title == "I can't do that"
+    assert [s.id for s in near.suggestions] == ["owns-user-stories"]
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "pointer"),
+    [
+        ("please draft 5 user stories", "I can't do that", "owns-user-stories"),
+        ("did the PO accept my story yet", "I don't know your team", None),
+        ("wer ist der product owner und wann", "English only", None),
+        ("how much does a scrum master earn", "Not a role I cover", None),
+        ("is the tech lead the one who writes acceptance criteria", "Not a role I cover", None),
+        ("how do I write a good user story", "Not a how-to", "owns-user-stories"),
+    ],
+)
+def test_declines_are_worded_for_the_question(
+    real_index: Index, question: str, title: str, pointer: str | None
+) -> None:
+    answer = _declined(real_index, question)
+    assert not answer.answered and answer.title == title, answer
+    assert len(answer.suggestions) <= 1
+    if pointer:
+        assert answer.suggestions[0].id == pointer
+    else:
+        assert answer.suggestions or "`" in answer.reason  # always a pointer somewhere
