@@ -150,7 +150,12 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
     """A decline worded for what was asked, with a pointer to what pmpo can answer instead."""
     shown = " ".join(query.split())
     shown = shown if len(shown) <= 80 else shown[:79] + "…"
-    if match.off_topic is not None:
+    raw = words(query)
+    close = tuple(suggestion(e) for e in match.suggestions) if _close(match) else ()
+    shape = question_shape(raw)
+    role = other_role(raw, kb.synonyms)
+    if match.off_topic is not None and shape not in ("foreign", "request", "status") and not role:
+        # the knowledge base's own wording for this kind of question, and its pointer
         pointer = tuple(
             suggestion(kb.entries[i]) for i in match.off_topic.related if i in kb.entries
         )
@@ -165,10 +170,6 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
             suggestions=pointer[:3],
             extra={"declined_as": match.off_topic.id},
         )
-    raw = words(query)
-    close = tuple(suggestion(e) for e in match.suggestions) if _close(match) else ()
-    shape = question_shape(raw)
-    role = other_role(raw, kb.synonyms)
     title = "Not sure"
     instead = "" if close else POINTER  # the offered topic follows under its own heading
     if match.reason == "empty":

@@ -531,8 +531,16 @@ class Index:
                 best.example_text,
             )
         if best.entry.kind == OFF_TOPIC:
+            # the nearest real topics stay at hand: a favour is still pointed to its owner
+            near = [h for _, h in pairs if h.entry.kind != OFF_TOPIC]
             return Match(
-                None, best.score, best.coverage, best.matched, (), why, off_topic=best.entry
+                None,
+                near[0].score if near else 0.0,
+                near[0].coverage if near else 0.0,
+                near[0].matched if near else (),
+                tuple(h.entry for h in near[:3]),
+                why,
+                off_topic=best.entry,
             )
         offered = tuple(
             h.entry

@@ -51,8 +51,6 @@ def test_off_topic_requests_and_favours_are_declined(real_index: Index, question
     match = real_index.match(question)
     assert match.entry is None
     assert match.outcome == "decline"
-    # nothing was close: at most the starter topics for a question with no known word at all
-    assert {e.id for e in match.suggestions} <= {e.id for e in real_index.default_suggestions()}
 
 
 @pytest.mark.parametrize(

@@ -75,8 +75,9 @@ def _declined(index: Index, question: str):
     wording and the closeness bar are under test here, not the matcher's outcome."""
     match = index.match(question)
     hits, _ = index.search(question)
-    near = tuple(h.entry for h in hits[:3])
-    coverage = hits[0].coverage if hits else 0.0
+    topics = [h for h in hits if h.entry.kind != "offtopic"]
+    near = tuple(h.entry for h in topics[:3])
+    coverage = topics[0].coverage if topics else 0.0
     weak = replace(
         match, entry=None, reason="weak", off_topic=None, suggestions=near, coverage=coverage
     )
