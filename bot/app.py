@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltResponse
@@ -21,6 +20,7 @@ from bot.config import Settings
 from bot.kb.store import KnowledgeStore
 from bot.listeners import register_listeners
 from bot.listeners.dedup import EventDedup
+from bot.listeners.lazy import LazyRunner, ReplyPool
 from bot.listeners.replies import post as post_to_response_url
 from bot.listeners.retry import (  # noqa: F401 - re-exported, bot.app is where people look
     MAX_RETRY_AFTER,
@@ -32,6 +32,9 @@ from bot.listeners.shared import APOLOGY
 from bot.safety import redact
 
 log = logging.getLogger("pmpo.app")
+
+REPLY_THREADS = 16  # Slack calls in flight per process; each waits at most http_timeout
+REPLY_QUEUE = 256  # replies waiting for a thread; past that a reply is dropped and logged
 
 
 def create_web_client(settings: Settings) -> WebClient:
@@ -58,6 +61,7 @@ def create_app(
     bolt_logger = logging.getLogger("pmpo.bolt")
     if not any(isinstance(f, _DropClientTokenWarning) for f in bolt_logger.filters):
         bolt_logger.addFilter(_DropClientTokenWarning())
+    pool = ReplyPool(workers=REPLY_THREADS, queue=REPLY_QUEUE)
     app = App(
         name="pmpo",
         client=create_web_client(settings),
@@ -66,10 +70,13 @@ def create_app(
         # auth.test runs on the first request instead of here, so a worker still boots (and
         # /healthz answers) while Slack is unreachable; `pmpo run` checks the token up front.
         token_verification_enabled=False,
-        process_before_response=False,
-        listener_executor=ThreadPoolExecutor(max_workers=16, thread_name_prefix="pmpo-listener"),
+        # Acks are built in the request's own thread and returned at once; Slack calls run
+        # after it, in lazy listeners on the reply pool (bot/listeners/lazy.py).
+        process_before_response=True,
+        listener_executor=pool,
         logger=bolt_logger,
     )
+    app.listener_runner.lazy_listener_runner = LazyRunner(pool, handle_error, bolt_logger)
     app.error(handle_error)
     register_listeners(app, store, settings, dedup)
     return app

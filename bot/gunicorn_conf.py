@@ -1,11 +1,13 @@
 """Gunicorn settings for `web:` (HTTP mode).
 
-    gunicorn -c bot/gunicorn_conf.py 'bot.web:create_wsgi_app()'
+    gunicorn -c bot/gunicorn_conf.py 'bot.web:create_asgi_app()'
 
-Threads rather than processes do most of the work (answers take milliseconds; Slack calls
-wait on the network). Settings are checked in the master before any worker starts, so a
-missing variable is one line, not a traceback per worker. No access log: it would hold
-nothing useful, and request bodies are never logged.
+Gunicorn manages the processes; each worker is an asyncio server (`bot.server.PmpoWorker`,
+uvicorn) so slow and idle clients wait in its event loop, under header and body deadlines,
+and never hold one of the `PMPO_THREADS` threads that build acks. Slack calls run after the
+ack on each worker's reply pool (bot/listeners/lazy.py). Settings are checked in the master
+before any worker starts, so a missing variable is one line, not a traceback per worker. No
+access log: it would hold nothing useful, and request bodies are never logged.
 """
 
 from __future__ import annotations
@@ -21,12 +23,11 @@ from dotenv import load_dotenv
 load_dotenv(Path.cwd() / ".env", override=False)
 
 bind = f"0.0.0.0:{os.environ.get('PORT') or '3000'}"
-worker_class = "gthread"
+worker_class = "bot.server.PmpoWorker"
 workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
-threads = int(os.environ.get("PMPO_THREADS") or 8)
 timeout = 30
 graceful_timeout = 20
-keepalive = 5
+keepalive = 5  # seconds an idle connection stays open after a response
 accesslog = None
 errorlog = "-"
 loglevel = (os.environ.get("LOG_LEVEL") or "info").lower()

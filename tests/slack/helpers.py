@@ -240,7 +240,7 @@ def assert_no_live_markup(text: str) -> None:
 
 
 class WebServer:
-    """`gunicorn -c bot/gunicorn_conf.py 'bot.web:create_wsgi_app()'` on a loopback port."""
+    """`gunicorn -c bot/gunicorn_conf.py 'bot.web:create_asgi_app()'` on a loopback port."""
 
     def __init__(self, env: dict[str, str], log_path: Path, workers: int = 2) -> None:
         self.port = free_port()
@@ -257,7 +257,7 @@ class WebServer:
             f"127.0.0.1:{self.port}",
             "--workers",
             str(workers),
-            "bot.web:create_wsgi_app()",
+            "bot.web:create_asgi_app()",
         ]
         self.proc = subprocess.Popen(
             cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT

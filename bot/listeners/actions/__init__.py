@@ -18,19 +18,17 @@ from bot.render import blocks
 
 
 def register(app: App, deps: Deps) -> None:
-    app.action(blocks.SHARE_ACTION_ID)(share_listener(deps))
+    app.action(blocks.SHARE_ACTION_ID)(ack=acknowledge_action, lazy=[share_listener(deps)])
     app.action(re.compile(r".*"))(acknowledge_action)
 
 
 def share_listener(deps: Deps) -> Callable[..., None]:
     def handle_share(
-        ack: Ack,
         action: dict[str, Any],
         body: dict[str, Any],
         client: WebClient,
         logger: logging.Logger,
     ) -> None:
-        ack()
         text = str(action.get("value") or "")[: blocks.BUTTON_VALUE]
         user_id = (body.get("user") or {}).get("id", "")
         result = answer_text(deps.index(), text)

@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 from bot.advisor import modal
 from bot.answer import Answer, Section
 from bot.answering import answer
-from bot.grammar import parse
+from bot.grammar import Command, parse
 from bot.kb.store import ReloadReport
 from bot.listeners import replies
 from bot.listeners.shared import Deps, is_admin
@@ -29,36 +29,43 @@ NOT_SHARED = ("help", "empty", "unknown")
 
 
 def register(app: App, deps: Deps) -> None:
-    app.command("/pmpo")(pmpo_command(deps))
+    app.command("/pmpo")(ack=pmpo_command(deps), lazy=[pmpo_after_ack(deps)])
+
+
+def _slow(parsed: Command) -> bool:
+    """Subcommands answered after the ack, because they call Slack: reload (users.info) and
+    advise with no facts (views.open)."""
+    return parsed.name == "reload" or (parsed.name == "advise" and not parsed.arg.strip())
 
 
 def pmpo_command(deps: Deps) -> Callable[..., None]:
-    def handle_pmpo(
-        ack: Ack,
-        command: dict[str, Any],
-        client: WebClient,
-        logger: logging.Logger,
-    ) -> None:
+    def handle_pmpo(ack: Ack, command: dict[str, Any], logger: logging.Logger) -> None:
         text = from_slack(command.get("text"))
         parsed = parse(text)
-        user_id = command.get("user_id", "")
-        logger.info("/pmpo user=%s kind=%s chars=%d", user_id, parsed.name, len(text))
-        if parsed.name == "reload":
-            ack()  # users.info may take a moment; the result follows through response_url
-            message = reload_message(deps, client, user_id, logger)
-            _send(client, command, message, "reload", logger)
-            return
-        if parsed.name == "advise" and not parsed.arg.strip():
-            ack()
-            if not open_advisor(client, command, logger):
-                message = blocks.render(answer(deps.index(), parsed))
-                _send(client, command, message, "advise", logger)
+        logger.info(
+            "/pmpo user=%s kind=%s chars=%d", command.get("user_id", ""), parsed.name, len(text)
+        )
+        if _slow(parsed):
+            ack()  # the answer follows through response_url or the modal
             return
         result = answer(deps.index(), parsed)
         share = text if result.answered and parsed.name not in NOT_SHARED else None
         ack(response_type="ephemeral", **blocks.render(result, share_value=share))
 
     return handle_pmpo
+
+
+def pmpo_after_ack(deps: Deps) -> Callable[..., None]:
+    def pmpo_reply(command: dict[str, Any], client: WebClient, logger: logging.Logger) -> None:
+        parsed = parse(from_slack(command.get("text")))
+        if parsed.name == "reload":
+            message = reload_message(deps, client, command.get("user_id", ""), logger)
+            _send(client, command, message, "reload", logger)
+        elif _slow(parsed) and not open_advisor(client, command, logger):
+            message = blocks.render(answer(deps.index(), parsed))
+            _send(client, command, message, "advise", logger)
+
+    return pmpo_reply
 
 
 def _send(
