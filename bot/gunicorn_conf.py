@@ -37,13 +37,19 @@ limit_request_field_size = 8190
 
 
 def on_starting(server: object) -> None:
+    """Check the settings, then validate and publish the knowledge files once: every worker,
+    including one gunicorn starts later to replace another, serves exactly what was
+    published (or what an admin reloaded since), never files edited or broken after."""
     from bot.config import ConfigError, Settings
+    from bot.kb.store import publish_files
 
     try:
-        Settings.from_env(mode="http")
+        settings = Settings.from_env(mode="http")
     except ConfigError as exc:
         print(f"pmpo: {exc}", file=sys.stderr, flush=True)
         sys.exit(2)
+    for problem in publish_files(settings.knowledge_dir, settings.state_dir):
+        print(f"pmpo: knowledge: {problem}", file=sys.stderr, flush=True)
 
 
 M_ARENA_MAX = -8  # glibc mallopt() parameter

@@ -98,6 +98,7 @@ def run_socket_mode(settings: Settings) -> int:
     from bot.kb.store import KnowledgeStore
 
     store = KnowledgeStore(settings.knowledge_dir, settings.state_dir)
+    store.watch()
     app = create_app(settings, store)
     handler = SocketModeHandler(app, settings.app_token)
     stop = threading.Event()

@@ -204,7 +204,8 @@ def _build(settings: Settings | None, store: KnowledgeStore | None) -> tuple[Pmp
             raise SystemExit(3) from None  # gunicorn: worker boot error, stop the server
     setup_logging(settings.log_level, settings.secrets)
     if store is None:
-        store = KnowledgeStore(settings.knowledge_dir, settings.state_dir)
+        store = KnowledgeStore(settings.knowledge_dir, settings.state_dir, follow=True)
+        store.watch()
     app = create_app(settings, store)
     log.info(
         "HTTP mode ready: %s on %s, knowledge base %s (%d entries)",

@@ -131,10 +131,13 @@ def reload_message(
         len(report.errors),
         report.seconds * 1000,
     )
-    return blocks.render(report_answer(report))
+    serving, live = (0, 0)
+    if report.ok and "state_error" not in report.extra:
+        serving, live = deps.store.followers(report.extra["key"])
+    return blocks.render(report_answer(report, serving, live))
 
 
-def report_answer(report: ReloadReport) -> Answer:
+def report_answer(report: ReloadReport, serving: int = 0, live: int = 0) -> Answer:
     warnings = _listed("Warnings", [str(p) for p in report.warnings])
     if not report.ok:
         return Answer(
@@ -150,14 +153,29 @@ def report_answer(report: ReloadReport) -> Answer:
         answered=True,
         title="Knowledge base reloaded",
         verdict=f"{report.entries} entries; {len(report.added)} added, {len(report.removed)} "
-        f"removed, {len(report.changed)} changed ({report.seconds * 1000:.0f} ms). Every "
-        "pmpo process picks this up on its next request.",
+        f"removed, {len(report.changed)} changed ({report.seconds * 1000:.0f} ms). "
+        + _followed(report, serving, live),
         sections=(
             *_listed("Added", list(report.added)),
             *_listed("Removed", list(report.removed)),
             *_listed("Changed", list(report.changed)),
             *warnings,
         ),
+    )
+
+
+def _followed(report: ReloadReport, serving: int, live: int) -> str:
+    """How many pmpo processes answer from the new knowledge base, counted, not assumed."""
+    if "state_error" in report.extra:
+        return (
+            "Only the process that ran the reload answers from it: the others were not told, "
+            f"because {report.extra['state_error']}."
+        )
+    if live and serving >= live:
+        return f"All {live} pmpo processes answer from it."
+    return (
+        f"{serving} of {live} pmpo processes answer from it so far; the others keep the "
+        "previous one and say why in their log."
     )
 
 
