@@ -9,6 +9,7 @@ than `max_entries` rows. If the file cannot be used, a bounded in-memory set tak
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -47,7 +48,7 @@ class EventDedup:
             try:
                 return self._first_time_sqlite(key, now)
             except sqlite3.Error as exc:
-                log.warning("dedup: sqlite failed (%s); using memory for this key", exc)
+                log.warning("dedup: %s failed (%s); using memory for this key", self.path, exc)
         return self._first_time_memory(key, now)
 
     def __len__(self) -> int:
@@ -92,7 +93,10 @@ class EventDedup:
             conn.execute("COMMIT")
             return True
         except BaseException:
-            conn.execute("ROLLBACK")
+            # the error that matters is the one raised above (a full disk, a read-only
+            # file); a failed ROLLBACK ("no transaction is active") must not replace it
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
             raise
 
     def _first_time_memory(self, key: str, now: float) -> bool:

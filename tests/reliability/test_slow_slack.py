@@ -1,0 +1,67 @@
+"""A slow Slack Web API never delays an ack: `chat.postMessage` and `response_url` stall 9 s
+while 30 DMs and 20 slash commands (16 questions, 4 admin reloads) arrive at once. Every ack
+is back within 2.5 s (Slack gives up at 3 s), and every reply still arrives, once.
+
+Before: replies and acks shared one 16-thread pool per worker; `/pmpo` got 404 "unhandled
+request" after 3.00 s.
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from tests.reliability.conftest import Served
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.helpers import ADMIN_ID, command_body, dm, event_body, signed_post
+
+FORM = "application/x-www-form-urlencoded"
+STALL = 9.0
+DMS = 30
+QUESTIONS = 16
+RELOADS = 4
+
+
+def test_acks_do_not_wait_for_a_stalled_slack(served: Served, fake: FakeSlack) -> None:
+    served.restore()
+    fake.inject("chat.postMessage", "stall", times=DMS, seconds=STALL)
+    fake.inject("response_url", "stall", times=RELOADS, seconds=STALL)
+    requests: list[tuple[str, str, str]] = []
+    for i in range(DMS):
+        body = event_body(dm(f"who owns the backlog? ({i})", channel=f"D0SLOW{i:03d}"))
+        requests.append(("dm", body, "application/json"))
+    for _ in range(QUESTIONS):
+        requests.append(("question", command_body("whois-owns roadmap"), FORM))
+    for i in range(RELOADS):
+        url = fake.response_url(f"slow-reload-{i}")
+        requests.append(
+            ("reload", command_body("reload", user_id=ADMIN_ID, response_url=url), FORM)
+        )
+
+    def send(item: tuple[str, str, str]) -> tuple[str, float, int, str]:
+        kind, body, ctype = item
+        started = time.perf_counter()
+        resp = signed_post(served.base, "/slack/events", body, ctype)
+        return kind, time.perf_counter() - started, resp.status, resp.text
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(len(requests)) as pool:
+        results = list(pool.map(send, requests))
+    slowest = max(r[1] for r in results)
+    assert slowest < 2.5, sorted(((round(r[1], 2), r[0]) for r in results), reverse=True)[:5]
+    assert all(r[2] == 200 for r in results), [r for r in results if r[2] != 200][:3]
+    answers = [r[3] for r in results if r[0] == "question"]
+    assert all("Product Manager" in text for text in answers)
+
+    posted = fake.wait_for("chat.postMessage", DMS, timeout=3 * STALL)
+    reports = [
+        fake.wait_for("response_url", _id=f"slow-reload-{i}", timeout=3 * STALL)
+        for i in range(RELOADS)
+    ]
+    assert time.monotonic() - started >= STALL  # the replies really waited on the stall
+    channels = sorted(call.params["channel"] for call in posted)
+    assert channels == [f"D0SLOW{i:03d}" for i in range(DMS)]  # each DM answered once
+    for report in reports:
+        assert len(report) == 1 and "Knowledge base reloaded" in report[0].params["text"]
+    time.sleep(1.0)  # nothing extra (retry or apology) trails in
+    assert len(fake.calls_for("chat.postMessage")) == DMS
