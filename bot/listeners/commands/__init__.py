@@ -29,7 +29,16 @@ NOT_SHARED = ("help", "empty", "unknown")
 
 
 def register(app: App, deps: Deps) -> None:
-    app.command("/pmpo")(ack=pmpo_command(deps), lazy=[pmpo_after_ack(deps)])
+    # Only the subcommands that call Slack get a lazy function: Bolt deep-copies the request
+    # for each one, which would double the cost of every plain answer.
+    app.command("/pmpo", matchers=[calls_slack])(
+        ack=pmpo_command(deps), lazy=[pmpo_after_ack(deps)]
+    )
+    app.command("/pmpo")(pmpo_command(deps))
+
+
+def calls_slack(command: dict[str, Any]) -> bool:
+    return _slow(parse(from_slack(command.get("text"))))
 
 
 def _slow(parsed: Command) -> bool:
@@ -61,7 +70,7 @@ def pmpo_after_ack(deps: Deps) -> Callable[..., None]:
         if parsed.name == "reload":
             message = reload_message(deps, client, command.get("user_id", ""), logger)
             _send(client, command, message, "reload", logger)
-        elif _slow(parsed) and not open_advisor(client, command, logger):
+        elif not open_advisor(client, command, logger):
             message = blocks.render(answer(deps.index(), parsed))
             _send(client, command, message, "advise", logger)
 
