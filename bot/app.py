@@ -33,8 +33,8 @@ from bot.safety import redact
 
 log = logging.getLogger("pmpo.app")
 
-REPLY_THREADS = 16  # Slack calls in flight per process; each waits at most http_timeout
-REPLY_QUEUE = 256  # replies waiting for a thread; past that a reply is dropped and logged
+REPLY_THREADS = 32  # Slack calls in flight per process; each waits at most http_timeout
+REPLY_QUEUE = 1024  # replies waiting for a thread; past that a reply is dropped and logged
 
 
 def create_web_client(settings: Settings) -> WebClient:

@@ -37,18 +37,31 @@ class ReplyPool(ThreadPoolExecutor):
     def __init__(self, workers: int = 16, queue: int = 256) -> None:
         super().__init__(max_workers=workers, thread_name_prefix="pmpo-reply")
         self.limit = workers + queue
-        self._slots = threading.BoundedSemaphore(self.limit)
+        self.peak = 0  # most replies running or waiting at once, for the log at shutdown
+        self._held = 0
+        self._count_lock = threading.Lock()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        if not self._slots.acquire(blocking=False):
-            raise QueueFull(f"{self.limit} replies already running or waiting")
+        with self._count_lock:
+            if self._held >= self.limit:
+                raise QueueFull(f"{self.limit} replies already running or waiting")
+            self._held += 1
+            self.peak = max(self.peak, self._held)
         try:
             future = super().submit(fn, *args, **kwargs)
         except BaseException:
-            self._slots.release()
+            self._release()
             raise
-        future.add_done_callback(lambda _: self._slots.release())
+        future.add_done_callback(lambda _: self._release())
         return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+        log.info("reply pool stopped: at most %d of %d replies in flight", self.peak, self.limit)
+
+    def _release(self) -> None:
+        with self._count_lock:
+            self._held -= 1
 
 
 class LazyRunner(LazyListenerRunner):

@@ -8,9 +8,15 @@ request" after 3.00 s.
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+from slack_bolt.request import BoltRequest
+
+from bot.listeners.lazy import LazyRunner, QueueFull, ReplyPool
 from tests.reliability.conftest import Served
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.helpers import ADMIN_ID, command_body, dm, event_body, signed_post
@@ -65,3 +71,25 @@ def test_acks_do_not_wait_for_a_stalled_slack(served: Served, fake: FakeSlack) -
         assert len(report) == 1 and "Knowledge base reloaded" in report[0].params["text"]
     time.sleep(1.0)  # nothing extra (retry or apology) trails in
     assert len(fake.calls_for("chat.postMessage")) == DMS
+
+
+def test_full_reply_pool_drops_with_a_logged_reason(caplog: pytest.LogCaptureFixture) -> None:
+    """Past its bound the pool refuses work at once (the ack is never held), and the lazy
+    runner logs which reply was dropped and why."""
+    pool = ReplyPool(workers=1, queue=1)
+    release = threading.Event()
+    runner = LazyRunner(pool, lambda *args: None, logging.getLogger("test"))
+    request = BoltRequest(body=command_body("reload"), mode="socket_mode")
+    try:
+        runner.start(lambda: release.wait(5), request)
+        runner.start(lambda: release.wait(5), request)
+        started = time.perf_counter()
+        runner.start(lambda: release.wait(5), request)
+        assert time.perf_counter() - started < 0.1
+        with pytest.raises(QueueFull):
+            pool.submit(print)
+    finally:
+        release.set()
+        pool.shutdown()
+    assert "reply dropped" in caplog.text and "2 replies already running or waiting" in caplog.text
+    assert pool.peak == 2
