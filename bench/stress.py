@@ -522,9 +522,9 @@ def report(r: dict[str, Any]) -> str:
 
 How pmpo holds up under load, Slack faults, hostile input and broken knowledge files. The
 figures below come from one run of `python -m bench.stress --seconds {round(r["seconds"])}` on
-{r["date"]} (loopback only: the real `web:` server, gunicorn with 2 asyncio workers, against the
-fake Slack Web API of `tests/slack/fake_slack.py`); re-run it to refresh them. The tests in
-`tests/reliability/` check the same properties on every CI run.
+{r["date"]} (loopback only: the real `web:` server, gunicorn with 2 asyncio workers,
+against the fake Slack Web API of `tests/slack/fake_slack.py`); re-run it to refresh them.
+The tests in `tests/reliability/` check the same properties on every CI run.
 
 ## Stress run
 
