@@ -23,6 +23,8 @@ from typing import Any
 log = logging.getLogger("pmpo.web")
 
 MAX_BODY = 64 * 1024
+MAX_HEADERS = 100  # Slack sends about 15
+MAX_HEADER_BYTES = 8190  # per header, as gunicorn's limit_request_field_size
 BODY_TIMEOUT = 10.0  # seconds from the end of the headers to the end of the body
 
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -65,8 +67,13 @@ class WsgiBridge:
                 return
 
     async def _http(self, scope: Message, receive: Callable, send: Callable) -> None:
+        raw = scope.get("headers") or []
+        if len(raw) > MAX_HEADERS or any(len(k) + len(v) > MAX_HEADER_BYTES for k, v in raw):
+            log.info("refused a request with over %d headers or one too long", MAX_HEADERS)
+            await _reply(send, 431, "request headers too large")
+            return
         headers: dict[str, bytes] = {}
-        for key, value in scope.get("headers") or []:
+        for key, value in raw:
             name = key.decode("latin-1").lower()
             headers[name] = headers[name] + b", " + value if name in headers else value
         declared = headers.get("content-length", b"").decode("latin-1")

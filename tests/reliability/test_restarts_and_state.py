@@ -8,13 +8,15 @@
 - A planted symlink in the state directory is replaced, never written through.
 - A state directory that cannot be written: the reload reply says so, with the real cause,
   and does not claim that other processes follow.
-- A 5,000-digit X-Slack-Request-Timestamp gets 400, with no traceback in the log.
+- A 5,000-digit X-Slack-Request-Timestamp gets 400, and other hostile headers (100 KB, a
+  thousand of them, a lying or doubled Content-Length) a 4xx, with no traceback in the log.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -171,6 +173,37 @@ def test_unwritable_state_dir_reload_reply_gives_the_cause(served: Served, fake:
     assert "Knowledge base reloaded" in text
     assert "Only the process that ran the reload answers from it" in text
     assert "File exists" in text or "Not a directory" in text, text
+
+
+HOSTILE_HEADERS = {
+    "100 KB header": (b"X-Big: " + b"a" * 100_000 + b"\r\n", 431),
+    "1,000 headers": (b"".join(b"X-H%d: a\r\n" % i for i in range(1000)), 431),
+    "Content-Length abc": (b"Content-Length: abc\r\n", 400),
+    "Content-Length -5": (b"Content-Length: -5\r\n", 400),
+    "two Content-Lengths": (b"Content-Length: 5\r\nContent-Length: 7\r\n", 400),
+    "5,000-digit Content-Length": (b"Content-Length: " + b"9" * 5000 + b"\r\n", 400),
+    "non-ASCII header name": (b"X-\xc3\xa9: a\r\n", 400),
+    "8 KB signature": (b"X-Slack-Signature: " + b"a" * 8000 + b"\r\n", 400),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_HEADERS))
+def test_hostile_headers_get_a_4xx_without_a_traceback(name: str, served: Served) -> None:
+    extra, status = HOSTILE_HEADERS[name]
+    body = command_body("compare").encode()
+    head = b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: " + FORM.encode() + b"\r\n"
+    for key, value in sign(body).items():
+        if key.encode() not in extra:
+            head += f"{key}: {value}\r\n".encode()
+    if b"Content-Length" not in extra:
+        extra += b"Content-Length: %d\r\n" % len(body)
+    host, port = served.base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(head + extra + b"\r\n" + body)
+        reply = sock.recv(200)
+    assert reply.startswith(b"HTTP/1.1 %d " % status), reply
+    assert request(served.base, "GET", "/healthz").status == 200
+    assert "Traceback" not in served.server.log_text()
 
 
 def test_five_thousand_digit_timestamp_gets_400(served: Served, fake: FakeSlack) -> None:
