@@ -3,7 +3,7 @@ while 30 DMs and 20 slash commands (16 questions, 4 admin reloads) arrive at onc
 is back within 2.5 s (Slack gives up at 3 s), and every reply still arrives, once.
 
 Before: replies and acks shared one 16-thread pool per worker; `/pmpo` got 404 "unhandled
-request" after 3.00 s.
+request" after 3.00 s. And the first request each process got waited for Bolt's auth.test.
 """
 
 from __future__ import annotations
@@ -12,14 +12,24 @@ import logging
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from slack_bolt.request import BoltRequest
 
 from bot.listeners.lazy import LazyRunner, QueueFull, ReplyPool
-from tests.reliability.conftest import Served
+from tests.reliability.conftest import LOGS, Served
+from tests.reliability.corpus import fresh_kb
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.helpers import ADMIN_ID, command_body, dm, event_body, signed_post
+from tests.slack.helpers import (
+    ADMIN_ID,
+    WebServer,
+    command_body,
+    dm,
+    event_body,
+    server_env,
+    signed_post,
+)
 
 FORM = "application/x-www-form-urlencoded"
 STALL = 9.0
@@ -93,3 +103,21 @@ def test_full_reply_pool_drops_with_a_logged_reason(caplog: pytest.LogCaptureFix
         pool.shutdown()
     assert "reply dropped" in caplog.text and "2 replies already running or waiting" in caplog.text
     assert pool.peak == 2
+
+
+def test_first_request_does_not_wait_for_auth_test(fake: FakeSlack, tmp_path: Path) -> None:
+    """Bolt asks auth.test inside the first request a process gets; pmpo asks it in the
+    background, so a fresh worker acks at once while Slack stalls."""
+    fake.inject("auth.test", "stall", times=4, seconds=STALL)
+    LOGS.append(tmp_path / "server.log")
+    env = server_env(fake.api_url, fresh_kb(tmp_path / "kb"), tmp_path / "state")
+    server = WebServer(env, tmp_path / "server.log", workers=1)
+    try:
+        started = time.perf_counter()
+        resp = signed_post(server.base, "/slack/events", command_body("whois-owns roadmap"), FORM)
+        took = time.perf_counter() - started
+        assert fake.calls_for("auth.test")  # asked, and still stalled
+    finally:
+        server.stop()
+    assert resp.status == 200 and "blocks" in resp.json()
+    assert took < 2.5, took
