@@ -99,9 +99,15 @@ class WsgiBridge:
             return
         environ = _environ(scope, headers, body)
         loop = asyncio.get_running_loop()
-        status, out_headers, chunks = await loop.run_in_executor(
-            self.pool, _run_wsgi, self.wsgi, environ
-        )
+        try:
+            status, out_headers, chunks = await loop.run_in_executor(
+                self.pool, _run_wsgi, self.wsgi, environ
+            )
+        except Exception as exc:  # noqa: BLE001 - one line, not a traceback per hit
+            log.error("the app failed on a request: %s", type(exc).__name__)
+            log.debug("app failure", exc_info=True)
+            await _reply(send, 500, "internal error")
+            return
         await send({"type": "http.response.start", "status": status, "headers": out_headers})
         await send({"type": "http.response.body", "body": chunks})
 
