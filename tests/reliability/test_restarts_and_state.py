@@ -18,7 +18,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -36,6 +35,7 @@ from tests.slack.helpers import (
     WebServer,
     command_body,
     free_port,
+    gunicorn_argv,
     request,
     server_env,
     sign,
@@ -93,19 +93,15 @@ def test_worker_restarted_after_a_file_broke_serves_the_last_good_kb(
     assert "Traceback" not in log
 
 
-def start_gunicorn(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    argv = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "-c",
-        str(ROOT / "bot" / "gunicorn_conf.py"),
-        "--bind",
-        f"127.0.0.1:{free_port()}",
-        "bot.web:create_asgi_app()",
-    ]
+def start_gunicorn(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+        gunicorn_argv(free_port()),
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
@@ -115,7 +111,7 @@ def test_state_dir_owned_by_another_user_is_refused(fake: FakeSlack, tmp_path: P
     state.mkdir(mode=0o700)
     os.chown(state, 65534, 65534)  # nobody
     env = server_env(fake.api_url, fresh_kb(tmp_path / "kb"), state)
-    result = start_gunicorn(env, tmp_path)
+    result = start_gunicorn(env)
     assert result.returncode != 0
     lines = [line for line in result.stderr.splitlines() if "PMPO_STATE_DIR" in line]
     assert len(lines) == 1 and "owned by uid 65534" in lines[0], result.stderr[-2000:]
