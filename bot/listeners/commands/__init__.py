@@ -180,6 +180,8 @@ def _followed(report: ReloadReport, serving: int, live: int) -> str:
             "Only the process that ran the reload answers from it: the others were not told, "
             f"because {report.extra['state_error']}."
         )
+    if live == 1 and serving:
+        return "The one pmpo process running answers from it."
     if live and serving >= live:
         return f"All {live} pmpo processes answer from it."
     return (
