@@ -104,6 +104,7 @@ def test_admin_reload_reports_changes_and_other_process_follows(
         message = reload_as(pair.a, fake, ADMIN_ID, "admin1")
         assert "Knowledge base reloaded" in message["text"]
         assert "1 added, 0 removed, 1 changed" in message["text"]
+        assert "All 2 pmpo processes answer from it" in message["text"]  # counted, not assumed
         text = json.dumps(message["blocks"])
         assert "owns-zebra-test" in text and "owns-roadmap" in text
         # the other process answers from the new files without being told
