@@ -29,6 +29,7 @@ class EventDedup:
         self._memory: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
         self._inserts = 0
+        self._last_error = ""
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +49,10 @@ class EventDedup:
             try:
                 return self._first_time_sqlite(key, now)
             except sqlite3.Error as exc:
-                log.warning("dedup: %s failed (%s); using memory for this key", self.path, exc)
+                # once per cause, not once per message: a full disk would flood the log
+                level = logging.DEBUG if str(exc) == self._last_error else logging.WARNING
+                self._last_error = str(exc)
+                log.log(level, "dedup: %s failed (%s); using memory meanwhile", self.path, exc)
         return self._first_time_memory(key, now)
 
     def __len__(self) -> int:

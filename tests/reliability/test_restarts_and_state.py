@@ -26,6 +26,7 @@ import pytest
 
 from bot.config import ConfigError, own_state_dir
 from bot.kb.store import KnowledgeStore
+from bot.listeners.dedup import EventDedup
 from tests.reliability.conftest import LOGS, Served, wait_for_workers
 from tests.reliability.corpus import fresh_kb
 from tests.slack.fake_slack import FakeSlack
@@ -212,3 +213,20 @@ def test_five_thousand_digit_timestamp_gets_400(served: Served, fake: FakeSlack)
     assert fake.calls == []
     assert request(served.base, "GET", "/healthz").status == 200
     assert "Traceback" not in served.server.log_text()
+
+
+def test_dedup_failure_is_logged_with_its_real_cause(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A full disk (SQLite's page limit, here) is reported as such, not as "cannot rollback -
+    no transaction is active" (SQLite had already rolled back), and repeats of a message are
+    still caught by the in-memory fallback."""
+    dedup = EventDedup(tmp_path / "events.sqlite3")
+    conn = dedup._connect()
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+    keys = [f"msg:C1:{n}.{'x' * 200}" for n in range(200)]
+    assert all(dedup.first_time(key) for key in keys)
+    assert not any(dedup.first_time(key) for key in keys)
+    assert "full" in caplog.text, caplog.text
+    assert "cannot rollback" not in caplog.text
