@@ -102,6 +102,7 @@ class Hit:
     example: float = 0.0  # cosine to the entry's closest example phrasing
     example_text: str = ""
     example_tail: float = 0.0  # the same for the sentence that asks, in a long question
+    restated: float = 0.0  # how exactly one alias restates the whole question (0..1)
     factor: float = 1.0  # how the question's shape weighed this kind of entry
     asked: Asked = field(default_factory=Asked)
 
@@ -439,6 +440,7 @@ class Index:
                     example=found.similarity if found else 0.0,
                     example_text=found.example if found else "",
                     example_tail=found_tail.similarity if found_tail else 0.0,
+                    restated=bonus / total if total else 0.0,
                     factor=factor,
                     asked=asked,
                 )
