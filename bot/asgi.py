@@ -25,6 +25,7 @@ log = logging.getLogger("pmpo.web")
 MAX_BODY = 64 * 1024
 MAX_HEADERS = 100  # Slack sends about 15
 MAX_HEADER_BYTES = 8190  # per header, as gunicorn's limit_request_field_size
+DRAIN = 1024 * 1024  # bytes of an oversized body read (and dropped) before the 413
 BODY_TIMEOUT = 10.0  # seconds from the end of the headers to the end of the body
 
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -112,7 +113,9 @@ class WsgiBridge:
         await send({"type": "http.response.body", "body": chunks})
 
     async def _body(self, receive: Callable) -> bytes | None:
-        """The whole body, or None on disconnect; stops reading just past `max_body`."""
+        """The whole body, or None on disconnect. Past `max_body` the rest is read and thrown
+        away, up to `DRAIN` bytes, so the client reads the 413 instead of a broken pipe;
+        only the first `max_body` + 1 bytes are kept."""
         parts: list[bytes] = []
         size = 0
         while True:
@@ -120,9 +123,10 @@ class WsgiBridge:
             if message["type"] == "http.disconnect":
                 return None
             chunk = message.get("body", b"")
-            parts.append(chunk)
+            if size <= self.max_body:
+                parts.append(chunk)
             size += len(chunk)
-            if size > self.max_body or not message.get("more_body"):
+            if not message.get("more_body") or size > self.max_body + DRAIN:
                 return b"".join(parts)
 
 
