@@ -50,6 +50,8 @@ FEATURES = (
     "keyword_bar",
     "restated",
     "full_coverage",
+    "role_only_x_role",
+    "other_role",
     "top_by_keywords",
     "top_by_example",
     "top_by_asking_sentence",
@@ -57,32 +59,34 @@ FEATURES = (
 )
 # Fitted by bench/train_decide.py (see its output for the data and the held-out figures).
 WEIGHTS = (
-    -3.018,  # bias
-    -0.369,  # example
-    0.668,  # example_x_shape
-    0.814,  # log_score
-    -0.133,  # coverage
-    0.436,  # key
-    0.582,  # shape
-    0.854,  # share_of_best
-    0.906,  # first
-    -0.436,  # kind_role
-    -0.198,  # kind_compare
-    -0.505,  # kind_faq
-    0.259,  # names_roles
-    0.098,  # asks_who
-    0.475,  # asks_who_x_ownership
-    0.544,  # known_share
-    0.324,  # neither_roles_nor_who
-    -0.465,  # neither_x_long
-    -0.097,  # example_tail
-    -0.167,  # keyword_bar
-    0.275,  # restated
-    0.284,  # full_coverage
-    -0.153,  # top_by_keywords
-    -0.166,  # top_by_example
-    0.193,  # top_by_asking_sentence
-    0.551,  # all_three_agree
+    -3.036,  # bias
+    -0.377,  # example
+    0.681,  # example_x_shape
+    0.823,  # log_score
+    -0.135,  # coverage
+    0.446,  # key
+    0.58,  # shape
+    0.856,  # share_of_best
+    0.902,  # first
+    -0.441,  # kind_role
+    -0.218,  # kind_compare
+    -0.502,  # kind_faq
+    0.258,  # names_roles
+    0.097,  # asks_who
+    0.474,  # asks_who_x_ownership
+    0.558,  # known_share
+    0.352,  # neither_roles_nor_who
+    -0.463,  # neither_x_long
+    -0.101,  # example_tail
+    -0.166,  # keyword_bar
+    0.234,  # restated
+    0.278,  # full_coverage
+    0.486,  # role_only_x_role
+    -0.113,  # other_role
+    -0.155,  # top_by_keywords
+    -0.169,  # top_by_example
+    0.195,  # top_by_asking_sentence
+    0.55,  # all_three_agree
 )
 ANSWER_AT = 0.8  # probability the best entry answers the question
 CLARIFY_AT = 0.5  # below this nothing is worth offering: decline
@@ -156,6 +160,8 @@ def features(hit: Hit, best_rank: float, first: bool) -> tuple[float, ...]:
         1.0 if keyword_evidence(hit) else 0.0,
         hit.restated,
         1.0 if hit.coverage >= 0.99 else 0.0,
+        1.0 if asked.role_only and kind in ("role", "compare") else 0.0,
+        1.0 if hit.other_role else 0.0,
     )
 
 

@@ -31,9 +31,11 @@ keepalive = 5  # seconds an idle connection stays open after a response
 accesslog = None
 errorlog = "-"
 loglevel = (os.environ.get("LOG_LEVEL") or "info").lower()
-limit_request_line = 8190
-limit_request_fields = 100
-limit_request_field_size = 8190
+# Header limits (count, size) and deadlines are enforced by the worker, not gunicorn's
+# limit_request_* settings, which only its own workers read: bot/server.py, bot/asgi.py.
+# Gunicorn 24+ opens a control socket at ~/.gunicorn/gunicorn.ctl by default: a file in the
+# home directory of whoever runs the bot, for a feature pmpo does not use.
+control_socket_disable = True
 
 
 def on_starting(server: object) -> None:
@@ -57,7 +59,7 @@ M_ARENA_MAX = -8  # glibc mallopt() parameter
 
 def post_fork(server: object, worker: object) -> None:
     # At most 2 glibc malloc arenas per worker (as MALLOC_ARENA_MAX=2 would; an explicit
-    # MALLOC_ARENA_MAX wins). With the default (8 per core) the 24 threads spread over many
+    # MALLOC_ARENA_MAX wins). With the default (8 per core) the worker's threads spread over many
     # arenas, whose freed memory glibc keeps: under bench.stress resident memory grew ~3.5
     # MiB/min with Python's and SQLite's memory flat, all of it free space in the arenas.
     if "MALLOC_ARENA_MAX" in os.environ or not sys.platform.startswith("linux"):

@@ -6,7 +6,7 @@ from slack_bolt import App
 
 from bot.config import Settings
 from bot.kb.store import KnowledgeStore
-from bot.listeners import actions, commands, events, views
+from bot.listeners import actions, commands, events, home, views
 from bot.listeners.dedup import EventDedup
 from bot.listeners.shared import Deps
 
@@ -16,6 +16,7 @@ def register_listeners(
 ) -> Deps:
     deps = Deps(store, settings, dedup or EventDedup(store.state_dir / "events.sqlite3"))
     commands.register(app, deps)
+    home.register(app, deps)  # before the catch-alls in events and actions
     events.register(app, deps)
     actions.register(app, deps)
     views.register(app, deps)

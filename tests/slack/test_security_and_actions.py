@@ -75,6 +75,9 @@ def test_share_button_posts_answer_in_channel(web: WebServer, fake: FakeSlack) -
     assert message["response_type"] == "in_channel"
     assert message["blocks"][0] == ephemeral.json()["blocks"][0]
     assert message["text"] == ephemeral.json()["text"]
-    assert "actions" not in [b["type"] for b in message["blocks"]]
+    actions = [
+        e["action_id"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert actions == ["pmpo_more"]  # More detail for everyone in the channel; no re-share
     assert "Shared by <@U0USER2>" in json.dumps(message["blocks"])
     assert_fits_slack(message)

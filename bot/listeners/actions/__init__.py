@@ -11,14 +11,16 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.answering import answer_text
+from bot.answering import answer_value
 from bot.listeners import replies
-from bot.listeners.shared import USER_ID, Deps
+from bot.listeners.actions import in_place
+from bot.listeners.shared import USER_ID, Deps, clicked
 from bot.render import blocks
 
 
 def register(app: App, deps: Deps) -> None:
     app.action(blocks.SHARE_ACTION_ID)(ack=acknowledge_action, lazy=[share_listener(deps)])
+    in_place.register(app, deps)
     app.action(re.compile(r".*"))(acknowledge_action)
 
 
@@ -29,15 +31,14 @@ def share_listener(deps: Deps) -> Callable[..., None]:
         client: WebClient,
         logger: logging.Logger,
     ) -> None:
-        text = str(action.get("value") or "")[: blocks.BUTTON_VALUE]
-        user_id = (body.get("user") or {}).get("id", "")
-        result = answer_text(deps.index(), text)
+        text, user_id = clicked(action, body)
+        result = answer_value(deps.index(), text)
         note = f"Shared by <@{user_id}>" if USER_ID.match(user_id) else ""
         logger.info("share user=%s chars=%d kind=%s", user_id, len(text), result.kind)
         message = {
             "response_type": "in_channel",
             "replace_original": False,
-            **blocks.render(result, note=note),
+            **blocks.render(result, note=note, more_value=text),
         }
         replies.send(
             client, body.get("response_url"), message, user_id=user_id, what="share", logger=logger

@@ -107,5 +107,5 @@ def _reply(
         result.kind,
         result.answered,
     )
-    message = blocks.render(result)
+    message = blocks.render(result, more_value=text)
     client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, **message)
