@@ -58,15 +58,17 @@ def test_worker_restarted_after_a_file_broke_serves_the_last_good_kb(
     kb = fresh_kb(tmp_path / "kb")
     LOGS.append(tmp_path / "server.log")
     server = WebServer(server_env(fake.api_url, kb, tmp_path / "state"), tmp_path / "server.log")
-    health: list[int] = []
+    health: list[tuple[float, str]] = []  # (when the check started, its outcome)
     stop = threading.Event()
 
     def poll_health() -> None:
         while not stop.is_set():
+            started = time.monotonic()
             try:
-                health.append(request(server.base, "GET", "/healthz").status)
-            except OSError as exc:
-                health.append(-1 if "refused" in str(exc) else 0)
+                outcome = str(request(server.base, "GET", "/healthz").status)
+            except OSError as exc:  # what it was matters: see the assertion below
+                outcome = type(exc).__name__
+            health.append((started, outcome))
             time.sleep(0.05)
 
     poller = threading.Thread(target=poll_health, daemon=True)
@@ -75,6 +77,7 @@ def test_worker_restarted_after_a_file_broke_serves_the_last_good_kb(
         poller.start()
         (kb / "ownership.yml").write_text("entries: [broken\n")
         victim = worker_pids(server.proc.pid)[0]
+        killed_at = time.monotonic()
         os.kill(victim, signal.SIGKILL)
         wait_for_workers(server, 3)  # gunicorn started a replacement
         assert victim not in worker_pids(server.proc.pid)
@@ -88,7 +91,13 @@ def test_worker_restarted_after_a_file_broke_serves_the_last_good_kb(
         stop.set()
         poller.join(timeout=5)
         server.stop()
-    assert health and set(health) == {200}, sorted(set(health))
+    # Every check answered 200, except one the killed worker held at the moment it died
+    # (its connection is reset: no server can answer from a process that is gone).
+    failed = [(round(t - killed_at, 2), o) for t, o in health if o != "200"]
+    in_flight = [-0.2 < t < 0.05 and ("Reset" in o or "Disconnected" in o) for t, o in failed]
+    assert all(in_flight), failed
+    assert len(failed) <= 1, failed
+    assert sum(t > killed_at for t, _ in health) >= 3  # checked while the worker was replaced
     log = (tmp_path / "server.log").read_text(errors="replace")
     assert "NOT loaded" not in log
     assert "Traceback" not in log
