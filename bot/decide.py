@@ -193,18 +193,22 @@ def same_message(ea: Entry, eb: Entry) -> bool:
     return eb.id in ea.related or ea.id in eb.related
 
 
-def decide(hits: list[Hit]) -> tuple[str, str, list[tuple[float, Hit]]]:
-    """("answer" | "clarify" | "decline", why, (probability, hit) most likely first)."""
+def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[float, Hit]]]:
+    """("answer" | "clarify" | "offtopic" | "decline", why, (probability, hit) best first).
+
+    `named`: the asker named the kind of entry (`whois-owns roadmap`), so the candidates are
+    already that kind and the bar to answer is the bar to ask back.
+    """
     pairs = scored(hits)
     if not pairs:
         return "decline", "nothing matched", []
     ordered = pairs
     p, best = pairs[0]
-    if best.entry.kind == "offtopic":
-        return "decline", f"off-topic like {best.entry.id} (p={p:.2f})", ordered
     if p < CLARIFY_AT:
         return "decline", f"best {best.entry.id} at p={p:.2f}", ordered
-    if p < ANSWER_AT:
+    if best.entry.kind == "offtopic":
+        return "offtopic", f"off-topic like {best.entry.id} (p={p:.2f})", ordered
+    if p < (CLARIFY_AT if named else ANSWER_AT):
         return "clarify", f"best {best.entry.id} at p={p:.2f}", ordered
     for q, other in pairs[1:]:
         if q > p - DISAGREE_GAP and not agree(best, other):
