@@ -7,6 +7,12 @@ that answer Slack. (a2wsgi, the usual bridge, hands the body to the WSGI app as 
 read from a thread: the thread would wait on the client, which is what this module is for.)
 Header deadlines are the server's job: `bot.server`.
 
+Acks are built on the thread pool, not in the event loop, although every ack is pure CPU
+today and the hop costs some throughput when the host is saturated (bench/slack_ack.py at
+concurrency 32: p99 ~60-100 ms run inline, ~130-190 ms on the pool, same host): an ack that
+one day waits on something (a database, a lock held by a reload) then stalls one thread,
+not every connection of the worker and `/healthz` with them.
+
 Lifespan: shutdown runs the `on_shutdown` callbacks (the reply pool drains there).
 """
 
