@@ -104,6 +104,7 @@ def run_socket_mode(settings: Settings) -> int:
     from bot.kb.store import KnowledgeStore
 
     store = KnowledgeStore(settings.knowledge_dir, settings.state_dir)
+    store.watch()
     app = create_app(settings, store)
     handler = SocketModeHandler(app, settings.app_token)
     stop = threading.Event()
@@ -142,7 +143,7 @@ def exec_web(settings: Settings) -> int:
     conf = Path(__file__).with_name("gunicorn_conf.py")
     os.environ["PMPO_KNOWLEDGE_DIR"] = str(settings.knowledge_dir)
     os.environ["PORT"] = str(settings.port)
-    argv = [sys.executable, "-m", "gunicorn", "-c", str(conf), "bot.web:create_wsgi_app()"]
+    argv = [sys.executable, "-m", "gunicorn", "-c", str(conf), "bot.web:create_asgi_app()"]
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(sys.executable, argv)

@@ -19,20 +19,18 @@ from bot.render import blocks
 
 
 def register(app: App, deps: Deps) -> None:
-    app.action(blocks.SHARE_ACTION_ID)(share_listener(deps))
+    app.action(blocks.SHARE_ACTION_ID)(ack=acknowledge_action, lazy=[share_listener(deps)])
     in_place.register(app, deps)
     app.action(re.compile(r".*"))(acknowledge_action)
 
 
 def share_listener(deps: Deps) -> Callable[..., None]:
     def handle_share(
-        ack: Ack,
         action: dict[str, Any],
         body: dict[str, Any],
         client: WebClient,
         logger: logging.Logger,
     ) -> None:
-        ack()
         text, user_id = clicked(action, body)
         result = answer_value(deps.index(), text)
         note = f"Shared by <@{user_id}>" if USER_ID.match(user_id) else ""
