@@ -122,6 +122,8 @@ def synthetic_entries(size: int, seed: int = 5) -> tuple[dict[str, dict[str, Any
         e["reason"] = remix(t["reason"], 0.5)
         if t.get("details"):
             e["details"] = [remix(d, 0.5) for d in t["details"]]
+        if t.get("examples"):  # as many as a real entry, each made its own
+            e["examples"] = [remix(x, 0.5) for x in t["examples"][:6]]
         if t.get("split"):
             e["split"] = {k: remix(v, 0.5) for k, v in t["split"].items()}
         generated.append(e)

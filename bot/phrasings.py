@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 VOTERS = 10  # closest examples that vote
+COMMON_DOCS = 2000  # a term in more examples than this (and than COMMON_SHARE of them)...
+COMMON_SHARE = 0.05  # ...is not walked: its weight still counts in the question's norm
 UNKNOWN_IDF_SHARE = 0.5  # a term no example uses weighs half the rarest term's IDF
 
 
@@ -67,6 +69,9 @@ class Phrasings:
             for t in terms:
                 self._postings[t].append(j)
         self._postings = dict(self._postings)
+        # the same bound as the keyword index's leaders: a question costs about the same with
+        # a thousand examples or a million
+        self._walk_limit = max(COMMON_DOCS, int(len(self._entries) * COMMON_SHARE))
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -82,8 +87,8 @@ class Phrasings:
         shared: dict[int, int] = defaultdict(int)
         for t, w in weights.items():
             idf = self.idf.get(t)
-            if idf is None:
-                continue
+            if idf is None or len(self._postings[t]) > self._walk_limit:
+                continue  # a word in most examples adds little and would cost the most
             for j in self._postings[t]:
                 dots[j] += w * idf
                 shared[j] += 1
