@@ -18,6 +18,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
+from bot.db.gaplog import GapLog
 from bot.kb.store import KnowledgeStore
 from bot.listeners import register_listeners
 from bot.listeners.dedup import EventDedup
@@ -53,7 +54,11 @@ class _DropClientTokenWarning(logging.Filter):
 
 
 def create_app(
-    settings: Settings, store: KnowledgeStore, *, dedup: EventDedup | None = None
+    settings: Settings,
+    store: KnowledgeStore,
+    *,
+    dedup: EventDedup | None = None,
+    gaplog: GapLog | None = None,
 ) -> App:
     bolt_logger = logging.getLogger("pmpo.bolt")
     if not any(isinstance(f, _DropClientTokenWarning) for f in bolt_logger.filters):
@@ -71,7 +76,7 @@ def create_app(
         logger=bolt_logger,
     )
     app.error(handle_error)
-    register_listeners(app, store, settings, dedup)
+    register_listeners(app, store, settings, dedup, gaplog)
     return app
 
 

@@ -34,6 +34,11 @@ _WHERE = {
     "PMPO_KNOWLEDGE_DIR": "point it at the directory holding the knowledge YAML files, or "
     "leave it unset for ./knowledge",
     "LOG_LEVEL": "one of " + ", ".join(LOG_LEVELS),
+    "DATABASE_URL": "postgresql://user:password@host:5432/dbname, or leave it unset for SQLite "
+    "in PMPO_STATE_DIR",
+    "PMPO_GAPS_DAYS": "how many days the gap log keeps a question, 1-3650 (default 90)",
+    "PMPO_LOG_QUESTIONS": "1 (default) keeps the gap log, 0 turns it off",
+    "PMPO_LOG_DMS": "0 (default) keeps nothing from direct messages, 1 logs them too",
 }
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _SECRET = re.compile(r"^[A-Za-z0-9]{16,128}$")
@@ -138,6 +143,17 @@ class Settings:
         level = (get("LOG_LEVEL") or "INFO").upper()
         if level not in LOG_LEVELS:
             raise ConfigError("LOG_LEVEL", f"is {level[:12]!r}")
+
+        database_url = get("DATABASE_URL")
+        if database_url and not re.match(r"^(postgres(ql)?(\+psycopg)?|sqlite)://", database_url):
+            raise ConfigError("DATABASE_URL", "is not a postgresql:// or sqlite:// URL")
+        from bot.gaps.privacy import Privacy
+
+        try:
+            Privacy.from_env(env)
+        except ValueError as exc:
+            name = str(exc).split(" ", 1)[0]
+            raise ConfigError(name, str(exc).split(" ", 1)[1]) from None
 
         return cls(
             bot_token=bot_token,

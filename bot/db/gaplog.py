@@ -18,7 +18,6 @@ import secrets
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from bot.db import engine as db_engine
 from bot.db.recorder import Op, Recorder
 from bot.db.schema import gaps, question_counts, votes
 from bot.gaps.grouping import GapRow, group
+from bot.gaps.privacy import Privacy
 from bot.gaps.report import GapReport
 from bot.gaps.text import normalise
 
@@ -44,31 +44,6 @@ SALT_FILE = "vote-salt"
 
 class Unavailable(Exception):
     """The database could not be read just now; `str()` is one line for the admin."""
-
-
-@dataclass(frozen=True)
-class Privacy:
-    log_questions: bool = True
-    log_dms: bool = False
-    keep_days: int = 90
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Privacy:
-        """Raises ValueError naming the variable when one is malformed."""
-        env = os.environ if env is None else env
-        days_text = (env.get("PMPO_GAPS_DAYS") or "90").strip()
-        if not days_text.isdigit() or not 1 <= int(days_text) <= 3650:
-            raise ValueError(f"PMPO_GAPS_DAYS is {days_text[:12]!r}, not a number of days 1-3650")
-        flags = {}
-        for name, default in (("PMPO_LOG_QUESTIONS", "1"), ("PMPO_LOG_DMS", "0")):
-            value = (env.get(name) or default).strip().lower()
-            if value not in ("0", "1", "true", "false", "yes", "no"):
-                raise ValueError(f"{name} is {value[:12]!r}; use 1 or 0")
-            flags[name] = value in ("1", "true", "yes")
-        return cls(flags["PMPO_LOG_QUESTIONS"], flags["PMPO_LOG_DMS"], int(days_text))
-
-    def keeps(self, surface: str) -> bool:
-        return self.log_questions and (surface != "dm" or self.log_dms)
 
 
 def vote_salt(state_dir: Path, env: Mapping[str, str] | None = None) -> str:

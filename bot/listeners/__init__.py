@@ -2,21 +2,46 @@
 
 from __future__ import annotations
 
+import logging
+
 from slack_bolt import App
 
 from bot.config import Settings
+from bot.db.gaplog import GapLog
 from bot.kb.store import KnowledgeStore
 from bot.listeners import actions, commands, events, views
 from bot.listeners.dedup import EventDedup
 from bot.listeners.shared import Deps
 
+log = logging.getLogger("pmpo.app")
+
 
 def register_listeners(
-    app: App, store: KnowledgeStore, settings: Settings, dedup: EventDedup | None = None
+    app: App,
+    store: KnowledgeStore,
+    settings: Settings,
+    dedup: EventDedup | None = None,
+    gaplog: GapLog | None = None,
 ) -> Deps:
-    deps = Deps(store, settings, dedup or EventDedup(store.state_dir / "events.sqlite3"))
+    deps = Deps(
+        store,
+        settings,
+        dedup or EventDedup(store.state_dir / "events.sqlite3"),
+        gaplog or open_gaplog(store),
+    )
     commands.register(app, deps)
     events.register(app, deps)
     actions.register(app, deps)
     views.register(app, deps)
     return deps
+
+
+def open_gaplog(store: KnowledgeStore) -> GapLog | None:
+    """The gap log on DATABASE_URL or SQLite in the state directory. Nothing connects yet, so
+    a database that is down at start-up costs nothing here; a setup error (a driver missing)
+    turns the log off with one line, and answers go on."""
+    try:
+        return GapLog.from_env(store.state_dir)
+    except Exception as exc:  # noqa: BLE001
+        log.error("gap log off: could not set up the database (%s: %s)", type(exc).__name__, exc)
+        return None

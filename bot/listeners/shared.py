@@ -1,5 +1,5 @@
-"""What every listener needs: the knowledge store, the settings, the duplicate filter, and
-a few Slack-shaped helpers (who is an admin, is this message from a bot)."""
+"""What every listener needs: the knowledge store, the settings, the duplicate filter, the
+gap log, and a few Slack-shaped helpers (who is an admin, is this message from a bot)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
+from bot.db.gaplog import GapLog
 from bot.kb.store import KnowledgeStore
 from bot.listeners.dedup import EventDedup
 from bot.matcher import Index
@@ -25,6 +26,7 @@ class Deps:
     store: KnowledgeStore
     settings: Settings
     dedup: EventDedup
+    gaplog: GapLog | None = None  # None: the database layer could not even be set up
 
     def index(self) -> Index:
         return self.store.current().index

@@ -24,15 +24,27 @@ CONTEXT_TEXT = 2000
 FALLBACK_TEXT = 3000
 BUTTON_VALUE = 2000
 SHARE_ACTION_ID = "pmpo_share"
+HELPFUL_ACTION_ID = "pmpo_vote_helpful"
+UNHELPFUL_ACTION_ID = "pmpo_vote_unhelpful"
+FEEDBACK_BLOCK_ID = "pmpo_feedback"
 
 Block = dict[str, Any]
 
 
-def render(answer: Answer, *, share_value: str | None = None, note: str = "") -> dict[str, Any]:
+def render(
+    answer: Answer,
+    *,
+    share_value: str | None = None,
+    note: str = "",
+    feedback: str | None = None,
+    voted: bool | None = None,
+) -> dict[str, Any]:
     """`{"text": ..., "blocks": [...]}` for chat.postMessage, respond() or ack().
 
     `share_value`: when given, a "Share in channel" button whose value re-creates the answer.
     `note`: an extra context line (already safe mrkdwn built by the caller, e.g. "Shared by").
+    `feedback`: the vote buttons' value (see `listeners.feedback`); with `voted` set, the
+    thanks line that replaces the buttons once this person has voted.
     """
     body: list[Block] = [header(answer.title)]
     lead = escape(answer.verdict)
@@ -67,6 +79,8 @@ def render(answer: Answer, *, share_value: str | None = None, note: str = "") ->
         tail.append(context)
     if share_value is not None:
         tail.append(share_actions(share_value))
+    if feedback is not None:
+        tail.append(feedback_actions(feedback, voted))
     room = MAX_BLOCKS - len(tail)
     if len(body) > room:
         dropped = len(body) - (room - 1)
@@ -107,6 +121,30 @@ def share_actions(value: str) -> Block:
             }
         ],
     }
+
+
+def feedback_actions(value: str, voted: bool | None = None) -> Block:
+    """Helpful / Not helpful under an answer; after a vote, "Thanks" and a way to change it."""
+    value = value[:BUTTON_VALUE]
+
+    def button(action_id: str, label: str) -> dict[str, Any]:
+        return {
+            "type": "button",
+            "action_id": action_id,
+            "text": {"type": "plain_text", "text": label},
+            "value": value,
+        }
+
+    if voted is None:
+        elements = [
+            button(HELPFUL_ACTION_ID, "Helpful"),
+            button(UNHELPFUL_ACTION_ID, "Not helpful"),
+        ]
+    elif voted:
+        elements = [button(UNHELPFUL_ACTION_ID, "Thanks! Change to Not helpful")]
+    else:
+        elements = [button(HELPFUL_ACTION_ID, "Thanks! Change to Helpful")]
+    return {"type": "actions", "block_id": FEEDBACK_BLOCK_ID, "elements": elements}
 
 
 def simple(

@@ -1,5 +1,6 @@
-"""The "Share in channel" button: re-answers the original question from the current
-knowledge base and posts it for everyone through the command's response_url."""
+"""Buttons. "Share in channel" re-answers the original question from the current knowledge
+base and posts it for everyone through the command's response_url; the vote buttons are in
+`feedback.py`, the gap report's "Suggest YAML" in `gap_yaml.py`."""
 
 from __future__ import annotations
 
@@ -13,12 +14,18 @@ from slack_sdk import WebClient
 
 from bot.answering import answer_text
 from bot.listeners import replies
+from bot.listeners.actions.feedback import vote_listener
+from bot.listeners.actions.gap_yaml import gap_yaml_listener
 from bot.listeners.shared import USER_ID, Deps
 from bot.render import blocks
+from bot.render.gaps import YAML_ACTION_ID
 
 
 def register(app: App, deps: Deps) -> None:
     app.action(blocks.SHARE_ACTION_ID)(share_listener(deps))
+    app.action(blocks.HELPFUL_ACTION_ID)(vote_listener(deps, helpful=True))
+    app.action(blocks.UNHELPFUL_ACTION_ID)(vote_listener(deps, helpful=False))
+    app.action(re.compile(rf"^{YAML_ACTION_ID}_\d+$"))(gap_yaml_listener(deps))
     app.action(re.compile(r".*"))(acknowledge_action)
 
 

@@ -20,6 +20,8 @@ from bot.answering import answer
 from bot.grammar import parse
 from bot.kb.store import ReloadReport
 from bot.listeners import replies
+from bot.listeners.commands.gaps import gaps_message
+from bot.listeners.feedback import value_for
 from bot.listeners.shared import Deps, is_admin
 from bot.render import blocks
 from bot.safety import from_slack
@@ -48,6 +50,11 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
             message = reload_message(deps, client, user_id, logger)
             _send(client, command, message, "reload", logger)
             return
+        if parsed.name == "gaps":
+            ack()  # admin check and database read: the report follows through response_url
+            message = gaps_message(deps, client, user_id, parsed.arg, logger)
+            _send(client, command, message, "gaps", logger)
+            return
         if parsed.name == "advise" and not parsed.arg.strip():
             ack()
             if not open_advisor(client, command, logger):
@@ -56,7 +63,12 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
             return
         result = answer(deps.index(), parsed)
         share = text if result.answered and parsed.name not in NOT_SHARED else None
-        ack(response_type="ephemeral", **blocks.render(result, share_value=share))
+        feedback = value_for(result, text, "command")
+        ack(
+            response_type="ephemeral", **blocks.render(result, share_value=share, feedback=feedback)
+        )
+        if deps.gaplog is not None:
+            deps.gaplog.asked(result, parsed.arg or text, "command")
 
     return handle_pmpo
 

@@ -1,0 +1,64 @@
+"""The gap report's "Suggest YAML" buttons: the snippet for one group, for admins only.
+
+The button carries only the group id; the group is found again in a fresh report, so the
+snippet reflects the log as it is now, whichever process receives the click.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack
+from slack_sdk import WebClient
+
+from bot.db.gaplog import Unavailable
+from bot.gaps.grouping import find
+from bot.gaps.snippets import suggest
+from bot.listeners import replies
+from bot.listeners.commands.gaps import admin_refusal
+from bot.listeners.shared import Deps
+from bot.render import blocks
+from bot.render.gaps import snippet_message
+
+
+def gap_yaml_listener(deps: Deps) -> Callable[..., None]:
+    def handle_gap_yaml(
+        ack: Ack,
+        action: dict[str, Any],
+        body: dict[str, Any],
+        client: WebClient,
+        logger: logging.Logger,
+    ) -> None:
+        ack()
+        user_id = (body.get("user") or {}).get("id", "")
+        group_id = str(action.get("value") or "")[:16]
+        message = snippet_for(deps, client, user_id, group_id, logger)
+        reply = {"response_type": "ephemeral", "replace_original": False, **message}
+        replies.send(
+            client, body.get("response_url"), reply, user_id=user_id, what="gap yaml", logger=logger
+        )
+
+    return handle_gap_yaml
+
+
+def snippet_for(
+    deps: Deps, client: WebClient, user_id: str, group_id: str, logger: logging.Logger
+) -> dict[str, Any]:
+    refusal = admin_refusal(deps, client, user_id, logger, "gap yaml")
+    if refusal is not None:
+        return refusal
+    if deps.gaplog is None:
+        return blocks.simple("The gap log is off", verdict="See the server log.")
+    try:
+        report = deps.gaplog.report()
+    except Unavailable as exc:
+        return blocks.simple("Gap log unavailable", verdict=f"Sorry, {exc}. Try again shortly.")
+    group = find(report.groups, group_id)
+    if group is None:
+        return blocks.simple(
+            "That gap is gone",
+            verdict="It expired, was purged, or merged into another group: run `/pmpo gaps` again.",
+        )
+    return snippet_message(suggest(group, deps.index().kb), group.id)
