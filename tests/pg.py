@@ -6,6 +6,7 @@ PostgreSQL refuses to run as root, so as root the cluster runs as `nobody` (via 
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -104,8 +105,6 @@ class PostgresCluster:
                 time.sleep(0.1)
 
     def destroy(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):
             self.stop("immediate")
-        except RuntimeError:
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
