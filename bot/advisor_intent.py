@@ -23,17 +23,77 @@ _OWN_ROLES = re.compile(
 )
 
 
+# A team describing itself: "we", "our", "I'm the PO", "my team".
+_OWN_TEAM = re.compile(
+    r"\b(?:we|we're|were|our|ours|us|i'm|im|i've|ive|i\s+am|i\s+have|my)\b", re.I
+)
+_ANY_ROLE = re.compile(
+    rf"\b(?:{_ROLE}|product\s+(?:people|team|org|organi[sz]ation)|tpms?)\b", re.I
+)
+# Load on the people in the roles, which the facts parser has no number for.
+_STRAIN = re.compile(
+    r"\b(?:spread\s+(?:across|over|thin)|stretched|burn(?:ing|ed|t)?\s*out|context[-\s]switch\w*|"
+    r"too\s+(?:much|busy|many)|no\s+time|overload\w*|lone|only\s+(?:one|two|\d+)\s+\w*\s*"
+    r"(?:pos?|pms?|product\s+(?:owners?|managers?))|share\s+one|sharing\s+one|"
+    r"(?:two|2|both)\s+(?:pos|product\s+owners)|whole\s+company|every(?:thing|one)\s+is|"
+    r"(?:ticket|backlog|jira)\s+(?:admin\w*|factory|monkey)|untouched|hasn't\s+been\s+touched|"
+    r"nobody\s+(?:\w+\s+)?(?:owns|has\s+touched)|none\s+of\s+(?:them|us)\s+owns?|"
+    rf"(?:add(?:ing)?|hir(?:e|ing)|bring(?:ing)?\s+in)\s+(?:a|an|another|a\s+second)\s+"
+    rf"(?:\w+\s+)?{_ROLE}\b|separate\s+product\s+owner|each\s+(?:stream|team|squad)|"
+    r"release\s+train|new\s+(?:regions?|markets?|countries))",
+    re.I,
+)
+# The open question a team situation ends in.
+_OPEN_QUESTION = re.compile(
+    rf"\b(?:should\s+(?:we|i|our|the|{_ROLE})|do\s+we\s+need|is\s+(?:this|it|that)\s+"
+    r"(?:sustainable|normal|fine|ok|okay|too\s+much|a\s+good|common|effective)|"
+    r"good\s+(?:idea|plan)|make\s+(?:this|it)\s+work|what\s+would\s+you\s+(?:change|do)|"
+    r"how\s+(?:do|should|can)\s+(?:we|i)\s+(?:set|make|handle|organi[sz]e|structure|scale|fix)|"
+    r"time\s+to\s+(?:scale|hire|split)|how\s+should\s+this\s+be|does\s+that\s+hold|"
+    r"how\s+(?:common|effective)|hire\s+another|push\s+for|justify)",
+    re.I,
+)
+# "who writes...", "who owns...": a question for one owner, however much team story precedes it
+_OWNER_ASK = re.compile(
+    r"\bwho\s+(?:\w+\s+){0,2}(?:owns?|writes?|decides?|sets?|is\s+responsible|should\s+(?:own|write|"
+    r"decide|prioriti[sz]e|accept)|gets\s+to|approves?|accepts?|prioriti[sz]es?)\b",
+    re.I,
+)
+_SITUATION_FACTS = frozenset(
+    "squads engineers people products markets personas backlog_share strategy_suffering".split()
+)
+
+
 def looks_like_advice(text: str) -> bool:
-    """A split/combine question about *this* team: intent plus team facts, or "our PM ... PO".
+    """A split/combine question about *this* team, in so many words or as a situation.
 
     "can one person be both PM and PO?" has no team facts, so it stays with the FAQ entry.
+    A team that tells its story ("our PO is spread across two teams... do we hire another?")
+    goes to the advisor even without "split" or "combine": the facts and the strain are the
+    question.
     """
-    if not text or not INTENT.search(text):
+    if not text:
         return False
-    if _OWN_ROLES.search(text):
-        return True
-    from bot.advisor import facts as facts_mod  # heavy; only for questions with intent
+    if INTENT.search(text):
+        if _OWN_ROLES.search(text):
+            return True
+        from bot.advisor import facts as facts_mod  # heavy; only for questions with intent
 
-    parsed = facts_mod.parse(text)
-    # "do startups need both?" is the FAQ's: a stage word alone describes no particular team
-    return bool(parsed.errors or set(parsed.facts) - {"stage"})
+        parsed = facts_mod.parse(text, prose=True)
+        # "do startups need both?" is the FAQ's: a stage word alone describes no team
+        if set(parsed.facts) - {"stage"}:
+            return True
+    return describes_team_situation(text)
+
+
+def describes_team_situation(text: str) -> bool:
+    """Our own team, a role, a fact or a strain on the people, and an open question."""
+    if not (_OWN_TEAM.search(text) and _ANY_ROLE.search(text) and _OPEN_QUESTION.search(text)):
+        return False
+    if _OWNER_ASK.search(text):
+        return False
+    if _STRAIN.search(text):
+        return True
+    from bot.advisor import facts as facts_mod
+
+    return bool(set(facts_mod.parse(text, prose=True).facts) & _SITUATION_FACTS)

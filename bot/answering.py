@@ -71,7 +71,7 @@ def answer(index: Index, command: Command) -> Answer:
     if name == "advise" or (name in ("question", "faq") and looks_like_advice(arg)):
         from bot import advisor  # its parser costs ~90 ms to import; most questions never need it
 
-        return advisor.advise(index.kb, arg)
+        return advisor.advise(index.kb, arg, prose=name != "advise")
     return _matched(index, index.match(arg), arg)
 
 
@@ -113,6 +113,8 @@ def _no_entry(what: str) -> Answer:
 
 
 def _matched(index: Index, match: Match, query: str) -> Answer:
+    if match.outcome == "clarify":
+        return clarify(match)
     if match.entry is None:
         return decline(index.kb, match, query)
     return entry_answer(
@@ -137,6 +139,19 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
         title="Not sure",
         verdict=verdict,
         reason="Closest topics I know are below; `help` lists what you can ask.",
+        matched=match.matched,
+        score=round(match.score, 3),
+        suggestions=tuple(suggestion(e) for e in match.suggestions),
+    )
+
+
+def clarify(match: Match) -> Answer:
+    """Evidence, but not enough to bet a team channel on: offer the closest entries."""
+    return Answer(
+        kind="clarify",
+        answered=False,
+        title="Did you mean…",
+        verdict="I'm not sure which of these you mean; pick one and I'll answer it.",
         matched=match.matched,
         score=round(match.score, 3),
         suggestions=tuple(suggestion(e) for e in match.suggestions),

@@ -18,9 +18,11 @@ from functools import lru_cache
 from itertools import combinations
 from operator import itemgetter
 
+from bot.decide import decide, rank, worth_offering
 from bot.kb.model import Entry, KnowledgeBase
+from bot.phrasings import Phrasings
 from bot.question_shape import OWNER_QUESTION, question_shape
-from bot.spelling import is_english_word
+from bot.spelling import english_near, is_english_word
 from bot.textnorm import STOPWORDS, stem, words
 
 KEYWORD_WEIGHT = 3.0
@@ -85,11 +87,17 @@ class Hit:
     coverage: float
     matched: tuple[str, ...]
     key: float = 0.0  # weight of keyword/title hits: the evidence an answer rests on
+    example: float = 0.0  # cosine to the entry's closest example phrasing
+    example_text: str = ""
+    factor: float = 1.0  # how the question's shape weighed this kind of entry
 
 
 @dataclass(frozen=True)
 class Match:
-    """The matcher's decision; `entry` is None when it declined."""
+    """The matcher's decision: an entry, an ask-back (`suggestions`), or neither.
+
+    `outcome` is "answer", "clarify" or "decline"; `reason` says why in a few words.
+    """
 
     entry: Entry | None
     score: float
@@ -98,6 +106,8 @@ class Match:
     suggestions: tuple[Entry, ...] = ()
     reason: str = ""
     runners_up: tuple[Entry, ...] = field(default=())
+    outcome: str = "decline"
+    example: str = ""
 
 
 class Index:
@@ -139,6 +149,8 @@ class Index:
                 for t in terms:
                     w = generic_weight if t in self.generic else KEYWORD_WEIGHT
                     weights[t] = max(weights.get(t, 0.0), w)
+            for text in entry.examples:
+                raw_vocab.update(words(text))  # typo repair knows how people ask, too
             for t in self._analyze_text(entry.title):
                 w = generic_weight if t in self.generic else TITLE_WEIGHT
                 weights[t] = max(weights.get(t, 0.0), w)
@@ -185,6 +197,15 @@ class Index:
                 self._vocab_by_initial[w[0]].append(w)
         self._known_words = frozenset(raw_vocab) | STOPWORDS
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+        self._english_near: frozenset[str] | None = None  # see prepare_typo_repair
+        self.phrasings = Phrasings(
+            (
+                (i, text)
+                for i, entry in enumerate(self.entries)
+                for text in (*entry.examples, *(a for a in entry.aliases if len(words(a)) >= 3))
+            ),
+            self._analyze_text,
+        )
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
@@ -248,22 +269,34 @@ class Index:
         stems = self._rewrite([stem(w) for w in raw])
         return [s for s, i, syn in stems if syn or (raw[i] not in STOPWORDS and s not in STOPWORDS)]
 
+    def prepare_typo_repair(self) -> None:
+        """Keep the English words near the vocabulary, for an index that is cached on disk.
+
+        A long-running server skips this: it loads the whole word list once on first use.
+        """
+        if self._english_near is None:
+            vocabulary = (w for ws in self._vocab_by_initial.values() for w in ws)
+            self._english_near = english_near(vocabulary, _slips)
+
+    def _is_english(self, word: str) -> bool:
+        if self._english_near is not None:
+            return word in self._english_near
+        return is_english_word(word)
+
     def _correct_uncached(self, word: str) -> str | None:
         """A known word one slip away (two for long words); typos rarely hit the first letter."""
         if len(word) < 4 or word.isdigit():
             return None
-        if is_english_word(word):
-            return None  # "lunch" is lunch, not a slip for "launch"
         from rapidfuzz import process  # ~25 ms to import; only questions with typos need it
         from rapidfuzz.distance import DamerauLevenshtein
 
-        limit = 1 if len(word) <= 7 else 2
+        limit = _slips(len(word))
         candidates = self._vocab_by_initial.get(word[0], ())
         found = process.extract(
             word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8
         )
-        if not found:
-            return None
+        if not found or self._is_english(word):
+            return None  # "lunch" is lunch, not a slip for "launch"
         # Same distance: prefer the longer word, since a dropped letter is the commonest slip.
         return min(found, key=lambda f: (f[1], -len(f[0]), f[0]))[0]
 
@@ -328,6 +361,11 @@ class Index:
         idf = {t.stem: self._idf.get(t.stem, UNKNOWN_WORD_IDF) for t in terms}
         total = sum(idf.values())
         candidates = self._candidates(idf, allowed)
+        near = self.phrasings.nearest(self.phrasings.weights(idf))
+        for i in heapq.nlargest(CANDIDATES, near, key=lambda i: near[i].similarity):
+            if i not in candidates and (not allowed or self.entries[i].kind in allowed):
+                weights = self._weights[i]
+                candidates[i] = sum(idf[t] * weights[t] for t in idf if t in weights)
         boosts = self._kind_factors(raw, set(idf))
         hits: list[Hit] = []
         for i, base in candidates.items():
@@ -349,8 +387,20 @@ class Index:
                 )
             )
             shown = tuple(dict.fromkeys(t.word for t in matched_terms))
-            hits.append(Hit(entry, score, coverage, shown, key))
-        hits.sort(key=lambda h: h.score, reverse=True)
+            found = near.get(i)
+            hits.append(
+                Hit(
+                    entry,
+                    score,
+                    coverage,
+                    shown,
+                    key,
+                    example=found.similarity * factor if found else 0.0,
+                    example_text=found.example if found else "",
+                    factor=factor,
+                )
+            )
+        hits.sort(key=rank, reverse=True)
         return hits[:limit], terms
 
     def _key_idf(self, term: str, idf: float, kind: str) -> float:
@@ -411,22 +461,41 @@ class Index:
             return Match(None, 0.0, 0.0, (), self.default_suggestions(), "empty")
         if not hits:
             return Match(None, 0.0, 0.0, (), self.default_suggestions(), "unknown")
+        outcome, why = decide(hits)
         best = hits[0]
-        others = tuple(h.entry for h in hits[1:4])
-        if best.coverage < MIN_COVERAGE or best.score < MIN_SCORE or best.key < MIN_KEY:
+        if outcome == "answer":
+            others = tuple(h.entry for h in hits[1:4])
             return Match(
-                None,
+                best.entry,
                 best.score,
                 best.coverage,
                 best.matched,
-                tuple(h.entry for h in hits[:3]),
-                "weak",
+                (),
+                why,
+                others,
+                outcome,
+                best.example_text,
             )
-        return Match(best.entry, best.score, best.coverage, best.matched, (), "", others)
+        offered = tuple(h.entry for h in hits[:3] if worth_offering(h, best))
+        return Match(
+            None,
+            best.score,
+            best.coverage,
+            best.matched,
+            offered,
+            why,
+            (),
+            outcome if offered else "decline",
+        )
 
     def default_suggestions(self) -> tuple[Entry, ...]:
         wanted = ("compare", "owns-roadmap", "faq-one-person-both")
         return tuple(self.kb.entries[i] for i in wanted if i in self.kb.entries)
+
+
+def _slips(length: int) -> int:
+    """How many edits a typo of a word this long may have."""
+    return 1 if length <= 7 else 2
 
 
 def _body_texts(entry: Entry) -> list[str]:

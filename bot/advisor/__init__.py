@@ -22,13 +22,14 @@ __all__ = ["advise", "looks_like_advice"]
 TITLE = "Split or combine PM and PO?"
 
 
-def advise(kb: KnowledgeBase, text: str) -> Answer:
-    parsed = facts_mod.parse(text)
+def advise(kb: KnowledgeBase, text: str, prose: bool = False) -> Answer:
+    """`prose`: a team's story asked as a question, not `advise` facts (slips are not refused)."""
+    parsed = facts_mod.parse(text, prose)
     if parsed.errors:
         return _nonsense(kb, parsed)
     evaluation = rules.evaluate(kb.advice, parsed.facts)
     stripped = " ".join((text or "").split())
-    if not parsed.facts and stripped and not _INTENT.search(stripped):
+    if not parsed.facts and stripped and not _INTENT.search(stripped) and not prose:
         shown = stripped if len(stripped) <= 60 else stripped[:59] + "…"
         return _answer(
             kb,

@@ -430,8 +430,14 @@ def _clean(text: str) -> str:
     return text.translate(table)
 
 
+def _size(fact: Fact) -> float:
+    value = fact.high if fact.high is not None else fact.value
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, prose: bool = False) -> None:
+        self.prose = prose
         self.original = _clean(text or "")
         self.text = self.original
         self.parsed = Parsed()
@@ -445,12 +451,19 @@ class _Reader:
         return " ".join(self.original[match.start() : match.end()].split())
 
     def error(self, said: str, message: str) -> None:
+        if self.prose:
+            return  # a story about a team is read for what it says plainly, not checked
         self.parsed.errors.append(f"“{said}”: {message}")
 
     def add(self, fact: Fact) -> None:
         previous = self._seen.get(fact.name)
         if previous is not None:
-            if (previous.value, previous.high) != (fact.value, fact.high):
+            if self.prose:
+                # "3 projects (5 devs), a sister product (4 devs)": the larger count is the team
+                if _size(fact) > _size(previous):
+                    self._seen[fact.name] = fact
+                    self.parsed.facts[fact.name] = fact
+            elif (previous.value, previous.high) != (fact.value, fact.high):
                 self.error(
                     fact.said,
                     f"{LABELS[fact.name]} given twice (“{previous.said}” and “{fact.said}”); "
@@ -478,6 +491,8 @@ class _Reader:
         high = to_number(second) if second else low
         pre = " ".join((groups.get("pre") or "").lower().split())
         top = float(BOUNDS[name][1])
+        if self.prose and low < 0:  # "- 4 teams": a dash in a sentence, not a minus
+            low, high = abs(low), abs(high)
         if low < 0 or high < 0:
             self.error(said, f"the number of {LABELS[name]} can't be negative.")
             return
@@ -514,6 +529,8 @@ class _Reader:
         self.add(Fact(name, low, high, said))
 
     def share(self, low: float, high: float, said: str) -> None:
+        if self.prose and low < 0:  # "- 4 teams": a dash in a sentence, not a minus
+            low, high = abs(low), abs(high)
         if low < 0 or high < 0:
             self.error(said, "a share of the PM's time can't be negative.")
             return
@@ -697,8 +714,9 @@ def _about_backlog(sentence: str, start: int, end: int) -> bool:
     return bool(best and best[1])
 
 
-def parse(text: str) -> Parsed:
-    reader = _Reader(text)
+def parse(text: str, prose: bool = False) -> Parsed:
+    """Team facts in `text`. `prose`: a question's story, where a slip is ignored, not refused."""
+    reader = _Reader(text, prose)
     reader.key_values()
     reader.backlog()
     reader.counted()

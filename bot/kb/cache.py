@@ -26,6 +26,8 @@ _CODE = (
     "kb/model.py",
     "kb/yamlnodes.py",
     "matcher.py",
+    "phrasings.py",
+    "spelling.py",
     "textnorm.py",
 )
 _BOT = Path(__file__).resolve().parent.parent
@@ -83,6 +85,7 @@ def store(directory: Path, index: Index) -> None:
         target.mkdir(parents=True, exist_ok=True)
         for stale in target.glob("kb-*.pickle"):
             stale.unlink(missing_ok=True)
+        index.prepare_typo_repair()  # the English words it needs, so no ask loads the list
         fd, tmp = tempfile.mkstemp(dir=target, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -38,6 +38,7 @@ class Entry:
     sources: tuple[str, ...]
     keywords: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()  # whole questions as people ask them
     details: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     disagreement: dict[str, Any] | None = None
@@ -59,6 +60,7 @@ class Entry:
             self.sources,
             self.keywords,
             self.aliases,
+            self.examples,
             self.details,
             self.related,
             repr(self.disagreement),

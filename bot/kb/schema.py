@@ -41,6 +41,7 @@ _common_props: dict[str, Any] = {
     "title": {"type": "string", "minLength": 1, "maxLength": 200},
     "keywords": _text_list,
     "aliases": _text_list,
+    "examples": _text_list,
     "verdict": _text,
     "reason": _text,
     "details": _text_list,

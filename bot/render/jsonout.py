@@ -22,6 +22,7 @@ def to_dict(answer: Answer) -> dict[str, Any]:
     }
     if not answer.answered:
         data["suggestions"] = [s.title for s in answer.suggestions]
+        data["suggestion_ids"] = [s.id for s in answer.suggestions]
     if answer.kind == "advice" and "verdict" in answer.extra:
         data["verdict"] = answer.extra["verdict"]
     return data

@@ -1,0 +1,89 @@
+"""Nearest example phrasings: how close a question is to the ways people really asked.
+
+Keywords say what an entry is about; examples say how people ask for it. Real questions are
+long, carry context ("I'm the SM, there's a debate...") and put the question last, so an
+entry's own keywords often explain only a fraction of them. Comparing the whole question with
+whole questions that an admin filed under an entry catches that, and the score stays
+explainable: the answer can name the example it was closest to.
+
+The vectors are TF-IDF over the examples' analysed terms (stems after synonym rewriting, the
+same analysis the keyword index uses), compared by cosine.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+UNKNOWN_IDF_SHARE = 0.5  # a term no example uses weighs half the rarest term's IDF
+
+
+@dataclass(frozen=True)
+class Near:
+    """The best example of one entry for a question."""
+
+    entry: int  # position in the keyword index's entry list
+    similarity: float  # cosine, 0..1
+    example: str
+
+
+class Phrasings:
+    """Built with the keyword index (same analysis), then read-only."""
+
+    def __init__(
+        self,
+        examples: Iterable[tuple[int, str]],
+        analyze: Callable[[str], list[str]],
+    ) -> None:
+        docs: list[tuple[int, str, list[str]]] = []
+        for entry, text in examples:
+            terms = list(dict.fromkeys(analyze(text)))
+            if terms:
+                docs.append((entry, text, terms))
+        n = max(len(docs), 1)
+        df: dict[str, int] = defaultdict(int)
+        for _, _, terms in docs:
+            for t in terms:
+                df[t] += 1
+        self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        self.unknown_idf = math.log(1 + n) * UNKNOWN_IDF_SHARE
+        self._entries: list[int] = []
+        self._texts: list[str] = []
+        self._norms: list[float] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for entry, text, terms in docs:
+            j = len(self._entries)
+            self._entries.append(entry)
+            self._texts.append(text)
+            self._norms.append(math.sqrt(sum(self.idf[t] ** 2 for t in terms)))
+            for t in terms:
+                self._postings[t].append(j)
+        self._postings = dict(self._postings)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def weights(self, terms: Iterable[str]) -> dict[str, float]:
+        return {t: self.idf.get(t, self.unknown_idf) for t in terms}
+
+    def nearest(self, weights: dict[str, float]) -> dict[int, Near]:
+        """Per entry, its closest example by cosine; entries sharing no term are left out."""
+        if not weights:
+            return {}
+        dots: dict[int, float] = defaultdict(float)
+        for t, w in weights.items():
+            idf = self.idf.get(t)
+            if idf is None:
+                continue
+            for j in self._postings[t]:
+                dots[j] += w * idf
+        qnorm = math.sqrt(sum(w * w for w in weights.values()))
+        best: dict[int, Near] = {}
+        for j, dot in dots.items():
+            sim = dot / (qnorm * self._norms[j])
+            entry = self._entries[j]
+            if entry not in best or sim > best[entry].similarity:
+                best[entry] = Near(entry, sim, self._texts[j])
+        return best
