@@ -57,13 +57,14 @@ def _close(group: Group, entry: Entry) -> bool:
     if group.kind == "unhelpful":
         return False  # the entry was shown and did not help: something else is wanted
     words = set().union(*(signature(q) for q in group.samples)) if group.samples else set()
-    known = set().union(*(signature(t) for t in (entry.title, *entry.keywords, *entry.aliases)))
+    texts = (entry.title, *entry.keywords, *entry.aliases, *getattr(entry, "examples", ()))
+    known = set().union(*(signature(t) for t in texts))
     return bool(words & known)
 
 
 def add_phrasings(group: Group, entry: Entry) -> Snippet:
     name = phrasing_field()
-    current = list(entry.aliases if name == "aliases" else entry.extra.get(name, ()))
+    current = list(getattr(entry, name, ()) or ())
     have = {c.lower() for c in current}
     new = [p for p in group.samples if p.lower() not in have]
     action = "Replace its" if current else "Add this"

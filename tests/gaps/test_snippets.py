@@ -81,12 +81,14 @@ def test_add_phrasings_snippet_extends_the_entry(tmp_path: Path, real_index: Ind
     target = kb / Path(snippet.file).name
     lines = target.read_text().splitlines()
     start = real_index.kb.entries["owns-roadmap"].line
-    at = next(i for i in range(start - 1, len(lines)) if lines[i].strip().startswith(f"{field}:"))
-    lines[at] = new_line  # "replace its aliases line with"
+    field_at = [i for i in range(start - 1, len(lines)) if lines[i].startswith(f"    {field}:")]
+    if "Replace its" in snippet.yaml:
+        lines[field_at[0]] = new_line
+    else:  # "Add this line": right under the entry's id line
+        lines.insert(start, new_line)
     target.write_text("\n".join(lines) + "\n")
     code, out = kb_check(kb)
     assert code == 0, out
     entry = load_dir(kb).kb.entries["owns-roadmap"]
-    phrasings = entry.aliases if field == "aliases" else entry.extra[field]
-    assert "whose call is the quarterly plan" in phrasings
+    assert "whose call is the quarterly plan" in getattr(entry, field)
     assert set(real_index.kb.entries["owns-roadmap"].aliases) <= set(entry.aliases)

@@ -1,5 +1,5 @@
-"""The knowledge-gap loop through real HTTP, on SQLite and on a real PostgreSQL: declines and
-*Not helpful* clicks reach an admin's `/pmpo gaps` and `pmpo gaps --json`; members are
+"""The knowledge-gap loop through real HTTP, on SQLite and on a real PostgreSQL: declines,
+ask-backs and *Not helpful* clicks reach an admin's `/pmpo gaps` and `pmpo gaps --json`; members are
 refused; a second vote replaces the first; DMs are not logged; purge empties the log."""
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from tests.slack.helpers import (
 
 FORM = "application/x-www-form-urlencoded"
 LUNCH = "where should we go for lunch on friday"
+ASK_BACK = "stories"  # the matcher offers user stories, story factory, acceptance criteria
 
 
 class GapServer:
@@ -145,6 +146,10 @@ def test_decline_and_not_helpful_reach_admin_report_and_cli(
     assert "Not sure" in declined["blocks"][0]["text"]["text"]
     assert not any(b.get("block_id") == "pmpo_feedback" for b in declined["blocks"])
 
+    asked_back = slash(gap_web, ASK_BACK)
+    shown = asked_back["blocks"][0]["text"]["text"]
+    assert "Did you mean" in shown, f"{ASK_BACK!r} is no longer an ask-back; pick another"
+
     answered = slash(gap_web, "who owns the roadmap?")
     helpful, unhelpful = vote_buttons(answered)
     assert (helpful["text"]["text"], unhelpful["text"]["text"]) == ("Helpful", "Not helpful")
@@ -157,6 +162,7 @@ def test_decline_and_not_helpful_reach_admin_report_and_cli(
 
     text = report_until(gap_web, fake, "who owns the roadmap")
     assert "where should we go for lunch on friday" in text
+    assert "“stories” (asked back 1; entry: owns-user-stories)" in text
     assert "rated not helpful 1" in text and "owns-roadmap: 0/1 helpful" in text
     assert "Suggest YAML #1" in text
 
@@ -166,6 +172,7 @@ def test_decline_and_not_helpful_reach_admin_report_and_cli(
     samples = {s: g for g in report["groups"] for s in g["samples"]}
     assert samples[LUNCH]["kinds"] == {"declined": 1}
     assert samples["who owns the roadmap"]["kinds"] == {"unhelpful": 1}
+    assert samples[ASK_BACK]["kinds"] == {"clarify": 1}
     assert report["helpful"]["owns-roadmap"]["votes"] == 1
     assert report["asked"] >= 2 and 0 < report["answered_share"] < 1
 
