@@ -1,0 +1,147 @@
+"""Several hosts on one PostgreSQL, and PostgreSQL going away.
+
+Two `web:` servers (separate state directories, as two hosts would have) share one
+PostgreSQL: gaps recorded on both appear in one list. With PostgreSQL stopped mid-run,
+`/pmpo` keeps answering, the failure is logged once, nothing written before is lost, and
+everything queued meanwhile is written when the server returns, even across a restart.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.db.engine import database_url
+from tests.pg import PostgresCluster
+from tests.slack.conftest import make_kb
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.helpers import WebServer, server_env
+from tests.slack.test_gaps import GapServer, report_until, slash
+
+
+def logged(url: str) -> list[str]:
+    """The logged questions, read straight from the database."""
+    engine = create_engine(database_url(Path("."), {"DATABASE_URL": url}))
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT question FROM gaps ORDER BY id")).all()
+        return [r[0] for r in rows]
+    finally:
+        engine.dispose()
+
+
+def wait_logged(url: str, count: int, timeout: float = 15.0) -> list[str]:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            rows = logged(url)
+        except Exception:  # noqa: BLE001 - the server may still be starting
+            rows = []
+        if len(rows) >= count or time.monotonic() > deadline:
+            return rows
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def cluster() -> Iterator[PostgresCluster]:
+    """A cluster of its own: these tests stop and start it."""
+    pg = PostgresCluster()
+    yield pg
+    pg.destroy()
+
+
+def host(fake: FakeSlack, root: Path, name: str, kb: Path, url: str, **extra: str) -> GapServer:
+    env = server_env(
+        fake.api_url,
+        kb,
+        root / f"state-{name}",
+        DATABASE_URL=url,
+        PMPO_VOTE_SALT="shared-by-every-host-0123456789",
+        **extra,
+    )
+    return GapServer(WebServer(env, root / f"{name}.log", workers=1), env)
+
+
+def test_two_hosts_one_postgres_one_gap_list(
+    postgres: PostgresCluster, fake: FakeSlack, tmp_path: Path
+) -> None:
+    url = postgres.new_database()
+    kb = make_kb(tmp_path / "kb")
+    a = host(fake, tmp_path, "a", kb, url)
+    b = host(fake, tmp_path, "b", kb, url)
+    try:
+        slash(a, "where do the llamas eat lunch on host a")
+        slash(b, "where do the llamas eat lunch on host b")
+        text_a = report_until(a, fake, "host b")
+        assert "host a" in text_a and "host b" in text_a
+        assert "2× " in text_a  # one group: the same question asked on two hosts
+    finally:
+        a.server.stop()
+        b.server.stop()
+
+
+def test_postgres_stopped_mid_run(cluster: PostgresCluster, fake: FakeSlack, tmp_path: Path):
+    url = cluster.new_database()
+    web = host(fake, tmp_path, "a", make_kb(tmp_path / "kb"), url)
+    try:
+        for i in range(3):
+            slash(web, f"before the outage question {i} about lunch")
+        before = wait_logged(url, 3)
+        assert len(before) == 3
+
+        cluster.stop()
+        for i in range(5):
+            started = time.monotonic()
+            reply = slash(web, f"during the outage question {i} about lunch")
+            assert "Not sure" in reply["blocks"][0]["text"]["text"]
+            assert time.monotonic() - started < 2.0, "an answer waited on the database"
+        answered = slash(web, "who owns the roadmap?")
+        assert "Product Manager" in answered["text"]
+        refused = report_until(web, fake, "unavailable")
+        assert "Gap report unavailable" in refused and "Answers are not affected" in refused
+        log = web.server.wait_log("database unavailable")
+        time.sleep(2.5)  # the writer retries every second: still one line a minute
+        assert web.server.log_text().count("database unavailable (") == 1, log[-2000:]
+
+        cluster.start()
+        cluster.wait_ready()
+        after = wait_logged(url, 8)
+        assert after[:3] == before  # nothing written before was lost
+        assert sorted(after[3:]) == [
+            f"during the outage question {i} about lunch" for i in range(5)
+        ]
+        web.server.wait_log("database reachable again")
+    finally:
+        web.server.stop()
+
+
+def test_writes_waiting_at_shutdown_survive_a_restart(
+    cluster: PostgresCluster, fake: FakeSlack, tmp_path: Path
+) -> None:
+    url = cluster.new_database()
+    kb = make_kb(tmp_path / "kb")
+    first = host(fake, tmp_path, "a", kb, url)
+    try:
+        slash(first, "a question to warm the connection about lunch")
+        assert len(wait_logged(url, 1)) == 1
+        cluster.stop()
+        slash(first, "asked while the database was down about lunch")
+    finally:
+        first.server.stop()
+    spooled = list((tmp_path / "state-a").glob("pending-*.jsonl"))
+    assert spooled, first.server.log_text()[-2000:]
+
+    cluster.start()
+    cluster.wait_ready()
+    second = host(fake, tmp_path, "a", kb, url)  # same host, restarted
+    try:
+        slash(second, "a question after the restart about lunch")
+        rows = wait_logged(url, 3)
+        assert "asked while the database was down about lunch" in rows
+        assert not list((tmp_path / "state-a").glob("pending-*"))
+    finally:
+        second.server.stop()
