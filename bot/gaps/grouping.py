@@ -1,9 +1,11 @@
 """Group logged questions by what they ask: questions whose content words mostly overlap
 (Jaccard ≥ `SIMILAR`) are one gap, counted together and shown with a few phrasings.
 
-Identical signatures collapse first (cheap, and most repeats are identical); then distinct
-signatures join the biggest group they overlap enough with, looked up through an inverted
-index, so 100k logged questions group in well under a second.
+Identical signatures collapse first (cheap, and most repeats are identical); then, most asked
+first, each signature joins the group it overlaps most (found through an inverted index, see
+`_best_group`) or starts its own. Only the `MAX_SEEDS` most-asked signatures can start a group
+others join; rarer ones join one or stand alone. That bounds the work: 100k logged questions
+from 20k distinct phrasings group in well under a second (bench/gaps.py).
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.gaps.text import content_words, signature
+from bot.gaps.text import content_words
+from bot.textnorm import stem
 
 SIMILAR = 0.5
 MAX_SAMPLES = 3
-CANDIDATES_PER_WORD = 64  # groups checked per shared word: bounded work for common words
+MAX_SEEDS = 1000  # signatures that other signatures may join
 
 
 @dataclass(frozen=True)
@@ -62,13 +65,14 @@ def group_id(sig: frozenset[str]) -> str:
 
 def group(rows: Iterable[GapRow]) -> list[Group]:
     """Groups, biggest first (ties: by id, so the order is stable)."""
-    by_sig: dict[frozenset[str], list[GapRow]] = defaultdict(list)
+    by_sig: dict[frozenset[str], list[tuple[GapRow, list[str]]]] = defaultdict(list)
     for row in rows:
-        by_sig[signature(row.question)].append(row)
-    sized = sorted(by_sig.items(), key=lambda kv: (-sum(r.count for r in kv[1]), sorted(kv[0])))
+        typed = content_words(row.question)
+        by_sig[frozenset(stem(w) for w in typed)].append((row, typed))
+    sized = sorted(by_sig.items(), key=lambda kv: (-sum(r.count for r, _ in kv[1]), sorted(kv[0])))
 
     seeds: list[frozenset[str]] = []
-    members: list[list[GapRow]] = []
+    members: list[list[tuple[GapRow, list[str]]]] = []
     postings: dict[str, list[int]] = defaultdict(list)
     for sig, sig_rows in sized:
         target = _best_group(sig, seeds, postings) if sig else None
@@ -76,8 +80,9 @@ def group(rows: Iterable[GapRow]) -> list[Group]:
             target = len(seeds)
             seeds.append(sig)
             members.append([])
-            for word in sig:
-                postings[word].append(target)
+            if target < MAX_SEEDS:
+                for word in sig:
+                    postings[word].append(target)
         members[target].extend(sig_rows)
 
     groups = [_build(seed, rows) for seed, rows in zip(seeds, members, strict=True)]
@@ -88,24 +93,25 @@ def group(rows: Iterable[GapRow]) -> list[Group]:
 def _best_group(
     sig: frozenset[str], seeds: list[frozenset[str]], postings: dict[str, list[int]]
 ) -> int | None:
+    """The group whose seed overlaps `sig` most (Jaccard >= SIMILAR; ties: the bigger group).
+
+    A seed with Jaccard >= 1/2 holds at least half of `sig`'s words, so it holds one of the
+    len(sig)//2 + 1 words of `sig` that are in the fewest groups: only those postings are read.
+    """
+    rarest = sorted(sig, key=lambda w: len(postings.get(w, ())))[: len(sig) // 2 + 1]
     best, best_score = None, SIMILAR
-    seen: set[int] = set()
-    for word in sig:
-        for gid in postings.get(word, ())[:CANDIDATES_PER_WORD]:
-            if gid in seen:
-                continue
-            seen.add(gid)
-            seed = seeds[gid]
-            score = len(sig & seed) / len(sig | seed)
-            if score >= best_score and (best is None or score > best_score or gid < best):
-                best, best_score = gid, score
+    for gid in sorted({gid for word in rarest for gid in postings.get(word, ())}):
+        seed = seeds[gid]
+        score = len(sig & seed) / len(sig | seed)
+        if score > best_score or (score == best_score and best is None):
+            best, best_score = gid, score
     return best
 
 
-def _build(seed: frozenset[str], rows: list[GapRow]) -> Group:
+def _build(seed: frozenset[str], rows: list[tuple[GapRow, list[str]]]) -> Group:
     typed: Counter[str] = Counter()
     g = Group(id=group_id(seed), words=())
-    for row in rows:
+    for row, words in rows:
         g.count += row.count
         g.kinds[row.kind] += row.count
         if row.entry_id:
@@ -114,7 +120,7 @@ def _build(seed: frozenset[str], rows: list[GapRow]) -> Group:
             g.phrasings[row.question] += row.count
         if row.did and not g.did:
             g.did = row.did
-        for word in content_words(row.question):
+        for word in words:
             typed[word] += row.count
     g.words = tuple(w for w, _ in typed.most_common(6))
     return g
