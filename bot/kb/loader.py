@@ -280,7 +280,7 @@ class _Builder:
                 title=item["title"],
                 publisher=item["publisher"],
                 year=item["year"],
-                seed=item["seed"],
+                seed=item.get("seed"),
                 author=item.get("author"),
                 short_name=item.get("short"),
             )

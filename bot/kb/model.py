@@ -12,7 +12,7 @@ class Source:
     title: str
     publisher: str
     year: int
-    seed: str
+    seed: str | None = None  # the article in ../shared/seeds/; None for public guides cited by URL
     author: str | None = None
     short_name: str | None = None
 

@@ -97,7 +97,7 @@ ENTRY_SCHEMAS: dict[str, dict[str, Any]] = {
 
 SOURCE_SCHEMA = {
     "type": "object",
-    "required": ["id", "title", "publisher", "year", "seed"],
+    "required": ["id", "title", "publisher", "year"],
     "additionalProperties": False,
     "properties": {
         "id": {"type": "string", "pattern": ID_PATTERN},
