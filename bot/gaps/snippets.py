@@ -1,9 +1,9 @@
 """A gap group -> YAML an admin pastes into `knowledge/` and commits.
 
 Two shapes. When pmpo came close (it asked back, or the closest entry shares the group's
-content words), the phrasings people used go into that entry's phrasing list, as a
-replacement line. Otherwise a new entry skeleton with the right kind, an unused id, keywords
-and the phrasings; the answer fields are left empty with a TODO comment, so `pmpo kb check`
+content words): the phrasings people used, as lines to add to that entry's `examples:`
+list. Otherwise: a new entry skeleton with the right kind, an unused id, keywords and the
+phrasings as examples; the answer fields are left empty with a TODO comment, so `pmpo kb check`
 refuses the entry, at that line, until someone writes the answer.
 """
 
@@ -32,7 +32,7 @@ class Snippet:
     file: str  # knowledge file it belongs in, e.g. "faq.yml"
     entry_id: str
     yaml: str  # the lines to paste, comments included
-    field: str = ""  # "add": the field whose line the snippet replaces (or adds)
+    field: str = ""  # "add": the list the lines go in
 
     def as_dict(self) -> dict[str, str]:
         return {
@@ -66,14 +66,16 @@ def add_phrasings(group: Group, entry: Entry) -> Snippet:
     name = phrasing_field()
     current = list(getattr(entry, name, ()) or ())
     have = {c.lower() for c in current}
-    new = [p for p in group.samples if p.lower() not in have]
-    action = "Replace its" if current else "Add this"
-    header = (
-        f"# {group.count} question(s) like these reached `{entry.id}` "
-        f"({entry.file}, line {entry.line}). {action} `{name}:` line with:"
-    )
-    line = f"{INDENT}{name}: {_flow([*current, *new])}"
-    return Snippet("add", entry.file, entry.id, f"{header}\n{line}\n", name)
+    new = [p for p in group.samples if p.lower() not in have] or list(group.samples[:1])
+    items = [f"{INDENT}  - {json.dumps(p, ensure_ascii=False)}" for p in new]
+    where = f"`{entry.id}` ({entry.file}, line {entry.line})"
+    if current:
+        header = f"# Add these lines at the end of the `{name}:` list of {where}:"
+    else:
+        header = f"# Add these lines to {where}, e.g. under its `keywords:` line:"
+        items.insert(0, f"{INDENT}{name}:")
+    lines = [f"# {group.count} question(s) like these came close to `{entry.id}`.", header, *items]
+    return Snippet("add", entry.file, entry.id, "\n".join(lines) + "\n", name)
 
 
 def new_entry(group: Group, kb: KnowledgeBase, closest: Entry | None) -> Snippet:

@@ -77,18 +77,20 @@ def test_add_phrasings_snippet_extends_the_entry(tmp_path: Path, real_index: Ind
     snippet = suggest(group(rows)[0], real_index.kb)
     assert (snippet.mode, snippet.entry_id) == ("add", "owns-roadmap")
     field = phrasing_field()
-    new_line = snippet.yaml.splitlines()[-1]
+    added = [ln for ln in snippet.yaml.splitlines() if not ln.startswith("#")]
     target = kb / Path(snippet.file).name
     lines = target.read_text().splitlines()
-    start = real_index.kb.entries["owns-roadmap"].line
-    field_at = [i for i in range(start - 1, len(lines)) if lines[i].startswith(f"    {field}:")]
-    if "Replace its" in snippet.yaml:
-        lines[field_at[0]] = new_line
-    else:  # "Add this line": right under the entry's id line
-        lines.insert(start, new_line)
+    at = real_index.kb.entries["owns-roadmap"].line  # the `- id:` line, 1-based
+    if "at the end of the" in snippet.yaml:  # after the list's last item
+        at = next(i for i in range(at, len(lines)) if lines[i].startswith(f"    {field}:"))
+        while lines[at + 1].startswith("      - "):
+            at += 1
+        at += 1
+    lines[at:at] = added
     target.write_text("\n".join(lines) + "\n")
     code, out = kb_check(kb)
     assert code == 0, out
     entry = load_dir(kb).kb.entries["owns-roadmap"]
     assert "whose call is the quarterly plan" in getattr(entry, field)
-    assert set(real_index.kb.entries["owns-roadmap"].aliases) <= set(entry.aliases)
+    before = getattr(real_index.kb.entries["owns-roadmap"], field)
+    assert set(before) < set(getattr(entry, field))
