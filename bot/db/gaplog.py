@@ -187,7 +187,7 @@ class GapLog:
     # -- reads and admin actions: direct, and they say so when the database is away -----------
     def report(self, days: int = REPORT_DAYS, now: float | None = None) -> GapReport:
         now = time.time() if now is None else now
-        cutoff = now - days * DAY
+        cutoff = now - min(days, self.privacy.keep_days) * DAY  # never what should be gone
         try:
             with self.connection() as conn:
                 rows = conn.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 from slack_bolt import App
 
@@ -41,7 +42,14 @@ def open_gaplog(store: KnowledgeStore) -> GapLog | None:
     a database that is down at start-up costs nothing here; a setup error (a driver missing)
     turns the log off with one line, and answers go on."""
     try:
-        return GapLog.from_env(store.state_dir)
+        gaplog = GapLog.from_env(store.state_dir)
     except Exception as exc:  # noqa: BLE001
         log.error("gap log off: could not set up the database (%s: %s)", type(exc).__name__, exc)
         return None
+    if gaplog.dialect == "postgresql" and not os.environ.get("PMPO_VOTE_SALT"):
+        log.warning(
+            "DATABASE_URL is PostgreSQL but PMPO_VOTE_SALT is unset: hosts with different "
+            "state directories will not recognise each other's votes; set it on every host"
+        )
+    gaplog.recorder.start()  # expiry runs hourly even when nobody asks anything
+    return gaplog
