@@ -238,7 +238,7 @@ class GapLog:
                 conn.commit()
         except SQLAlchemyError as exc:
             raise Unavailable(_one_line(self.url, exc)) from exc
-        log.warning("gap log purged: %d logged question(s) removed", removed)
+        log.info("gap log purged: %d logged question(s) removed", removed)
         return removed
 
     def expire(self, now: float | None = None) -> None:

@@ -1,18 +1,21 @@
 """The vote buttons' value: everything a click needs to record the vote and redraw the answer,
 so no state is kept between the answer and the click (any process may receive either).
 
-`k` is a random key for this one answer; `e` the entry (or kind) it gave; `s` the surface;
-`t` the question as typed, to re-answer an ephemeral `/pmpo` reply and to log a *Not helpful*;
-`m` the matched words. The value travels only between Slack and pmpo and is never shown.
+`k` names the answer: a hash of the entry and the question, so the same answer renders the
+same bytes every time and one person's votes on it replace each other; `e` the entry (or
+kind) it gave; `s` the surface; `t` the question: as typed for `/pmpo` (its ephemeral reply
+is redrawn from it), normalised elsewhere (no markup, mentions or links travel in a channel
+message); `m` the matched words. The value goes only between Slack and pmpo, never shown.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import uuid
 from typing import Any
 
 from bot.answer import Answer
+from bot.gaps.text import normalise
 from bot.render.blocks import BUTTON_VALUE
 
 NOT_RATED = frozenset({"help", "admin", "none", "clarify"})  # declines are logged anyway
@@ -23,12 +26,15 @@ def value_for(answer: Answer, text: str, surface: str) -> str | None:
     """The buttons' value for `answer`, or None when it gets no buttons."""
     if not answer.answered or answer.kind in NOT_RATED:
         return None
+    entry = answer.id or answer.kind
+    question = text[:MAX_TEXT] if surface == "command" else normalise(text)
+    key = hashlib.sha256(f"{entry}\0{' '.join(text.lower().split())}".encode()).hexdigest()
     data = {
-        "k": uuid.uuid4().hex[:16],
-        "e": answer.id or answer.kind,
+        "k": key[:16],
+        "e": entry,
         "s": surface,
         "m": ", ".join(answer.matched)[:200],
-        "t": text[:MAX_TEXT],
+        "t": question,
     }
     value = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     while len(value) > BUTTON_VALUE and data["t"]:  # multi-byte text: trim until it fits

@@ -17,6 +17,7 @@ from slack_bolt import Ack
 from slack_sdk import WebClient
 
 from bot.answering import answer_text
+from bot.grammar import parse
 from bot.listeners import replies
 from bot.listeners.feedback import parse_value
 from bot.listeners.shared import USER_ID, Deps
@@ -43,7 +44,7 @@ def vote_listener(deps: Deps, helpful: bool) -> Callable[..., None]:
             user_id=user_id,
             helpful=helpful,
             entry_id=fields["e"],
-            question=fields["t"],
+            question=parse(fields["t"]).arg or fields["t"],  # the question, not `ask `/`owns `
             surface=fields["s"],
             matched=fields["m"],
         )
