@@ -129,6 +129,21 @@ def _matched(index: Index, match: Match, query: str) -> Answer:
 def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
     shown = " ".join(query.split())
     shown = shown if len(shown) <= 80 else shown[:79] + "…"
+    if match.off_topic is not None:
+        pointer = tuple(
+            suggestion(kb.entries[i]) for i in match.off_topic.related if i in kb.entries
+        )
+        return Answer(
+            kind="none",
+            answered=False,
+            title="Not something I answer",
+            verdict=match.off_topic.verdict,
+            reason=match.off_topic.reason,
+            matched=match.matched,
+            score=round(match.score, 3),
+            suggestions=pointer[:3],
+            extra={"declined_as": match.off_topic.id},
+        )
     if match.reason == "empty":
         verdict = "I need a question about PM and PO roles to answer."
     else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
 ROLE_MOVES = ("po to pm", "pm to po")  # career-move concepts count as talk about the roles
 _ROLE_STEMS = frozenset({"product", "manag", "owner"})
 ROLE_KINDS = frozenset({"role", "compare"})
+OFF_TOPIC = "offtopic"  # entries that say what pmpo does not answer
 
 BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for one definition
 OTHER_INTENT_FACTOR = 0.15  # "when is sprint planning" asks for a date, not an owner
@@ -81,6 +83,16 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Asked:
+    """What the whole question shows, the same for every candidate entry."""
+
+    terms: int = 0  # content terms
+    roles: bool = False  # names PM, PO or a career move between them
+    owner: bool = False  # asks who (who, whose, responsible, accountable...)
+    known: float = 0.0  # share of its terms the knowledge base uses anywhere
+
+
+@dataclass(frozen=True)
 class Hit:
     entry: Entry
     score: float
@@ -89,7 +101,9 @@ class Hit:
     key: float = 0.0  # weight of keyword/title hits: the evidence an answer rests on
     example: float = 0.0  # cosine to the entry's closest example phrasing
     example_text: str = ""
+    example_tail: float = 0.0  # the same for the sentence that asks, in a long question
     factor: float = 1.0  # how the question's shape weighed this kind of entry
+    asked: Asked = field(default_factory=Asked)
 
 
 @dataclass(frozen=True)
@@ -108,6 +122,7 @@ class Match:
     runners_up: tuple[Entry, ...] = field(default=())
     outcome: str = "decline"
     example: str = ""
+    off_topic: Entry | None = None  # the off-topic entry that declined it, with its wording
 
 
 class Index:
@@ -151,6 +166,12 @@ class Index:
                     weights[t] = max(weights.get(t, 0.0), w)
             for text in entry.examples:
                 raw_vocab.update(words(text))  # typo repair knows how people ask, too
+            if entry.kind == OFF_TOPIC:  # its title and wording describe, they don't match
+                self._weights.append(weights)
+                self._phrases.append({})
+                for t in weights:
+                    postings[t].append(i)
+                continue
             for t in self._analyze_text(entry.title):
                 w = generic_weight if t in self.generic else TITLE_WEIGHT
                 weights[t] = max(weights.get(t, 0.0), w)
@@ -182,7 +203,13 @@ class Index:
         # concepts named in synonyms.yml that no entry is about ("scrum master" appears only in
         # passing): roles and ideas pmpo deliberately has no answer for
         concepts = {t for canonical in self._synonyms.values() for t in canonical}
-        keyed = {t for weights in self._weights for t, w in weights.items() if w >= TITLE_WEIGHT}
+        keyed = {
+            t
+            for entry, weights in zip(self.entries, self._weights, strict=True)
+            if entry.kind != OFF_TOPIC
+            for t, w in weights.items()
+            if w >= TITLE_WEIGHT
+        }
         self._foreign = frozenset(t for t in concepts if "_" in t and t not in keyed)
         # common terms: only the entries where they weigh most are walked (see _candidates)
         self._leaders = {
@@ -357,16 +384,29 @@ class Index:
         terms, raw = self.analyze(query)
         if not terms:
             return [], terms
-        allowed = set(kinds) if kinds else None
+        allowed = {*kinds, OFF_TOPIC} if kinds else None
         idf = {t.stem: self._idf.get(t.stem, UNKNOWN_WORD_IDF) for t in terms}
         total = sum(idf.values())
         candidates = self._candidates(idf, allowed)
         near = self.phrasings.nearest(self.phrasings.weights(idf))
+        tail = asked_sentence(query)
+        near_tail = (
+            self.phrasings.nearest(self.phrasings.weights(t.stem for t in self.analyze(tail)[0]))
+            if tail
+            else near
+        )
         for i in heapq.nlargest(CANDIDATES, near, key=lambda i: near[i].similarity):
             if i not in candidates and (not allowed or self.entries[i].kind in allowed):
                 weights = self._weights[i]
                 candidates[i] = sum(idf[t] * weights[t] for t in idf if t in weights)
         boosts = self._kind_factors(raw, set(idf))
+        known = sum(t in self._postings or t in self.phrasings.idf for t in idf)
+        asked = Asked(
+            terms=len(terms),
+            roles=bool(set(idf) & self._role_concepts),
+            owner=bool(set(raw) & OWNER_QUESTION),
+            known=known / len(idf),
+        )
         hits: list[Hit] = []
         for i, base in candidates.items():
             entry = self.entries[i]
@@ -388,6 +428,7 @@ class Index:
             )
             shown = tuple(dict.fromkeys(t.word for t in matched_terms))
             found = near.get(i)
+            found_tail = near_tail.get(i)
             hits.append(
                 Hit(
                     entry,
@@ -395,9 +436,11 @@ class Index:
                     coverage,
                     shown,
                     key,
-                    example=found.similarity * factor if found else 0.0,
+                    example=found.similarity if found else 0.0,
                     example_text=found.example if found else "",
+                    example_tail=found_tail.similarity if found_tail else 0.0,
                     factor=factor,
+                    asked=asked,
                 )
             )
         hits.sort(key=rank, reverse=True)
@@ -461,10 +504,9 @@ class Index:
             return Match(None, 0.0, 0.0, (), self.default_suggestions(), "empty")
         if not hits:
             return Match(None, 0.0, 0.0, (), self.default_suggestions(), "unknown")
-        outcome, why = decide(hits)
-        best = hits[0]
+        outcome, why, pairs = decide(hits)
+        best = pairs[0][1] if pairs else hits[0]
         if outcome == "answer":
-            others = tuple(h.entry for h in hits[1:4])
             return Match(
                 best.entry,
                 best.score,
@@ -472,11 +514,19 @@ class Index:
                 best.matched,
                 (),
                 why,
-                others,
+                tuple(h.entry for _, h in pairs[1:4]),
                 outcome,
                 best.example_text,
             )
-        offered = tuple(h.entry for h in hits[:3] if worth_offering(h, best))
+        if best.entry.kind == OFF_TOPIC:
+            return Match(
+                None, best.score, best.coverage, best.matched, (), why, off_topic=best.entry
+            )
+        offered = tuple(
+            h.entry
+            for p, h in pairs[:3]
+            if worth_offering(p, outcome) and h.entry.kind != OFF_TOPIC
+        )
         return Match(
             None,
             best.score,
@@ -491,6 +541,27 @@ class Index:
     def default_suggestions(self) -> tuple[Entry, ...]:
         wanted = ("compare", "owns-roadmap", "faq-one-person-both")
         return tuple(self.kb.entries[i] for i in wanted if i in self.kb.entries)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def asked_sentence(query: str) -> str | None:
+    """In a question with a story before it, the sentence that asks; None for one sentence.
+
+    Real questions put the context first and the question last ("I'm the SM. There's a
+    debate... Can the PO add bugs?"); that last question alone is often closest to how others
+    asked the same thing.
+    """
+    sentences = [x for x in _SENTENCE_END.split(query.strip()) if x]
+    if len(sentences) < 2:
+        return None
+    asking = [x for x in sentences if x.rstrip().endswith("?")] or sentences[-1:]
+    last = asking[-1]
+    if len(words(last)) < 4:  # "Am I off base?" leans on the sentence before it
+        i = sentences.index(last)
+        last = " ".join(sentences[max(0, i - 1) : i + 1])
+    return last
 
 
 def _slips(length: int) -> int:

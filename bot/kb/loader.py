@@ -318,7 +318,7 @@ class _Builder:
                 )
             )
             return
-        refs = list(item["sources"])
+        refs = list(item.get("sources", []))
         for view in (item.get("disagreement") or {}).get("views", []):
             refs.append(view["source"])
         for sub in item.get("facts", []) + item.get("rows", []):
@@ -328,7 +328,7 @@ class _Builder:
             self._refs.append(
                 (name, _line(lines, (*base, "related")), what, item["related"], "entry")
             )
-        for phrase in [*item["keywords"], *item.get("aliases", [])]:
+        for phrase in [*item.get("keywords", []), *item.get("aliases", [])]:
             self._claim(phrase, what, name, line)
         common = {
             "id",
@@ -349,9 +349,9 @@ class _Builder:
             kind=item["kind"],
             title=item["title"],
             verdict=item["verdict"],
-            reason=item["reason"],
-            sources=tuple(item["sources"]),
-            keywords=tuple(item["keywords"]),
+            reason=item.get("reason", ""),
+            sources=tuple(item.get("sources", [])),
+            keywords=tuple(item.get("keywords", [])),
             aliases=tuple(item.get("aliases", [])),
             examples=tuple(item.get("examples", [])),
             details=tuple(item.get("details", [])),

@@ -15,7 +15,7 @@ import fastjsonschema
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 OWNERS = ["pm", "po", "shared"]
-ENTRY_KINDS = ["role", "ownership", "faq", "compare"]
+ENTRY_KINDS = ["role", "ownership", "faq", "compare", "offtopic"]
 
 _text = {"type": "string", "minLength": 1}
 _text_list = {"type": "array", "items": _text}
@@ -93,6 +93,18 @@ ENTRY_SCHEMAS: dict[str, dict[str, Any]] = {
         ["owner"],
     ),
     "compare": _entry_schema({"rows": {"type": "array", "items": _row, "minItems": 1}}, ["rows"]),
+    # What pmpo deliberately does not answer, learnt from examples like any topic: when one of
+    # these is the closest match, the verdict is the polite decline and `related` the pointer.
+    "offtopic": {
+        "type": "object",
+        "required": ["id", "kind", "title", "verdict", "examples"],
+        "additionalProperties": False,
+        "properties": {
+            **{k: v for k, v in _common_props.items() if k not in ("disagreement",)},
+            "examples": {"type": "array", "items": _text, "minItems": 1},
+            "sources": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
+        },
+    },
 }
 
 SOURCE_SCHEMA = {
