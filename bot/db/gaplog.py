@@ -128,6 +128,10 @@ class GapLog:
         did = ("asked back: " if kind == "clarify" else "declined; suggested ") + (
             ", ".join(ids) or "nothing"
         )
+        off_topic = answer.extra.get("declined_as")  # an offtopic entry said "not mine"
+        if isinstance(off_topic, str):
+            ids.insert(0, off_topic)
+            did = f"declined as off-topic ({off_topic})"
         self.recorder.submit(
             "gap",
             {
