@@ -10,10 +10,11 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 log = logging.getLogger("pmpo.db")
 
@@ -101,3 +102,42 @@ def migrate(engine: Engine, lock_dir: Path | None = None) -> None:
                 conn.commit()
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+class Database:
+    """One engine per process, and a schema brought up to date on the first connection that
+    succeeds (not at start-up: a database that is down then must not stop the bot)."""
+
+    def __init__(self, url: str, state_dir: Path) -> None:
+        self.url = url
+        self.state_dir = state_dir
+        self.engine = connect(url)
+        self._migrated = False
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_env(cls, state_dir: Path, env: Mapping[str, str] | None = None) -> Database:
+        return cls(database_url(state_dir, env), state_dir)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def shared(self) -> bool:
+        """True when other hosts may use this database too (PostgreSQL)."""
+        return self.dialect == "postgresql"
+
+    def connection(self) -> Connection:
+        if not self._migrated:
+            with self._lock:
+                if not self._migrated:
+                    migrate(self.engine, self.state_dir)
+                    self._migrated = True
+        return self.engine.connect()
+
+    def describe(self) -> str:
+        return describe(self.url)
+
+    def dispose(self) -> None:
+        self.engine.dispose()

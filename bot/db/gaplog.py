@@ -15,7 +15,6 @@ import hashlib
 import logging
 import os
 import secrets
-import threading
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -27,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.answer import Answer
 from bot.db import engine as db_engine
+from bot.db.engine import Database
 from bot.db.recorder import Op, Recorder
 from bot.db.schema import gaps, question_counts, votes
 from bot.gaps.grouping import GapRow, group
@@ -78,21 +78,22 @@ def today(now: float) -> str:
 
 class GapLog:
     def __init__(
-        self, url: str, state_dir: Path, privacy: Privacy | None = None, salt: str = ""
+        self, db: Database | str, state_dir: Path, privacy: Privacy | None = None, salt: str = ""
     ) -> None:
-        self.url = url
+        self.db = db if isinstance(db, Database) else Database(db, state_dir)
+        self.url = self.db.url
         self.state_dir = state_dir
         self.privacy = privacy or Privacy()
         self._salt = salt
-        self.engine = db_engine.connect(url)
-        self._migrated = False
-        self._migrate_lock = threading.Lock()
+        self.engine = self.db.engine
         self.recorder = Recorder(self.connection, write, state_dir, housekeeping=self._expire_in)
 
     @classmethod
-    def from_env(cls, state_dir: Path, env: Mapping[str, str] | None = None) -> GapLog:
+    def from_env(
+        cls, state_dir: Path, env: Mapping[str, str] | None = None, db: Database | None = None
+    ) -> GapLog:
         return cls(
-            db_engine.database_url(state_dir, env),
+            db or Database.from_env(state_dir, env),
             state_dir,
             Privacy.from_env(env),
             vote_salt(state_dir, env),
@@ -100,16 +101,11 @@ class GapLog:
 
     @property
     def dialect(self) -> str:
-        return self.engine.dialect.name
+        return self.db.dialect
 
     def connection(self) -> Connection:
         """A connection to an up-to-date schema (migrates on first success)."""
-        if not self._migrated:
-            with self._migrate_lock:
-                if not self._migrated:
-                    db_engine.migrate(self.engine, self.state_dir)
-                    self._migrated = True
-        return self.engine.connect()
+        return self.db.connection()
 
     # -- writes: queued, never on the answer's path ---------------------------------------
     def asked(self, answer: Answer, question: str, surface: str, now: float | None = None) -> None:

@@ -46,3 +46,34 @@ question_counts = Table(
     Column("asked", Integer, nullable=False, default=0),
     Column("answered", Integer, nullable=False, default=0),
 )
+
+# -- shared by every host when the database is PostgreSQL (migration 0002) -------------------
+
+# Slack events already answered (message channel+ts, or event_id), so a retry that reaches
+# another host is not answered twice. Rows older than the filter's ttl are pruned.
+seen_events = Table(
+    "seen_events",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("at", Float, nullable=False, index=True),
+)
+
+# The reload signal: one row, the knowledge base (content hash) every process should serve.
+kb_signal = Table(
+    "kb_signal",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("key", String(128), nullable=False),
+    Column("generation", String(64), nullable=False),
+    Column("at", Float, nullable=False),
+)
+
+# Which knowledge base each process serves ("host:pid"), with a heartbeat, so a reload can
+# count the processes that followed it on every host.
+kb_processes = Table(
+    "kb_processes",
+    metadata,
+    Column("process", String(200), primary_key=True),
+    Column("key", String(128), nullable=False),
+    Column("at", Float, nullable=False),
+)
