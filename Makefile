@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint check bench lock clean
+.PHONY: run test setup lint check bench realq lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,12 +26,20 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/pmpo kb check
 
-# Benchmarks (issue 5): quality vs BM25 and embeddings, speed at 1k/10k/100k entries, the web
-# server over loopback. Writes docs/benchmarks.md and docs/benchmarks.png. Heavy extras only here.
+# Benchmarks (issues 5 and 9): quality vs BM25 and embeddings, real questions, speed at
+# 1k/10k/100k entries, the web server over loopback. Writes docs/benchmarks.md and
+# docs/benchmarks.png. Heavy extras only here.
 bench:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python -m bench.run
+
+# Only the real-questions part of `make bench` (issue 9): both realq sets vs the baselines and
+# cold asks; rewrites just that section of docs/benchmarks.md (about 2-3 minutes).
+realq:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
+	$(BIN)/python -m bench.realq
 
 # Refresh constraints.txt to the newest releases pyproject.toml allows; run `make test` after.
 lock:

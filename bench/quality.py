@@ -37,7 +37,8 @@ KIND_ORDER = ("role", "compare", "ownership", "faq", "decline", "advice")
 
 
 def export_entries() -> list[dict[str, Any]]:
-    """The entries as `pmpo kb export --json` gives them (id, kind, title, text, keywords)."""
+    """The entries as `pmpo kb export --json` gives them (id, kind, title, text, keywords,
+    examples: the whole example questions pmpo's matcher also learns from)."""
     out = subprocess.run(
         [sys.executable, "-m", "bot.cli", "--kb", str(KNOWLEDGE), "kb", "export", "--json"],
         check=True,
@@ -48,9 +49,16 @@ def export_entries() -> list[dict[str, Any]]:
     return json.loads(out)["entries"]
 
 
+def entry_examples(entry: dict[str, Any]) -> list[str]:
+    """The entry's example questions (absent from exports made before entries had them)."""
+    return list(entry.get("examples") or [])
+
+
 def entry_document(entry: dict[str, Any]) -> str:
-    """title + keywords (keywords and aliases) + the rendered answer text."""
-    return f"{entry['title']}. {'; '.join(entry['keywords'])}. {entry['text']}"
+    """title + keywords (keywords and aliases) + example questions + the rendered answer text,
+    so the baselines see the same phrasings pmpo's matcher does."""
+    examples = " ".join(entry_examples(entry))
+    return f"{entry['title']}. {'; '.join(entry['keywords'])}. {examples} {entry['text']}"
 
 
 # -- outcome bookkeeping ------------------------------------------------------------------
@@ -91,12 +99,22 @@ def tally(
 # -- matchers -------------------------------------------------------------------------------
 
 
+# Entries whose answer is a decline ("that's not about PM vs PO"): pmpo declines with them, so
+# a baseline whose best entry is one of them declines too, whatever its score.
+DECLINING_KINDS = ("offtopic",)
+
+
 @dataclass
 class Ranked:
     """A baseline's best entry and its score for one question."""
 
     entry_id: str
     score: float
+    declines: bool = False  # the best entry is a declining one (DECLINING_KINDS)
+
+    def answer(self, threshold: float) -> str | None:
+        """The entry answered with at this decline threshold; None for a decline."""
+        return self.entry_id if self.score >= threshold and not self.declines else None
 
 
 def best_threshold(
@@ -111,14 +129,14 @@ def best_threshold(
     for t in candidates:
         good = wrong = 0
         for expect, r in usable:
-            result = outcome(expect, r.entry_id if r.score >= t else None)
+            result = outcome(expect, r.answer(t))
             good += result in ("correct", "declined")
             wrong += result == "wrong"
         key = (good, -wrong, -t)
         if best is None or key > best:
             best = key
     threshold = -best[2]
-    return threshold, [r.entry_id if r.score >= threshold else None for r in ranked]
+    return threshold, [r.answer(threshold) for r in ranked]
 
 
 class PmpoMatcher:
@@ -151,8 +169,8 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 
 
 class BM25Matcher:
-    """rank-bm25's BM25Okapi over title + keywords/aliases + text, lower-cased, stop words
-    dropped and Snowball-stemmed (PyStemmer), which helps BM25 on plurals and verb forms."""
+    """rank-bm25's BM25Okapi over title + keywords/aliases + examples + text, lower-cased, stop
+    words dropped and Snowball-stemmed (PyStemmer), which helps BM25 on plurals and verb forms."""
 
     name = "BM25"
 
@@ -165,6 +183,7 @@ class BM25Matcher:
         self._stem = Stemmer.Stemmer("english").stemWord
         self._stop = STOPWORDS
         self.ids = [e["id"] for e in entries]
+        self.declining = [e["kind"] in DECLINING_KINDS for e in entries]
         self.bm25 = BM25Okapi([self.tokens(entry_document(e)) for e in entries])
 
     def tokens(self, text: str) -> list[str]:
@@ -175,7 +194,7 @@ class BM25Matcher:
         for q in questions:
             scores = self.bm25.get_scores(self.tokens(q))
             i = max(range(len(scores)), key=scores.__getitem__)
-            out.append(Ranked(self.ids[i], float(scores[i])))
+            out.append(Ranked(self.ids[i], float(scores[i]), self.declining[i]))
         return out
 
 
@@ -200,8 +219,9 @@ class EmbeddingMatcher:
     """Cosine similarity of all-MiniLM-L6-v2 embeddings.
 
     mode "document": one vector per entry, from the same text BM25 indexes (the model reads its
-    first 256 word pieces). mode "fields": the best of the entry's title, each keyword/alias
-    and the document, a second, more generous reading of "the same entries".
+    first 256 word pieces). mode "fields": the best of the entry's title, each keyword/alias,
+    each example question (embedded one by one) and the document, a second, more generous
+    reading of "the same entries".
     """
 
     def __init__(self, model: Any, entries: list[dict[str, Any]], mode: str) -> None:
@@ -213,10 +233,11 @@ class EmbeddingMatcher:
         for i, e in enumerate(entries):
             fields = [entry_document(e)]
             if mode == "fields":
-                fields += [e["title"], *e["keywords"]]
+                fields += [e["title"], *e["keywords"], *entry_examples(e)]
             texts += fields
             owners += [i] * len(fields)
         self.ids = [e["id"] for e in entries]
+        self.declining = [e["kind"] in DECLINING_KINDS for e in entries]
         self.owners = owners
         self.vectors = model.encode(texts, batch_size=64, normalize_embeddings=True)
 
@@ -229,7 +250,8 @@ class EmbeddingMatcher:
         out = []
         for row in sims:
             j = int(row.argmax())
-            out.append(Ranked(self.ids[owners[j]], float(row[j])))
+            k = int(owners[j])
+            out.append(Ranked(self.ids[k], float(row[j]), self.declining[k]))
         return out
 
 

