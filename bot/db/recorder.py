@@ -196,8 +196,9 @@ class Recorder:
             return
         path = self._spool_dir / f"pending-{os.getpid()}-{time.time_ns()}.jsonl"
         try:
-            self._spool_dir.mkdir(parents=True, exist_ok=True)
-            with open(path, "w", encoding="utf-8") as out:
+            self._spool_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # questions inside
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
                 for op, payload in items:
                     out.write(json.dumps([op, payload]) + "\n")
             log.warning("database unavailable at stop: %d write(s) kept in %s", len(items), path)
