@@ -7,10 +7,40 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Section:
-    """A titled group of bullet lines (nuance, where sources disagree, next steps...)."""
+    """A titled group of bullet lines (nuance, where sources disagree, next steps...).
+
+    `role` says what the lines are (see the ROLE_* names) so a renderer can pick what a short
+    answer keeps without reading headings.
+    """
 
     heading: str
     lines: tuple[str, ...]
+    role: str = ""
+
+
+# What a section holds; the short answer keeps some, "More detail" shows all.
+FACTS = "facts"  # a role's at-a-glance facts
+NUANCE = "nuance"
+DISAGREE = "disagree"  # first line the summary, then one line per source
+SIGNALS = "signals"  # the advisor's reasons
+STEPS = "steps"  # the advisor's next steps
+
+
+# A button's value naming one entry ("entry:owns-roadmap"): a "Did you mean…" choice answers
+# that entry, rather than re-asking its title and risking another ask-back.
+ENTRY_REF = "entry:"
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One article an answer rests on: the one name used for it everywhere, its date, its URL."""
+
+    name: str
+    when: str  # a year, or "undated"
+    url: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.when})"
 
 
 @dataclass(frozen=True)
@@ -31,7 +61,7 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class Answer:
-    kind: str  # role, ownership, faq, compare, advice, help, none
+    kind: str  # role, ownership, faq, compare, advice, help, none, clarify, admin
     answered: bool
     title: str
     verdict: str
@@ -39,7 +69,7 @@ class Answer:
     id: str | None = None
     sections: tuple[Section, ...] = ()
     columns: tuple[Column, ...] = ()
-    sources: tuple[str, ...] = ()
+    sources: tuple[Cite, ...] = ()
     matched: tuple[str, ...] = ()
     score: float = 0.0
     suggestions: tuple[Suggestion, ...] = ()

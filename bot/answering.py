@@ -7,10 +7,12 @@ Everything here is plain data in, plain data out: Slack, the terminal and JSON a
 from __future__ import annotations
 
 from bot.advisor_intent import looks_like_advice
-from bot.answer import Answer, Column, Section, Suggestion
+from bot.answer import DISAGREE, ENTRY_REF, FACTS, NUANCE, Answer, Cite, Column, Section, Suggestion
 from bot.grammar import Command, parse
-from bot.kb.model import Entry, KnowledgeBase
+from bot.kb.model import Entry, KnowledgeBase, Source
 from bot.matcher import Index, Match
+from bot.question_shape import other_role, question_shape
+from bot.textnorm import words
 
 USAGE = (
     "`whois-owns <thing>` who owns an artifact or activity (e.g. `whois-owns roadmap`)",
@@ -31,6 +33,20 @@ _KIND_TITLES = {
 
 def answer_text(index: Index, text: str) -> Answer:
     return answer(index, parse(text))
+
+
+def answer_value(index: Index, value: str) -> Answer:
+    """What a button asks for: one entry by reference, or a question as typed."""
+    if value.startswith(ENTRY_REF):
+        entry = index.kb.entries.get(value[len(ENTRY_REF) :].strip())
+        if entry is not None:
+            return entry_answer(index.kb, entry)
+        return _no_entry(value[len(ENTRY_REF) :].strip()[:80])
+    return answer_text(index, value)
+
+
+def entry_ref(suggestion: Suggestion) -> str:
+    return f"{ENTRY_REF}{suggestion.id}"
 
 
 def answer(index: Index, command: Command) -> Answer:
@@ -99,7 +115,8 @@ def topics_answer(kb: KnowledgeBase) -> Answer:
         title="Topics pmpo knows",
         verdict=f"{len(kb.entries)} topics from {len(kb.sources)} articles.",
         sections=tuple(sections),
-        sources=tuple(s.label for s in kb.sources.values()),
+        sources=tuple(cite(s) for s in kb.sources.values()),
+        extra={"topics": True},
     )
 
 
@@ -126,10 +143,24 @@ def _matched(index: Index, match: Match, query: str) -> Answer:
     )
 
 
+# A decline offers topics only when the best entry explains at least this share of the
+# question's words ("draft 5 user stories" -> who writes them; "who owns the office coffee
+# machine" -> nothing).
+CLOSE_COVERAGE = 0.4
+POINTER = "Ask me e.g. `whois-owns roadmap` or `compare`; `help` lists the rest."
+ROLE_NAMES = {"cto": "CTO", "ux designer": "UX designer"}
+
+
 def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
+    """A decline worded for what was asked, with a pointer to what pmpo can answer instead."""
     shown = " ".join(query.split())
     shown = shown if len(shown) <= 80 else shown[:79] + "…"
-    if match.off_topic is not None:
+    raw = words(query)
+    close = tuple(suggestion(e) for e in match.suggestions) if _close(match) else ()
+    shape = question_shape(raw)
+    role = other_role(raw, kb.synonyms)
+    if match.off_topic is not None and shape not in ("foreign", "request", "status") and not role:
+        # the knowledge base's own wording for this kind of question, and its pointer
         pointer = tuple(
             suggestion(kb.entries[i]) for i in match.off_topic.related if i in kb.entries
         )
@@ -144,20 +175,52 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
             suggestions=pointer[:3],
             extra={"declined_as": match.off_topic.id},
         )
+    title = "Not sure"
+    instead = "" if close else POINTER  # the offered topic follows under its own heading
     if match.reason == "empty":
-        verdict = "I need a question about PM and PO roles to answer."
+        verdict, reason = "I need a question about PM and PO roles to answer.", POINTER
+    elif shape == "foreign":
+        title = "English only"
+        verdict = "I only understand questions in English so far."
+        reason, close = "Try it in English, e.g. `who writes user stories?`.", ()
+    elif role:
+        title = "Not a role I cover"
+        name = ROLE_NAMES.get(role, role.title())
+        verdict = f"I only know the Product Manager and Product Owner roles, not the {name}."
+        reason = instead if close else "I can tell you how PM and PO split the work: `compare`."
+    elif shape == "request":
+        title = "I can't do that"
+        verdict = "I can't do the work itself, but I can tell you who usually does it."
+        reason = instead if close else "Try `whois-owns <thing>`, e.g. `whois-owns user stories`."
+    elif shape == "status":
+        title = "I don't know your team"
+        verdict = "I can't see your team's calendar, board or who holds which role: ask your team."
+        reason = instead
+    elif shape == "method":
+        title = "Not a how-to"
+        verdict = "I answer who does what between PM and PO, not how to do the work itself."
+        reason = instead
     else:
         verdict = f"I'm not sure what you mean by “{shown}”, so I won't guess."
+        reason = instead
+    if shape or role:
+        close = close[:1]
     return Answer(
         kind="none",
         answered=False,
-        title="Not sure",
+        title=title,
         verdict=verdict,
-        reason="Closest topics I know are below; `help` lists what you can ask.",
+        reason=reason,
         matched=match.matched,
         score=round(match.score, 3),
-        suggestions=tuple(suggestion(e) for e in match.suggestions),
+        suggestions=close,
     )
+
+
+def _close(match: Match) -> bool:
+    """Some entry was in reach (not an empty or unknown question) and explains enough of it."""
+    in_reach = match.reason not in ("empty", "unknown")
+    return in_reach and bool(match.suggestions) and match.coverage >= CLOSE_COVERAGE
 
 
 def clarify(match: Match) -> Answer:
@@ -185,13 +248,17 @@ def suggestion(entry: Entry) -> Suggestion:
     return Suggestion(entry.id, entry.title, command)
 
 
-def source_labels(kb: KnowledgeBase, entry: Entry) -> tuple[str, ...]:
+def cite(source: Source) -> Cite:
+    return Cite(source.name, source.when, source.url)
+
+
+def source_cites(kb: KnowledgeBase, entry: Entry) -> tuple[Cite, ...]:
     ids = list(entry.sources)
     for view in (entry.disagreement or {}).get("views", []):
         ids.append(view["source"])
     for sub in entry.extra.get("facts", []) + entry.extra.get("rows", []):
         ids.extend(sub["sources"])
-    return tuple(kb.sources[i].label for i in dict.fromkeys(ids) if i in kb.sources)
+    return tuple(cite(kb.sources[i]) for i in dict.fromkeys(ids) if i in kb.sources)
 
 
 def entry_answer(
@@ -211,6 +278,7 @@ def entry_answer(
                     f"{f['label']}: {f['text']} ({_short(kb, f['sources'])})"
                     for f in entry.extra["facts"]
                 ),
+                FACTS,
             )
         )
     if entry.kind == "compare":
@@ -222,13 +290,13 @@ def entry_answer(
     if split:
         columns = (Column("Who does which part", split["pm"], split["po"]),)
     if entry.details:
-        sections.append(Section("Nuance", entry.details))
+        sections.append(Section("Nuance", entry.details, NUANCE))
     if entry.disagreement:
         views = tuple(
             f"{_short(kb, [v['source']])}: {v['says']}" for v in entry.disagreement["views"]
         )
         sections.append(
-            Section("Where the articles disagree", (entry.disagreement["summary"], *views))
+            Section("Where the sources disagree", (entry.disagreement["summary"], *views), DISAGREE)
         )
     title = entry.title
     if entry.kind == "ownership":
@@ -242,7 +310,7 @@ def entry_answer(
         id=entry.id,
         sections=tuple(sections),
         columns=columns,
-        sources=source_labels(kb, entry),
+        sources=source_cites(kb, entry),
         matched=matched,
         score=round(score, 3),
         suggestions=tuple(suggestion(e) for e in related[:2]),

@@ -13,27 +13,31 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.answer import Answer
 from bot.answering import answer_text
+from bot.console import console
 from bot.kb import cache
 from bot.kb.model import KnowledgeBase
 from bot.matcher import Index
-from bot.render import jsonout, plain
+from bot.render import brief, jsonout, plain
 
 DEFAULT_KB = Path(__file__).resolve().parent.parent / "knowledge"
 
 USAGE = """\
-usage: pmpo <question or subcommand>
+usage: pmpo [--full] <question or subcommand>
   pmpo whois-owns roadmap | define po | compare | topics | help | advise 3 squads, 30 people
   pmpo "who writes acceptance criteria?"
   pmpo ask [--json] [QUESTION]     no QUESTION with --json: one question per stdin line (JSON Lines)
-  pmpo console                      interactive prompt, answers as the bot would
+  pmpo console                      interactive prompt (`more` expands the last answer)
   pmpo kb check [DIR]               validate knowledge files (exit 1 on errors)
   pmpo kb export --json             every entry as JSON
   pmpo gaps [--json] [--days N]     what pmpo could not answer, grouped (admins)
   pmpo gaps --yaml GROUP            a YAML snippet for one group (its id or rank)
   pmpo gaps --purge                 forget every logged question, vote and count
   pmpo run                          start the Slack bot (needs .env), else the console
-options: --kb DIR (or PMPO_KNOWLEDGE_DIR) picks the knowledge directory"""
+options: --kb DIR (or PMPO_KNOWLEDGE_DIR) picks the knowledge directory
+         --full prints the whole answer (answers are short by default, as in Slack)"""
+MORE_HINT = "(add --full for the whole answer)"
 
 
 def knowledge_dir(explicit: str | None = None) -> Path:
@@ -73,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `pmpo ... | head`: the reader left; that is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:  # Ctrl-C before the console's prompt: no traceback
+        print(file=sys.stderr)
+        return 130
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
@@ -86,6 +93,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         kb_dir = args[at + 1]
         del args[at : at + 2]
     directory = knowledge_dir(kb_dir)
+    full = "--full" in args
+    args = [a for a in args if a != "--full"]
     if not args or args[0] in ("-h", "--help"):
         print(USAGE)
         return 0
@@ -114,10 +123,16 @@ def _main(argv: Sequence[str] | None = None) -> int:
                 print(jsonout.dumps(answer_text(index, line.strip())), flush=True)
             return 0
         result = answer_text(index, "ask " + " ".join(rest))
-        print(jsonout.dumps(result) if as_json else plain.render(result))
+        print(jsonout.dumps(result) if as_json else _text(result, full))
         return 0
-    print(plain.render(answer_text(index, " ".join(args))))
+    print(_text(answer_text(index, " ".join(args)), full))
     return 0
+
+
+def _text(answer: Answer, full: bool) -> str:
+    if full or not brief.has_more(answer):
+        return plain.render(answer, full=full)
+    return f"{plain.short(answer)}\n{MORE_HINT}"
 
 
 def _kb(args: list[str], directory: Path) -> int:
@@ -159,27 +174,6 @@ def _kb(args: list[str], directory: Path) -> int:
         return 0
     print("usage: pmpo kb check [DIR] | pmpo kb export --json", file=sys.stderr)
     return 2
-
-
-def console(index: Index, stdin: TextIO, stdout: TextIO) -> int:
-    interactive = stdin.isatty()
-    if interactive:
-        print(
-            "pmpo console: ask as you would in Slack (`help` for commands, Ctrl-D to quit).",
-            file=stdout,
-        )
-    while True:
-        if interactive:
-            print("pmpo> ", end="", file=stdout, flush=True)
-        line = stdin.readline()
-        if not line:
-            return 0
-        if line.strip() in ("quit", "exit"):
-            return 0
-        if not line.strip() and not interactive:
-            continue
-        print(plain.render(answer_text(index, line.strip())), file=stdout)
-        print(file=stdout, flush=True)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bot.kb.model import Entry
     from bot.matcher import Hit
 
 EXAMPLE_WEIGHT = 6.0  # ranking: one unit of example cosine is worth this much keyword score
@@ -39,7 +40,6 @@ FEATURES = (
     "kind_role",
     "kind_compare",
     "kind_faq",
-    "log_terms",
     "names_roles",
     "asks_who",
     "asks_who_x_ownership",
@@ -47,16 +47,91 @@ FEATURES = (
     "neither_roles_nor_who",
     "neither_x_long",
     "example_tail",
+    "keyword_bar",
+    "restated",
+    "full_coverage",
+    "role_only_x_role",
+    "other_role",
+    "top_by_keywords",
+    "top_by_example",
+    "top_by_asking_sentence",
+    "all_three_agree",
 )
 # Fitted by bench/train_decide.py (see its output for the data and the held-out figures).
-WEIGHTS = (-6.0, 6.0) + (0.0,) * 18
-ANSWER_AT = 0.6  # probability the best entry answers the question
-CLARIFY_AT = 0.3  # below this nothing is worth offering: decline
-DISAGREE_GAP = 0.2  # a runner-up that says something else must trail by this much
+WEIGHTS = (
+    -3.036,  # bias
+    -0.377,  # example
+    0.681,  # example_x_shape
+    0.823,  # log_score
+    -0.135,  # coverage
+    0.446,  # key
+    0.58,  # shape
+    0.856,  # share_of_best
+    0.902,  # first
+    -0.441,  # kind_role
+    -0.218,  # kind_compare
+    -0.502,  # kind_faq
+    0.258,  # names_roles
+    0.097,  # asks_who
+    0.474,  # asks_who_x_ownership
+    0.558,  # known_share
+    0.352,  # neither_roles_nor_who
+    -0.463,  # neither_x_long
+    -0.101,  # example_tail
+    -0.166,  # keyword_bar
+    0.234,  # restated
+    0.278,  # full_coverage
+    0.486,  # role_only_x_role
+    -0.113,  # other_role
+    -0.155,  # top_by_keywords
+    -0.169,  # top_by_example
+    0.195,  # top_by_asking_sentence
+    0.55,  # all_three_agree
+)
+ANSWER_AT = 0.8  # probability the best entry answers the question
+CLARIFY_AT = 0.5  # below this nothing is worth offering: decline
+DISAGREE_GAP = 0.1  # a runner-up that says something else must trail by this much
+
+# The keyword bar pmpo used before examples: share of the question explained, score, and
+# keyword/title evidence. Still a strong sign, and the only one a knowledge base without
+# examples gives.
+MIN_COVERAGE = 0.2
+MIN_SCORE = 0.57
+MIN_KEY = 0.68
+
+
+def keyword_evidence(hit: Hit) -> bool:
+    return hit.coverage >= MIN_COVERAGE and hit.score >= MIN_SCORE and hit.key >= MIN_KEY
 
 
 def rank(hit: Hit) -> float:
     return hit.score + EXAMPLE_WEIGHT * hit.example * hit.factor
+
+
+def table(hits: list[Hit]) -> list[tuple[Hit, tuple[float, ...]]]:
+    """The candidates worth weighing, best ranked first, each with its evidence."""
+    ranked = sorted(hits, key=rank, reverse=True)[:CONSIDERED]
+    if not ranked:
+        return []
+    best = rank(ranked[0])
+    # three readings of the question that agree are worth more than any one of them
+    by_score = max(ranked, key=lambda h: h.score).entry.id
+    by_example = max(ranked, key=lambda h: h.example).entry.id
+    by_tail = max(ranked, key=lambda h: h.example_tail).entry.id
+    leaders = {by_score, by_example, by_tail}
+    return [
+        (
+            h,
+            features(h, best, i == 0)
+            + (
+                1.0 if h.entry.id == by_score else 0.0,
+                1.0 if h.entry.id == by_example else 0.0,
+                1.0 if h.entry.id == by_tail else 0.0,
+                1.0 if leaders == {h.entry.id} else 0.0,
+            ),
+        )
+        for i, h in enumerate(ranked)
+    ]
 
 
 def features(hit: Hit, best_rank: float, first: bool) -> tuple[float, ...]:
@@ -75,7 +150,6 @@ def features(hit: Hit, best_rank: float, first: bool) -> tuple[float, ...]:
         1.0 if kind == "role" else 0.0,
         1.0 if kind == "compare" else 0.0,
         1.0 if kind == "faq" else 0.0,
-        math.log1p(asked.terms),
         1.0 if asked.roles else 0.0,
         1.0 if asked.owner else 0.0,
         1.0 if asked.owner and kind == "ownership" else 0.0,
@@ -83,6 +157,11 @@ def features(hit: Hit, best_rank: float, first: bool) -> tuple[float, ...]:
         0.0 if asked.roles or asked.owner else 1.0,
         0.0 if asked.roles or asked.owner else math.log1p(asked.terms),
         hit.example_tail,
+        1.0 if keyword_evidence(hit) else 0.0,
+        hit.restated,
+        1.0 if hit.coverage >= 0.99 else 0.0,
+        1.0 if asked.role_only and kind in ("role", "compare") else 0.0,
+        1.0 if hit.other_role else 0.0,
     )
 
 
@@ -95,21 +174,23 @@ def scored(hits: list[Hit]) -> list[tuple[float, Hit]]:
     """The candidates with the model's probability, most likely first."""
     if not hits:
         return []
-    ranked = sorted(hits, key=rank, reverse=True)[:CONSIDERED]
-    best = rank(ranked[0])
-    out = [(probability(features(h, best, i == 0)), h) for i, h in enumerate(ranked)]
+    out = [(probability(values), h) for h, values in table(hits)]
     out.sort(key=lambda pair: pair[0], reverse=True)
     return out
 
 
 def agree(a: Hit, b: Hit) -> bool:
     """Would answering with `b` instead of `a` tell the asker the same thing?"""
-    ea, eb = a.entry, b.entry
+    return same_message(a.entry, b.entry)
+
+
+def same_message(ea: Entry, eb: Entry) -> bool:
+    """Two entries that name the same owner, or point to each other, tell the same thing."""
     if ea.id == eb.id:
         return True
     if ea.owner and ea.owner == eb.owner:
         return True
-    return eb.id in ea.related and ea.id in eb.related
+    return eb.id in ea.related or ea.id in eb.related
 
 
 def decide(hits: list[Hit]) -> tuple[str, str, list[tuple[float, Hit]]]:

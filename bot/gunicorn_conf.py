@@ -33,6 +33,9 @@ loglevel = (os.environ.get("LOG_LEVEL") or "info").lower()
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
+# Gunicorn 24+ opens a control socket at ~/.gunicorn/gunicorn.ctl by default: a file in the
+# home directory of whoever runs the bot, for a feature pmpo does not use.
+control_socket_disable = True
 
 
 def on_starting(server: object) -> None:

@@ -90,6 +90,7 @@ class Asked:
     roles: bool = False  # names PM, PO or a career move between them
     owner: bool = False  # asks who (who, whose, responsible, accountable...)
     known: float = 0.0  # share of its terms the knowledge base uses anywhere
+    role_only: bool = False  # nothing but role names ("po?", "what's a PM")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ class Hit:
     example: float = 0.0  # cosine to the entry's closest example phrasing
     example_text: str = ""
     example_tail: float = 0.0  # the same for the sentence that asks, in a long question
+    restated: float = 0.0  # how exactly one alias restates the whole question (0..1)
+    other_role: bool = False  # names a neighbouring role (scrum master...) the entry is not about
     factor: float = 1.0  # how the question's shape weighed this kind of entry
     asked: Asked = field(default_factory=Asked)
 
@@ -211,6 +214,11 @@ class Index:
             if w >= TITLE_WEIGHT
         }
         self._foreign = frozenset(t for t in concepts if "_" in t and t not in keyed)
+        # neighbouring roles and terms (`whole: true` in synonyms.yml: scrum master, project
+        # manager...): a question about one of them fits only an entry keyed on it
+        self._neighbours = frozenset(
+            "_".join(stem(w) for w in words(term)) for term in kb.whole_terms
+        )
         # common terms: only the entries where they weigh most are walked (see _candidates)
         self._leaders = {
             t: sorted(ids, key=lambda i, t=t: -self._weights[i][t])[:LEADERS]
@@ -406,7 +414,9 @@ class Index:
             roles=bool(set(idf) & self._role_concepts),
             owner=bool(set(raw) & OWNER_QUESTION),
             known=known / len(idf),
+            role_only=set(idf) <= self.generic,
         )
+        neighbours = set(idf) & self._neighbours
         hits: list[Hit] = []
         for i, base in candidates.items():
             entry = self.entries[i]
@@ -439,6 +449,8 @@ class Index:
                     example=found.similarity if found else 0.0,
                     example_text=found.example if found else "",
                     example_tail=found_tail.similarity if found_tail else 0.0,
+                    restated=bonus / total if total else 0.0,
+                    other_role=any(weights.get(t, 0.0) < TITLE_WEIGHT for t in neighbours),
                     factor=factor,
                     asked=asked,
                 )
@@ -519,8 +531,16 @@ class Index:
                 best.example_text,
             )
         if best.entry.kind == OFF_TOPIC:
+            # the nearest real topics stay at hand: a favour is still pointed to its owner
+            near = [h for _, h in pairs if h.entry.kind != OFF_TOPIC]
             return Match(
-                None, best.score, best.coverage, best.matched, (), why, off_topic=best.entry
+                None,
+                near[0].score if near else 0.0,
+                near[0].coverage if near else 0.0,
+                near[0].matched if near else (),
+                tuple(h.entry for h in near[:3]),
+                why,
+                off_topic=best.entry,
             )
         offered = tuple(
             h.entry

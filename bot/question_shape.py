@@ -74,3 +74,32 @@ def question_shape(raw: list[str]) -> str | None:
     if text.startswith(_METHOD):
         return "method"
     return None
+
+
+# Roles next to PM and PO that people ask about; pmpo knows them only in passing.
+OTHER_ROLES = (
+    "scrum master",
+    "project manager",
+    "engineering manager",
+    "tech lead",
+    "agile coach",
+    "business analyst",
+    "release train engineer",
+    "delivery manager",
+    "product marketing manager",
+    "ux designer",
+    "cto",
+)
+
+
+def other_role(raw: list[str], synonyms: dict[str, tuple[str, ...]]) -> str | None:
+    """The neighbouring role a question is about ("how much does a scrum master earn"), if any.
+
+    `synonyms` (knowledge/synonyms.yml) adds the spellings people use ("scrummaster", "em").
+    """
+    text = f" {' '.join(raw)} "
+    for role in OTHER_ROLES:
+        for spelling in (role, *synonyms.get(role, ())):
+            if f" {' '.join(spelling.replace('-', ' ').split())} " in text:
+                return role
+    return None

@@ -19,6 +19,7 @@ from pathlib import Path
 from dotenv import load_dotenv
 
 from bot.config import DEFAULT_KB, ConfigError, Settings, has_slack_settings
+from bot.startup_checks import mode_mismatch, network_problem, refused_error
 
 log = logging.getLogger("pmpo.run")
 
@@ -50,13 +51,16 @@ def main(directory: str | os.PathLike[str] | None = None) -> int:
     if problem:
         print(f"pmpo: {problem}", file=sys.stderr)
         return 2
+    mismatch = mode_mismatch(settings.socket_mode)
+    if mismatch:
+        print(f"pmpo: {mismatch}", file=sys.stderr, flush=True)
     if settings.socket_mode:
         return run_socket_mode(settings)
     return exec_web(settings)
 
 
 def offline_console(directory: Path) -> int:
-    from bot.cli import console
+    from bot.console import console
     from bot.kb.loader import load_dir
     from bot.matcher import Index
 
@@ -73,21 +77,23 @@ def check_token(settings: Settings) -> str:
     """auth.test once at start-up: a revoked or mistyped token is one clear line. Slack being
     unreachable is only a warning: the bot retries on its first request."""
     from slack_sdk import WebClient
-    from slack_sdk.errors import SlackApiError
 
     client = WebClient(token=settings.bot_token, base_url=settings.api_url, timeout=5)
     try:
         client.auth_test()
-    except SlackApiError as exc:
-        error = exc.response.get("error") if exc.response is not None else "unknown"
-        if error in ("invalid_auth", "not_authed", "token_revoked", "account_inactive"):
+    except Exception as exc:  # noqa: BLE001 - refused token or network: told apart below
+        error = refused_error(exc)
+        if error:
             return (
                 f"SLACK_BOT_TOKEN was refused by Slack ({error}): copy the current Bot User "
                 "OAuth Token from api.slack.com/apps → your app → OAuth & Permissions, into .env"
             )
-        log.warning("auth.test failed (%s); starting anyway", error)
-    except Exception as exc:
-        log.warning("Slack unreachable at start-up (%s); starting anyway", type(exc).__name__)
+        print(
+            f"pmpo: warning: could not check SLACK_BOT_TOKEN, a network problem reaching "
+            f"{settings.api_url} ({network_problem(exc)}), not a refused token; starting anyway",
+            file=sys.stderr,
+            flush=True,
+        )
     return ""
 
 
@@ -122,16 +128,14 @@ def run_socket_mode(settings: Settings) -> int:
 
 
 def socket_mode_problem(exc: Exception) -> str:
-    from slack_sdk.errors import SlackApiError
-
-    if isinstance(exc, SlackApiError):
-        error = exc.response.get("error") if exc.response is not None else "unknown"
+    error = refused_error(exc)
+    if error:
         return (
             f"Socket Mode: Slack refused SLACK_APP_TOKEN ({error}): create an app-level token "
             "with connections:write in api.slack.com/apps → your app → Basic Information → "
             "App-Level Tokens, and turn Socket Mode on"
         )
-    return f"Socket Mode: could not connect to Slack ({type(exc).__name__}); check the network"
+    return f"Socket Mode: could not connect to Slack ({network_problem(exc)}); check the network"
 
 
 def exec_web(settings: Settings) -> int:

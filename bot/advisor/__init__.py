@@ -14,7 +14,7 @@ from bot.advisor.facts import LABELS, Fact, Parsed
 from bot.advisor.rules import BORDERLINE, COMBINE, NEED_FACTS, SPLIT, Evaluation, Hit, Signal
 from bot.advisor_intent import INTENT as _INTENT
 from bot.advisor_intent import looks_like_advice
-from bot.answer import Answer, Section
+from bot.answer import DISAGREE, SIGNALS, STEPS, Answer, Cite, Section
 from bot.kb.model import KnowledgeBase
 
 __all__ = ["advise", "looks_like_advice"]
@@ -51,18 +51,23 @@ def _answer(
     fired = [h for h in ev.hits if h.state == "fired"]
     if fired:
         sections.append(
-            Section("Signals that fired", tuple(_hit_line(kb, h, ev.contested) for h in fired))
+            Section(
+                "Signals that fired",
+                tuple(_hit_line(kb, h, ev.contested) for h in fired),
+                SIGNALS,
+            )
         )
     if ev.disagreements:
         sections.append(
             Section(
                 "Where the sources disagree",
                 tuple(_disagreement_line(kb, d) for d in ev.disagreements),
+                DISAGREE,
             )
         )
     steps = _next_steps(kb, parsed, ev.verdict)
     if steps:
-        sections.append(Section("Next steps", steps))
+        sections.append(Section("Next steps", steps, STEPS))
     questions = kb.advice.get("questions") or {}
     follow_ups = tuple(
         questions.get(name, f"What is your {LABELS.get(name, name)}?") for name in ev.follow_ups
@@ -70,7 +75,11 @@ def _answer(
     source_ids = [h.signal.source for h in ev.hits if h.state != "quiet"]
     if ev.verdict != NEED_FACTS:
         source_ids.extend(kb.advice.get("sources") or [])
-    sources = tuple(kb.sources[i].label for i in dict.fromkeys(source_ids) if i in kb.sources)
+    sources = tuple(
+        Cite(kb.sources[i].name, kb.sources[i].when, kb.sources[i].url)
+        for i in dict.fromkeys(source_ids)
+        if i in kb.sources
+    )
     return Answer(
         kind="advice",
         answered=answered,

@@ -279,10 +279,11 @@ class _Builder:
                 id=item["id"],
                 title=item["title"],
                 publisher=item["publisher"],
-                year=item["year"],
+                year=item.get("year"),
                 seed=item.get("seed"),
                 author=item.get("author"),
                 short_name=item.get("short"),
+                url=item["url"],
             )
 
     def _add_synonyms(self, name: str, line: int, item: dict[str, Any], *_: Any) -> None:

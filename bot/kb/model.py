@@ -11,21 +11,31 @@ class Source:
     id: str
     title: str
     publisher: str
-    year: int
+    year: int | None
     seed: str | None = None  # the article in ../shared/seeds/; None for public guides cited by URL
     author: str | None = None
     short_name: str | None = None
+    url: str = ""
+
+    @property
+    def name(self) -> str:
+        """The one name answers use for this article, in the body and the Sources line alike."""
+        return self.short_name or self.publisher
+
+    @property
+    def when(self) -> str:
+        """The article's year, or "undated": never a guessed year."""
+        return str(self.year) if self.year else "undated"
 
     @property
     def label(self) -> str:
-        """How an answer names the article: short enough for a Slack context line."""
-        who = self.author or self.publisher
-        return f"{who}, “{self.title}” ({self.year})"
+        """Name and date, as the Sources line shows them: "LiveSession (2022)"."""
+        return f"{self.name} ({self.when})"
 
     @property
     def short(self) -> str:
-        """Inline citation such as "Adair 2026": the `short` field, else the publisher."""
-        return f"{self.short_name or self.publisher} {self.year}"
+        """Inline citation in a sentence or list ("Adair"): the same name as everywhere."""
+        return self.name
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ ENTRY_SCHEMAS: dict[str, dict[str, Any]] = {
 
 SOURCE_SCHEMA = {
     "type": "object",
-    "required": ["id", "title", "publisher", "year"],
+    "required": ["id", "title", "publisher", "url"],
     "additionalProperties": False,
     "properties": {
         "id": {"type": "string", "pattern": ID_PATTERN},
@@ -119,7 +119,7 @@ SOURCE_SCHEMA = {
         "short": _text,
         "year": {"type": "integer", "minimum": 1990, "maximum": 2100},
         "seed": _text,
-        "url": _text,
+        "url": {"type": "string", "pattern": "^https?://[^\\s|<>]+$"},
     },
 }
 

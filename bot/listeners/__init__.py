@@ -10,7 +10,7 @@ from slack_bolt import App
 from bot.config import Settings
 from bot.db.gaplog import GapLog
 from bot.kb.store import KnowledgeStore
-from bot.listeners import actions, commands, events, views
+from bot.listeners import actions, commands, events, home, views
 from bot.listeners.dedup import EventDedup
 from bot.listeners.shared import Deps
 
@@ -31,6 +31,7 @@ def register_listeners(
         gaplog or open_gaplog(store),
     )
     commands.register(app, deps)
+    home.register(app, deps)  # before the catch-alls in events and actions
     events.register(app, deps)
     actions.register(app, deps)
     views.register(app, deps)

@@ -3,9 +3,9 @@ so no state is kept between the answer and the click (any process may receive ei
 
 `k` names the answer: a hash of the entry and the question, so the same answer renders the
 same bytes every time and one person's votes on it replace each other; `e` the entry (or
-kind) it gave; `s` the surface; `t` the question: as typed for `/pmpo` (its ephemeral reply
-is redrawn from it), normalised elsewhere (no markup, mentions or links travel in a channel
-message); `m` the matched words. The value goes only between Slack and pmpo, never shown.
+kind) it gave; `s` the surface; `t` the question: as typed (Slack-escaped) for `/pmpo`, whose
+ephemeral reply is redrawn from it, and normalised elsewhere (no markup, mentions or links
+travel in a channel message); `m` the matched words. The value is never shown.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 from bot.answer import Answer
 from bot.gaps.text import normalise
 from bot.render.blocks import BUTTON_VALUE
+from bot.safety import escape, from_slack
 
 NOT_RATED = frozenset({"help", "admin", "none", "clarify"})  # declines are logged anyway
 MAX_TEXT = 1000
@@ -27,7 +28,8 @@ def value_for(answer: Answer, text: str, surface: str) -> str | None:
     if not answer.answered or answer.kind in NOT_RATED:
         return None
     entry = answer.id or answer.kind
-    question = text[:MAX_TEXT] if surface == "command" else normalise(text)
+    # escaped like every value pmpo sends (read back by `parse_value`): no live markup anywhere
+    question = escape(text[:MAX_TEXT]) if surface == "command" else normalise(text)
     key = hashlib.sha256(f"{entry}\0{' '.join(text.lower().split())}".encode()).hexdigest()
     data = {
         "k": key[:16],
@@ -56,4 +58,14 @@ def parse_value(value: str) -> dict[str, str] | None:
         return None
     if fields["s"] not in ("command", "mention", "dm"):
         return None
+    fields["t"] = from_slack(fields["t"])
     return fields  # type: ignore[return-value]
+
+
+def surface_of(body: dict[str, Any]) -> str:
+    """Where a clicked message lives: an ephemeral `/pmpo` reply, a DM, or a channel."""
+    container = body.get("container") or {}
+    if container.get("is_ephemeral"):
+        return "command"
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id") or ""
+    return "dm" if str(channel).startswith("D") else "mention"

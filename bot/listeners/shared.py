@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from slack_bolt import Ack
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -16,7 +17,9 @@ from bot.db.gaplog import GapLog
 from bot.kb.store import KnowledgeStore
 from bot.listeners.dedup import EventDedup
 from bot.matcher import Index
+from bot.safety import from_slack
 
+BUTTON_VALUE = 2000  # Slack's limit on a button's value
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 APOLOGY = "Sorry, something went wrong on my side (ref {rid}). Please try again in a minute."
 
@@ -51,6 +54,18 @@ def is_admin(deps: Deps, client: WebClient, user_id: str, logger: logging.Logger
         logger.warning("admin check: users.info failed for %s (%s)", user_id, type(exc).__name__)
         return None
     return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
+
+
+def ack_only(ack: Ack) -> None:
+    """The ack of a listener whose work (calls to Slack) runs after it, as a lazy listener."""
+    ack()
+
+
+def clicked(action: dict[str, Any], body: dict[str, Any]) -> tuple[str, str]:
+    """A button click's question (Slack-escaped in the value, read back here) and who
+    clicked (from the signed payload)."""
+    value = str(action.get("value") or "")[:BUTTON_VALUE]
+    return from_slack(value), (body.get("user") or {}).get("id", "")
 
 
 def from_a_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answer import Answer, Section
-from bot.render import plain
+from bot.answer import ENTRY_REF, Answer, Cite, Section
+from bot.render import brief, plain
 from bot.safety import cut, escape, utf16_len
 
 MAX_BLOCKS = 50
@@ -23,7 +23,11 @@ CONTEXT_ELEMENTS = 10
 CONTEXT_TEXT = 2000
 FALLBACK_TEXT = 3000
 BUTTON_VALUE = 2000
+BUTTON_TEXT = 75
 SHARE_ACTION_ID = "pmpo_share"
+MORE_ACTION_ID = "pmpo_more"
+PICK_ACTION_PREFIX = "pmpo_pick_"  # + 1, 2, 3: "Did you mean…" choices and closest topics
+MAX_PICKS = 3
 HELPFUL_ACTION_ID = "pmpo_vote_helpful"
 UNHELPFUL_ACTION_ID = "pmpo_vote_unhelpful"
 FEEDBACK_BLOCK_ID = "pmpo_feedback"
@@ -34,26 +38,34 @@ Block = dict[str, Any]
 def render(
     answer: Answer,
     *,
+    full: bool = False,
     share_value: str | None = None,
+    more_value: str | None = None,
     note: str = "",
     feedback: str | None = None,
     voted: bool | None = None,
 ) -> dict[str, Any]:
     """`{"text": ..., "blocks": [...]}` for chat.postMessage, respond() or ack().
 
+    `full`: the whole answer; otherwise the short form (`brief`), with a **More detail**
+    button when `more_value` (the question, re-answered in full on click) is given and the
+    short form leaves something out.
     `share_value`: when given, a "Share in channel" button whose value re-creates the answer.
     `note`: an extra context line (already safe mrkdwn built by the caller, e.g. "Shared by").
     `feedback`: the vote buttons' value (see `listeners.feedback`); with `voted` set, the
     thanks line that replaces the buttons once this person has voted.
+    Suggestions (a "Did you mean…" ask-back, a decline's closest topic) become buttons that
+    answer in place.
     """
-    body: list[Block] = [header(answer.title)]
-    lead = escape(answer.verdict)
+    shown = answer if full else brief.shorten(answer)
+    body: list[Block] = [header(shown.title)]
+    lead = escape(shown.verdict)
     if lead and "*" not in lead:
         lead = f"*{lead}*"
-    if answer.reason:
-        lead = f"{lead}\n{escape(answer.reason)}" if lead else escape(answer.reason)
+    if shown.reason:
+        lead = f"{lead}\n{escape(shown.reason)}" if lead else escape(shown.reason)
     body.extend(_text_sections([lead] if lead else []))
-    for column in answer.columns:
+    for column in shown.columns:
         body.append(
             {
                 "type": "section",
@@ -64,33 +76,43 @@ def render(
                 ],
             }
         )
-    for section in answer.sections:
+    for section in shown.sections:
         body.extend(_titled(section.heading, section.lines))
-    if answer.follow_ups:
-        body.extend(_titled("To sharpen this, tell me", answer.follow_ups))
-    if answer.suggestions:
-        heading = "Related" if answer.answered else "Closest topics"
-        lines = tuple(f"{s.title} (try `{s.command}`)" for s in answer.suggestions)
-        body.extend(_titled(heading, lines))
+    if shown.follow_ups:
+        body.extend(_titled("To sharpen this, tell me", shown.follow_ups))
+    picks: list[Block] = []
+    if shown.suggestions and shown.answered:
+        lines = tuple(f"{s.title} (try `{s.command}`)" for s in shown.suggestions)
+        body.extend(_titled("Related", lines))
+    elif shown.suggestions:
+        if shown.kind != "clarify":  # an ask-back's title already says "Did you mean…"
+            body.extend(_titled(plain.suggestions_heading(shown), ()))
+        picks.append(pick_actions(shown))
 
     tail: list[Block] = []
-    context = _context(answer, note)
+    context = _context(shown, note)
     if context:
         tail.append(context)
+    buttons = []
     if share_value is not None:
-        tail.append(share_actions(share_value))
+        buttons.append(button("Share in channel", SHARE_ACTION_ID, button_value(share_value)))
+    if more_value is not None and not full and brief.has_more(answer):
+        buttons.append(button("More detail", MORE_ACTION_ID, button_value(more_value)))
+    if buttons:
+        tail.append({"type": "actions", "block_id": "pmpo_answer", "elements": buttons})
     if feedback is not None:
         tail.append(feedback_actions(feedback, voted))
+    tail = picks + tail
     room = MAX_BLOCKS - len(tail)
     if len(body) > room:
         dropped = len(body) - (room - 1)
         body = body[: room - 1]
         body.append(context_block([f"… {dropped} more part(s) cut to fit in one Slack message."]))
-    return {"text": fallback_text(answer), "blocks": body + tail}
+    return {"text": fallback_text(answer, full=full), "blocks": body + tail}
 
 
-def fallback_text(answer: Answer) -> str:
-    return cut(escape(plain.render(answer)), FALLBACK_TEXT)
+def fallback_text(answer: Answer, *, full: bool = False) -> str:
+    return cut(escape(plain.render(answer, full=full)), FALLBACK_TEXT)
 
 
 def header(title: str) -> Block:
@@ -108,42 +130,44 @@ def context_block(texts: list[str]) -> Block:
     return {"type": "context", "elements": elements}
 
 
-def share_actions(value: str) -> Block:
+def button(label: str, action_id: str, value: str) -> dict[str, Any]:
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "text": {"type": "plain_text", "text": cut(label, BUTTON_TEXT), "emoji": True},
+        "value": value[:BUTTON_VALUE],
+    }
+
+
+def button_value(question: str) -> str:
+    """A question carried in a button, Slack-escaped like every other string pmpo sends, so
+    not even a value holds live markup; `safety.from_slack` reads it back on the click."""
+    return cut(escape(question), BUTTON_VALUE, ellipsis="") or "help"
+
+
+def pick_actions(answer: Answer) -> Block:
+    """One button per suggestion; a click answers it in place of this message."""
     return {
         "type": "actions",
-        "block_id": "pmpo_share",
+        "block_id": "pmpo_pick",
         "elements": [
-            {
-                "type": "button",
-                "action_id": SHARE_ACTION_ID,
-                "text": {"type": "plain_text", "text": "Share in channel"},
-                "value": value[:BUTTON_VALUE] or "help",
-            }
+            button(s.title, f"{PICK_ACTION_PREFIX}{n}", f"{ENTRY_REF}{s.id}")
+            for n, s in enumerate(answer.suggestions[:MAX_PICKS], 1)
         ],
     }
 
 
 def feedback_actions(value: str, voted: bool | None = None) -> Block:
     """Helpful / Not helpful under an answer; after a vote, "Thanks" and a way to change it."""
-    value = value[:BUTTON_VALUE]
-
-    def button(action_id: str, label: str) -> dict[str, Any]:
-        return {
-            "type": "button",
-            "action_id": action_id,
-            "text": {"type": "plain_text", "text": label},
-            "value": value,
-        }
-
     if voted is None:
         elements = [
-            button(HELPFUL_ACTION_ID, "Helpful"),
-            button(UNHELPFUL_ACTION_ID, "Not helpful"),
+            button("Helpful", HELPFUL_ACTION_ID, value),
+            button("Not helpful", UNHELPFUL_ACTION_ID, value),
         ]
     elif voted:
-        elements = [button(UNHELPFUL_ACTION_ID, "Thanks! Change to Not helpful")]
+        elements = [button("Thanks! Change to Not helpful", UNHELPFUL_ACTION_ID, value)]
     else:
-        elements = [button(HELPFUL_ACTION_ID, "Thanks! Change to Helpful")]
+        elements = [button("Thanks! Change to Helpful", HELPFUL_ACTION_ID, value)]
     return {"type": "actions", "block_id": FEEDBACK_BLOCK_ID, "elements": elements}
 
 
@@ -160,12 +184,21 @@ def simple(
 def _context(answer: Answer, note: str) -> Block | None:
     texts = []
     if answer.sources:
-        texts.append("*Sources:* " + escape("; ".join(answer.sources)))
+        texts.append("*Sources:* " + ", ".join(_cite(c) for c in answer.sources))
     if answer.matched:
         texts.append("*Matched:* " + escape(", ".join(answer.matched)))
     if note:
         texts.append(note)
     return context_block(texts) if texts else None
+
+
+def _cite(cite: Cite) -> str:
+    """`<url|Name> (2026)`: the name links to the article; the loader only admits plain
+    http(s) URLs without `|`, `<` or `>`, so the link cannot be bent into other markup."""
+    name = escape(cite.name)
+    if cite.url.startswith(("https://", "http://")) and not set("|<> ") & set(cite.url):
+        name = f"<{cite.url}|{name}>"
+    return f"{name} ({escape(cite.when)})"
 
 
 def _titled(heading: str, lines: tuple[str, ...]) -> list[Block]:

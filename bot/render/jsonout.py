@@ -15,8 +15,9 @@ def to_dict(answer: Answer) -> dict[str, Any]:
         "kind": answer.kind,
         "id": answer.id,
         "title": answer.title,
-        "text": plain.render(answer),
-        "sources": list(answer.sources),
+        "text": plain.render(answer),  # the whole answer: other tools score against it
+        "short": plain.short(answer),
+        "sources": [str(c) for c in answer.sources],
         "matched": list(answer.matched),
         "score": answer.score,
     }

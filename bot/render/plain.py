@@ -1,35 +1,58 @@
-"""Answer -> plain text: the terminal console, JSON's `text` field and Slack's fallback text."""
+"""Answer -> plain text: the terminal console, the CLI, JSON's `text`/`short` and Slack's
+fallback text.
+
+`full=False` is the chat-sized reply (see `brief`): the verdict, its reason, at most three
+bullets and one Sources line. `full=True` is everything, each source listed with its link.
+"""
 
 from __future__ import annotations
 
 from bot.answer import Answer
+from bot.render.brief import shorten
 
 
-def render(answer: Answer) -> str:
-    lines = [answer.title, answer.verdict]
-    if answer.reason:
-        lines.append(answer.reason)
-    if answer.columns:
+def render(answer: Answer, *, full: bool = True) -> str:
+    shown = answer if full else shorten(answer)
+    lines = [shown.title, shown.verdict]
+    if shown.reason:
+        lines.append(shown.reason)
+    if shown.columns:
         lines.append("")
-        for col in answer.columns:
+        for col in shown.columns:
             lines.append(f"• {col.label}")
             lines.append(f"    PM: {col.pm}")
             lines.append(f"    PO: {col.po}")
-    for section in answer.sections:
+    for section in shown.sections:
         lines.append("")
-        lines.append(f"{section.heading}:")
+        if section.heading:
+            lines.append(f"{section.heading}:")
         lines.extend(f"  • {line}" for line in section.lines)
-    if answer.follow_ups:
+    if shown.follow_ups:
         lines.append("")
         lines.append("To sharpen this, tell me:")
-        lines.extend(f"  • {q}" for q in answer.follow_ups)
-    if answer.suggestions:
+        lines.extend(f"  • {q}" for q in shown.follow_ups)
+    if shown.suggestions:
         lines.append("")
-        lines.append("Closest topics:" if not answer.answered else "Related:")
-        lines.extend(f"  • {s.title} (try: {s.command})" for s in answer.suggestions)
-    if answer.sources:
+        if shown.kind == "clarify":  # the title asks already; "1", "2", "3" pick in the console
+            lines.extend(f"  {n}. {s.title}" for n, s in enumerate(shown.suggestions, 1))
+        else:
+            lines.append(suggestions_heading(shown))
+            lines.extend(f"  • {s.title} (try: {s.command})" for s in shown.suggestions)
+    if shown.sources:
         lines.append("")
-        lines.append("Sources: " + "; ".join(answer.sources))
-    if answer.matched:
-        lines.append("Matched: " + ", ".join(answer.matched))
+        if full:
+            lines.append("Sources:")
+            lines.extend(f"  • {c}: {c.url}" if c.url else f"  • {c}" for c in shown.sources)
+        else:
+            lines.append("Sources: " + ", ".join(str(c) for c in shown.sources))
+    if shown.matched:
+        lines.append("Matched: " + ", ".join(shown.matched))
     return "\n".join(lines)
+
+
+def short(answer: Answer) -> str:
+    return render(answer, full=False)
+
+
+def suggestions_heading(answer: Answer) -> str:
+    return "Related:" if answer.answered else "Closest I can answer:"

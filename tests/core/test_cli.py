@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.conftest import KB_MIN
 
-JSON_FIELDS = {"answered", "kind", "id", "title", "text", "sources", "matched", "score"}
+JSON_FIELDS = {"answered", "kind", "id", "title", "text", "short", "sources", "matched", "score"}
 
 
 def pmpo(*args: str, stdin: str = "", kb: Path | None = KB_MIN) -> subprocess.CompletedProcess[str]:
@@ -42,7 +42,9 @@ def test_ask_json_reads_stdin_as_json_lines_in_order() -> None:
     assert [r["id"] for r in rows] == ["faq-salary", None, "owns-roadmap"]
     declined = rows[1]
     assert declined["answered"] is False and declined["kind"] == "none"
-    assert isinstance(declined["suggestions"], list) and declined["suggestions"]
+    # far from every topic: no "closest topics", a pointer to what pmpo answers instead
+    assert declined["suggestions"] == [] and "`help`" in declined["text"]
+    assert all(r["short"] and r["text"].startswith(r["short"].splitlines()[0]) for r in rows)
 
 
 def test_one_shot_subcommands_answer_in_plain_text() -> None:
@@ -82,6 +84,7 @@ def test_console_answers_line_by_line_like_the_bot() -> None:
     assert out.returncode == 0
     assert "The Product Manager owns the roadmap." in out.stdout
     assert "whois-owns <thing>" in out.stdout
+    assert "`more` shows the last answer in full" in out.stdout and "`exit`" in out.stdout
 
 
 def test_one_shot_commands_do_not_import_slack() -> None:

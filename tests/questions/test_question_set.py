@@ -7,15 +7,20 @@ exactly which phrasings to look at.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import yaml
 
-from bot.answering import answer_text
+from bot.answering import answer_text, decline
 from bot.matcher import Index
 
 QUESTIONS = Path(__file__).with_name("questions.yml")
-TARGET = 0.90
+# The team's own phrasings are tuning data (bench/train_decide.py fits on them), so these bars
+# guard against regressions; the honest figures come from the real-question sets in bench/.
+RIGHT_AT_LEAST = 0.80
+WRONG_AT_MOST = 0.04
 
 
 def load_questions() -> list[dict[str, str | None]]:
@@ -42,21 +47,70 @@ def test_question_set_is_big_and_varied(real_index: Index) -> None:
             assert asked >= 2, f"{entry.id} is asked {asked} time(s); the set needs 2+"
 
 
-def test_question_set_accuracy(real_index: Index) -> None:
+def test_question_set_right_and_wrong_answers(real_index: Index) -> None:
+    """Wrong answers are counted apart from declines and ask-backs: they cost far more."""
     items = load_questions()
-    misses = []
+    misses, wrong = [], []
     for item in items:
         got = outcome(real_index, item["q"])
         if got != item["expect"]:
-            misses.append(f"  {item['q']!r}: expected {item['expect']}, got {got}")
-    accuracy = 1 - len(misses) / len(items)
-    print(f"\nquestion set: {len(items) - len(misses)}/{len(items)} correct ({accuracy:.1%})")
-    print("\n".join(misses))
-    assert accuracy >= TARGET, f"{accuracy:.1%} < {TARGET:.0%}; misses:\n" + "\n".join(misses)
+            line = f"  {item['q']!r}: expected {item['expect']}, got {got}"
+            (wrong if got is not None else misses).append(line)
+    n = len(items)
+    right = n - len(misses) - len(wrong)
+    print(f"\nquestion set: {right}/{n} right ({right / n:.1%}), {len(wrong)} wrong answers")
+    print("wrong answers:\n" + "\n".join(wrong) + "\nnot answered:\n" + "\n".join(misses))
+    assert len(wrong) / n <= WRONG_AT_MOST, "wrong answers:\n" + "\n".join(wrong)
+    assert right / n >= RIGHT_AT_LEAST, f"{right / n:.1%} right; misses:\n" + "\n".join(misses)
 
 
-def test_declines_offer_the_closest_topics(real_index: Index) -> None:
-    answer = answer_text(real_index, "who owns the office coffee machine?")
-    assert not answer.answered
-    assert answer.verdict.startswith("I'm not sure")
+def test_an_ask_back_offers_the_closest_topics(real_index: Index) -> None:
+    answer = answer_text(real_index, "how much does a scrum master earn?")
+    assert not answer.answered and answer.kind == "clarify"
     assert 1 <= len(answer.suggestions) <= 3
+
+
+def _declined(index: Index, question: str):
+    """How pmpo words a decline of `question`, whatever the matcher decided for it: the
+    wording and the closeness bar are under test here, not the matcher's outcome."""
+    match = index.match(question)
+    hits, _ = index.search(question)
+    topics = [h for h in hits if h.entry.kind != "offtopic"]
+    near = tuple(h.entry for h in topics[:3])
+    coverage = topics[0].coverage if topics else 0.0
+    weak = replace(
+        match, entry=None, reason="weak", off_topic=None, suggestions=near, coverage=coverage
+    )
+    return decline(index.kb, weak, question)
+
+
+def test_declines_offer_closest_topics_only_when_close(real_index: Index) -> None:
+    far = _declined(real_index, "what's the weather in Oslo?")
+    assert not far.answered and far.verdict.startswith("I'm not sure")
+    assert far.suggestions == () and "`help`" in far.reason
+    near = _declined(real_index, "please draft 5 user stories")
+    assert not near.answered and near.title == "I can't do that"
+    assert [s.id for s in near.suggestions] == ["owns-user-stories"]
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "pointer"),
+    [
+        ("please draft 5 user stories", "I can't do that", "owns-user-stories"),
+        ("did the PO accept my story yet", "I don't know your team", None),
+        ("wer ist der product owner und wann", "English only", None),
+        ("how much does a scrum master earn", "Not a role I cover", None),
+        ("is the tech lead the one who writes acceptance criteria", "Not a role I cover", None),
+        ("how do I write a good user story", "Not a how-to", "owns-user-stories"),
+    ],
+)
+def test_declines_are_worded_for_the_question(
+    real_index: Index, question: str, title: str, pointer: str | None
+) -> None:
+    answer = _declined(real_index, question)
+    assert not answer.answered and answer.title == title, answer
+    assert len(answer.suggestions) <= 1
+    if pointer:
+        assert answer.suggestions[0].id == pointer
+    else:
+        assert answer.suggestions or "`" in answer.reason  # always a pointer somewhere

@@ -9,6 +9,7 @@ here the text goes through the whole brain first, as it does in Slack.
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,9 +18,11 @@ from bot import advisor
 from bot.answer import Answer
 from bot.answering import answer_text
 from bot.grammar import COMMANDS, parse
+from bot.kb.loader import load_dir
 from bot.matcher import Index
 from bot.render import blocks, jsonout, plain
 from bot.safety import from_slack
+from tests.conftest import KNOWLEDGE
 from tests.slack.helpers import assert_fits_slack, assert_no_live_markup
 
 PINGS = [
@@ -97,9 +100,20 @@ def visible(message: dict) -> str:
     return json.dumps(shown, ensure_ascii=False) + message["text"]
 
 
+def _source_links() -> re.Pattern[str]:
+    """pmpo's own links: a source's name linked to its URL from sources.yml."""
+    result = load_dir(KNOWLEDGE)
+    assert result.kb is not None
+    urls = "|".join(re.escape(s.url) for s in result.kb.sources.values())
+    return re.compile(rf"<(?:{urls})\|[^<>|]*>")
+
+
+SOURCE_LINKS = _source_links()
+
+
 def check_message(message: dict) -> None:
     assert_fits_slack(message)
-    text = visible(message)
+    text = SOURCE_LINKS.sub("", visible(message))
     assert_no_live_markup(text)
     for ping in ("<!", "<@", "<#", "<http", "<mailto"):
         assert ping not in text, text[:300]
@@ -108,7 +122,8 @@ def check_message(message: dict) -> None:
 
 def check_everywhere(answer: Answer, share: str | None = None) -> None:
     assert isinstance(answer, Answer)
-    check_message(blocks.render(answer, share_value=share))
+    check_message(blocks.render(answer, share_value=share, more_value=share))
+    check_message(blocks.render(answer, full=True))
     plain.render(answer)
     json.loads(jsonout.dumps(answer))
 

@@ -38,7 +38,7 @@ class Call:
 
 @dataclass
 class Fault:
-    kind: str  # "429", "500", "invalid_auth", "stall", "drop"
+    kind: str  # "429", "500", "invalid_auth", "stall", "drop", "html" (a proxy's error page)
     times: int = 1
     retry_after: int = 1
     seconds: float = 0.0
@@ -207,6 +207,9 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                     return
                 elif fault.kind == "500":
                     self._send(500, b'{"ok": false, "error": "fatal_error"}', "application/json")
+                    return
+                elif fault.kind == "html":
+                    self._send(200, b"<html><body>Proxy error</body></html>", "text/html")
                     return
                 elif fault.kind == "invalid_auth":
                     self._send(200, b'{"ok": false, "error": "invalid_auth"}', "application/json")

@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.answer import Answer, Column, Section, Suggestion
+from bot.answer import Answer, Cite, Column, Section, Suggestion
 from bot.render.blocks import render
 from bot.safety import RedactingFilter, cut, escape, from_slack
 from tests.slack.helpers import assert_fits_slack, assert_no_live_markup
@@ -25,7 +25,7 @@ def huge_answer(text: str = "x") -> Answer:
         reason=long,
         columns=tuple(Column(long, long, long) for _ in range(60)),
         sections=tuple(Section(long, tuple(long for _ in range(30))) for _ in range(60)),
-        sources=tuple(long for _ in range(40)),
+        sources=tuple(Cite(long, long, "https://example.com/" + long) for _ in range(40)),
         matched=tuple(long for _ in range(40)),
         suggestions=tuple(Suggestion("id", long, long) for _ in range(20)),
         follow_ups=tuple(long for _ in range(20)),
@@ -33,14 +33,14 @@ def huge_answer(text: str = "x") -> Answer:
 
 
 def test_huge_answer_fits_slack() -> None:
-    message = render(huge_answer(), share_value="x" * 5000)
+    message = render(huge_answer(), share_value="x" * 5000, full=True)
     assert_fits_slack(message)
     assert len(message["blocks"]) == 50
     assert message["blocks"][-1]["type"] == "actions"
 
 
 def test_entities_are_never_cut_in_half() -> None:
-    message = render(huge_answer("&"))
+    message = render(huge_answer("&"), full=True)
     assert_fits_slack(message)
     for block in message["blocks"]:
         for text in _texts(block):
@@ -48,11 +48,30 @@ def test_entities_are_never_cut_in_half() -> None:
 
 
 def test_hostile_text_everywhere_is_inert() -> None:
-    message = render(huge_answer(HOSTILE + " "))
+    message = render(huge_answer(HOSTILE + " "), full=True)
     shown = json.dumps(message, ensure_ascii=False)
     assert_no_live_markup(shown)
     assert "<https://" not in shown
     assert_fits_slack(message)
+
+
+def test_source_links_cannot_carry_markup() -> None:
+    answer = Answer(
+        kind="faq",
+        answered=True,
+        title="t",
+        verdict="v",
+        sources=(
+            Cite("Boundev", "2026", "https://www.boundev.com/"),
+            Cite("Evil", "undated", "https://x.example/|<!channel>"),
+            Cite("Js", "2026", "javascript:alert(1)"),
+        ),
+    )
+    context = json.dumps(render(answer)["blocks"][-1])
+    assert "<https://www.boundev.com/|Boundev> (2026)" in context
+    assert "Evil (undated)" in context and "Js (2026)" in context
+    assert_no_live_markup(context)
+    assert "javascript:" not in context.replace("Js (2026)", "")
 
 
 def test_escape_and_from_slack() -> None:
@@ -76,7 +95,7 @@ def test_any_text_fits_and_stays_inert(title: str, lines: list[str], cols: list)
         verdict=HOSTILE + title,
         sections=(Section(title, tuple(lines)),),
         columns=tuple(Column(a, a, b) for a, b in cols),
-        sources=tuple(lines),
+        sources=tuple(Cite(line, title, line) for line in lines),
         matched=(title,),
     )
     message = render(answer, share_value=title)

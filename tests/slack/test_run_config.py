@@ -4,15 +4,27 @@ console without Slack settings, Socket Mode when SLACK_APP_TOKEN is set."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from bot.config import Settings
+from bot.run import check_token
+from bot.startup_checks import mode_mismatch
 from tests.slack.conftest import knowledge_source
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.helpers import BOT_TOKEN, ROOT, SIGNING_SECRET, free_port
+from tests.slack.helpers import (
+    BOT_TOKEN,
+    ROOT,
+    SIGNING_SECRET,
+    WebServer,
+    free_port,
+    request,
+    server_env,
+)
 
 
 def run(
@@ -150,3 +162,63 @@ def test_gunicorn_with_missing_setting_stops_with_one_line(tmp_path: Path) -> No
     assert result.returncode != 0
     assert "pmpo: SLACK_SIGNING_SECRET is missing" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _settings(fake: FakeSlack) -> Settings:
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.api_url,
+    }
+    return Settings.from_env(env)
+
+
+@pytest.mark.parametrize(
+    ("fault", "options", "expected"),
+    [
+        ("html", {}, "a reply that is not JSON"),
+        ("stall", {"seconds": 7}, "no reply in time"),
+        ("500", {"times": 5}, "HTTP 500"),
+    ],
+)
+def test_network_trouble_at_start_is_not_called_a_refused_token(
+    fake: FakeSlack, capsys: pytest.CaptureFixture[str], fault: str, options: dict, expected: str
+) -> None:
+    fake.inject("auth.test", fault, **options)
+    assert check_token(_settings(fake)) == ""  # starts anyway
+    err = capsys.readouterr().err
+    assert "a network problem" in err and expected in err and "refused" not in err.split("not")[0]
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_refused_token_is_still_refused(fake: FakeSlack) -> None:
+    fake.inject("auth.test", "invalid_auth")
+    assert "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)" in check_token(_settings(fake))
+
+
+def test_manifest_mode_mismatch_is_one_line(tmp_path: Path) -> None:
+    manifest = tmp_path / "manifest.yml"
+    manifest.write_text("settings:\n  socket_mode_enabled: true\n", encoding="utf-8")
+    line = mode_mismatch(socket_mode=False, path=manifest)
+    assert "HTTP mode" in line and "socket_mode_enabled: true" in line and "\n" not in line
+    assert mode_mismatch(socket_mode=True, path=manifest) == ""
+    manifest.write_text("settings:\n  socket_mode_enabled: false\n", encoding="utf-8")
+    assert mode_mismatch(socket_mode=False, path=manifest) == ""
+    assert "Socket Mode" in mode_mismatch(socket_mode=True, path=manifest)
+    assert mode_mismatch(socket_mode=False, path=tmp_path / "missing.yml") == ""
+    # the shipped manifest is Socket Mode: HTTP settings get the warning
+    assert mode_mismatch(socket_mode=False)
+
+
+def test_gunicorn_writes_nothing_into_the_home_directory(fake: FakeSlack, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    kb = tmp_path / "kb"
+    shutil.copytree(knowledge_source(), kb)
+    env = server_env(fake.api_url, kb, tmp_path / "state", HOME=str(home))
+    server = WebServer(env, tmp_path / "server.log", workers=1)
+    try:
+        assert request(server.base, "GET", "/healthz").status == 200
+    finally:
+        server.stop()
+    assert list(home.iterdir()) == []  # gunicorn 24+ would add .gunicorn/gunicorn.ctl

@@ -75,6 +75,10 @@ def test_share_button_posts_answer_in_channel(web: WebServer, fake: FakeSlack) -
     assert message["response_type"] == "in_channel"
     assert message["blocks"][0] == ephemeral.json()["blocks"][0]
     assert message["text"] == ephemeral.json()["text"]
-    assert "actions" not in [b["type"] for b in message["blocks"]]
+    actions = [
+        e["action_id"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    # More detail and the vote buttons for everyone in the channel; no re-share
+    assert actions == ["pmpo_more", "pmpo_vote_helpful", "pmpo_vote_unhelpful"]
     assert "Shared by <@U0USER2>" in json.dumps(message["blocks"])
     assert_fits_slack(message)

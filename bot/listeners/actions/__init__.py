@@ -12,17 +12,20 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.answering import answer_text
+from bot.answering import answer_value
 from bot.listeners import replies
+from bot.listeners.actions import in_place
 from bot.listeners.actions.feedback import vote_listener
 from bot.listeners.actions.gap_yaml import gap_yaml_listener
-from bot.listeners.shared import USER_ID, Deps
+from bot.listeners.feedback import value_for
+from bot.listeners.shared import USER_ID, Deps, clicked
 from bot.render import blocks
 from bot.render.gaps import YAML_ACTION_ID
 
 
 def register(app: App, deps: Deps) -> None:
     app.action(blocks.SHARE_ACTION_ID)(share_listener(deps))
+    in_place.register(app, deps)
     app.action(blocks.HELPFUL_ACTION_ID)(vote_listener(deps, helpful=True))
     app.action(blocks.UNHELPFUL_ACTION_ID)(vote_listener(deps, helpful=False))
     app.action(re.compile(rf"^{YAML_ACTION_ID}_\d+$"))(gap_yaml_listener(deps))
@@ -38,15 +41,16 @@ def share_listener(deps: Deps) -> Callable[..., None]:
         logger: logging.Logger,
     ) -> None:
         ack()
-        text = str(action.get("value") or "")[: blocks.BUTTON_VALUE]
-        user_id = (body.get("user") or {}).get("id", "")
-        result = answer_text(deps.index(), text)
+        text, user_id = clicked(action, body)
+        result = answer_value(deps.index(), text)
         note = f"Shared by <@{user_id}>" if USER_ID.match(user_id) else ""
         logger.info("share user=%s chars=%d kind=%s", user_id, len(text), result.kind)
         message = {
             "response_type": "in_channel",
             "replace_original": False,
-            **blocks.render(result, note=note),
+            **blocks.render(
+                result, note=note, more_value=text, feedback=value_for(result, text, "mention")
+            ),
         }
         replies.send(
             client, body.get("response_url"), message, user_id=user_id, what="share", logger=logger

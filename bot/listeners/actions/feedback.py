@@ -16,7 +16,7 @@ from typing import Any
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from bot.answering import answer_text
+from bot.answering import answer_value
 from bot.grammar import parse
 from bot.listeners import replies
 from bot.listeners.feedback import parse_value
@@ -68,8 +68,10 @@ def thank(
     channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
     message = body.get("message") or {}
     if fields["s"] == "command":
-        result = answer_text(deps.index(), fields["t"])
-        redrawn = blocks.render(result, share_value=fields["t"], feedback=raw, voted=helpful)
+        result = answer_value(deps.index(), fields["t"])
+        redrawn = blocks.render(
+            result, share_value=fields["t"], more_value=fields["t"], feedback=raw, voted=helpful
+        )
         reply = {"response_type": "ephemeral", "replace_original": True, **redrawn}
         replies.send(
             client, body.get("response_url"), reply, user_id=user_id, what="vote", logger=logger

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from bot.advisor import modal
 from bot.answer import Answer, Section
 from bot.answering import answer
 from bot.grammar import parse
+from bot.kb import reload_note
 from bot.kb.store import ReloadReport
 from bot.listeners import replies
 from bot.listeners.commands.gaps import gaps_message
@@ -64,9 +66,8 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
         result = answer(deps.index(), parsed)
         share = text if result.answered and parsed.name not in NOT_SHARED else None
         feedback = value_for(result, text, "command")
-        ack(
-            response_type="ephemeral", **blocks.render(result, share_value=share, feedback=feedback)
-        )
+        message = blocks.render(result, share_value=share, more_value=text, feedback=feedback)
+        ack(response_type="ephemeral", **message)
         if deps.gaplog is not None:
             deps.gaplog.asked(result, parsed.arg or text, "command")
 
@@ -125,6 +126,8 @@ def reload_message(
             ),
         )
     report = deps.store.reload()
+    note = reload_note.ReloadNote(time.time(), user_id, report.ok, report.entries)
+    reload_note.write(deps.store.state_dir, note)  # for the admins' Home tab
     logger.info(
         "reload by user=%s ok=%s entries=%d added=%d removed=%d changed=%d errors=%d ms=%.0f",
         user_id,

@@ -42,7 +42,8 @@ def advisor_submission(deps: Deps) -> Callable[..., None]:
         logger.info(
             "advisor modal user=%s chars=%d answered=%s", user_id, len(facts), result.answered
         )
-        client.chat_postMessage(channel=user_id, **blocks.render(result))
+        message = blocks.render(result, more_value=f"advise {facts}")
+        client.chat_postMessage(channel=user_id, **message)
 
     return handle_advisor_submission
 

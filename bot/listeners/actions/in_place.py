@@ -1,0 +1,96 @@
+"""Buttons that change the answer they sit on: **More detail** (the whole answer) and the
+"Did you mean…" / closest-topic choices (the chosen answer, short).
+
+Either way the clicked message is replaced in place, never followed by a second one: an
+ephemeral `/pmpo` answer through its `response_url` (`replace_original`), a message pmpo
+posted in a thread or DM through `chat.update`, with the `response_url` as the fallback when
+Slack refuses the update.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.answering import answer_value
+from bot.listeners import replies
+from bot.listeners.feedback import surface_of, value_for
+from bot.listeners.shared import Deps, ack_only, clicked
+from bot.render import blocks
+
+PICK = re.compile(rf"^{re.escape(blocks.PICK_ACTION_PREFIX)}\d$")
+
+
+def register(app: App, deps: Deps) -> None:
+    # ack at once; the new answer replaces the message after the ack (a lazy listener), so
+    # a slow Slack never delays the ack
+    app.action(blocks.MORE_ACTION_ID)(ack=ack_only, lazy=[in_place_listener(deps, full=True)])
+    app.action(PICK)(ack=ack_only, lazy=[in_place_listener(deps, full=False)])
+
+
+def in_place_listener(deps: Deps, *, full: bool) -> Callable[..., None]:
+    what = "more" if full else "pick"
+
+    def handle_in_place(
+        action: dict[str, Any],
+        body: dict[str, Any],
+        client: WebClient,
+        logger: logging.Logger,
+    ) -> None:
+        text, user_id = clicked(action, body)
+        container = body.get("container") or {}
+        ephemeral = bool(container.get("is_ephemeral"))
+        result = answer_value(deps.index(), text)
+        logger.info(
+            "%s user=%s chars=%d kind=%s answered=%s",
+            what,
+            user_id,
+            len(text),
+            result.kind,
+            result.answered,
+        )
+        share = text if ephemeral and result.answered and result.kind != "help" else None
+        message = blocks.render(
+            result,
+            full=full,
+            share_value=share,
+            more_value=None if full else text,
+            feedback=value_for(result, text, surface_of(body)),
+        )
+        replace_message(client, body, message, ephemeral=ephemeral, what=what, logger=logger)
+
+    return handle_in_place
+
+
+def replace_message(
+    client: WebClient,
+    body: dict[str, Any],
+    message: dict[str, Any],
+    *,
+    ephemeral: bool,
+    what: str,
+    logger: logging.Logger,
+) -> None:
+    container = body.get("container") or {}
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+    ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
+    user_id = (body.get("user") or {}).get("id", "")
+    if not ephemeral and channel and ts:
+        try:
+            client.chat_update(channel=channel, ts=ts, **message)
+            return
+        except Exception as exc:  # noqa: BLE001 - not ours to update, or Slack is down
+            logger.warning("%s: chat.update failed (%s); using response_url", what, exc)
+    replies.send(
+        client,
+        body.get("response_url"),
+        {"replace_original": True, **message},
+        user_id=user_id,
+        what=what,
+        logger=logger,
+    )

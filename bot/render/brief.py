@@ -1,0 +1,107 @@
+"""The short form of an answer: what a chat reply shows before anyone asks for more.
+
+Slack threads, DMs and the console open with the verdict, the one-line reason, at most three
+bullets and one Sources line; "More detail" (Slack), `more` (console) and `--full` (CLI) show
+the whole `Answer`. Deciding what the short form keeps lives here, in rendering, so matching
+and the `Answer` value stay the same for every surface.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.answer import DISAGREE, FACTS, NUANCE, SIGNALS, STEPS, Answer, Column, Section
+
+BULLETS = 3  # ownership, FAQ and role answers
+COMPARE_ROWS = 3  # 3 rows of 3 lines each keep `compare` within 16 lines
+ADVICE_STEPS = 2
+TOPIC_EXAMPLES = 3
+_WORD = re.compile(r"[a-z0-9$%]+")
+
+
+def shorten(answer: Answer) -> Answer:
+    """The answer as a chat reply shows it first. Equal to `answer` when nothing is hidden."""
+    if answer.kind == "compare":
+        return _compare(answer)
+    if answer.kind == "advice":
+        return _advice(answer)
+    if answer.extra.get("topics"):
+        return _topics(answer)
+    if answer.kind in ("role", "ownership", "faq") and answer.answered:
+        return _entry(answer)
+    return answer
+
+
+def has_more(answer: Answer) -> bool:
+    """Whether "More detail" would show anything the short form leaves out."""
+    short = shorten(answer)
+    return (short.sections, short.columns, short.suggestions, short.follow_ups) != (
+        answer.sections,
+        answer.columns,
+        answer.suggestions,
+        answer.follow_ups,
+    )
+
+
+def _entry(answer: Answer) -> Answer:
+    bullets: list[str] = []
+    for column in answer.columns:  # an ownership split: who does which part
+        bullets.extend((f"PM: {column.pm}", f"PO: {column.po}"))
+    by_role = {s.role: s for s in answer.sections}
+    first = by_role.get(FACTS) or by_role.get(NUANCE)
+    disagree = by_role.get(DISAGREE)
+    if first:
+        bullets.extend(first.lines)
+    if disagree:
+        # keep room to say the sources differ (in the summary's own words); with nothing
+        # else to show, the summary and then each source's view
+        summary = [*bullets[: BULLETS - 1], disagree.lines[0]]
+        bullets = summary if bullets else list(disagree.lines)
+    kept = (Section("", tuple(bullets[:BULLETS])),) if bullets else ()
+    return replace(answer, sections=kept, columns=(), suggestions=(), matched=())
+
+
+def _compare(answer: Answer) -> Answer:
+    """The rows where PM and PO differ most (then the best-sourced), in their original order."""
+    ranked = sorted(
+        range(len(answer.columns)),
+        key=lambda i: (-round(_difference(answer.columns[i]), 1), -_cited(answer.columns[i]), i),
+    )
+    keep = sorted(ranked[:COMPARE_ROWS])
+    columns = tuple(answer.columns[i] for i in keep)
+    return replace(answer, columns=columns, sections=(), suggestions=(), matched=())
+
+
+def _advice(answer: Answer) -> Answer:
+    sections = []
+    for section in answer.sections:
+        if section.role in (SIGNALS, DISAGREE):
+            sections.append(section)
+        elif section.role == STEPS:
+            sections.append(replace(section, lines=section.lines[:ADVICE_STEPS]))
+    follow_ups = () if answer.answered else answer.follow_ups
+    return replace(
+        answer, sections=tuple(sections), follow_ups=follow_ups, suggestions=(), matched=()
+    )
+
+
+def _topics(answer: Answer) -> Answer:
+    lines = tuple(
+        f"{s.heading} ({len(s.lines)}): {', '.join(s.lines[:TOPIC_EXAMPLES])}"
+        + ("…" if len(s.lines) > TOPIC_EXAMPLES else "")
+        for s in answer.sections
+    )
+    return replace(answer, sections=(Section("", lines),) if lines else ())
+
+
+def _difference(column: Column) -> float:
+    pm, po = set(_WORD.findall(column.pm.lower())), set(_WORD.findall(column.po.lower()))
+    union = pm | po
+    return 1 - len(pm & po) / len(union) if union else 0.0
+
+
+def _cited(column: Column) -> int:
+    """How many sources a row names: its label ends in "(Boundev, Adair)"."""
+    inside = column.label.rpartition("(")[2]
+    return inside.count(",") + 1 if column.label.endswith(")") else 0

@@ -1,0 +1,95 @@
+"""Short by default, everything on request: every entry's short answer within the limits,
+nothing said twice in the full one, and one name (with a link) per source."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bot.answering import entry_answer
+from bot.matcher import Index
+from bot.render import blocks, brief, plain
+from tests.conftest import KNOWLEDGE
+from tests.core.test_cli import pmpo
+
+FIGURE = re.compile(r"\$[\d,.]+k?\+?|\b\d+(?:\.\d+)?%")
+
+
+def entries(index: Index) -> list:
+    return list(index.kb.entries.values())
+
+
+def test_every_short_answer_fits_the_limits(real_index: Index) -> None:
+    for entry in entries(real_index):
+        answer = entry_answer(real_index.kb, entry)
+        text = plain.short(answer)
+        most = 16 if entry.kind == "compare" else 12
+        assert len(text.splitlines()) + 1 <= most, f"{entry.id}:\n{text}"  # +1: the hint
+        short = brief.shorten(answer)
+        assert sum(len(s.lines) for s in short.sections) <= 3, entry.id
+        message = blocks.render(answer, share_value="x", more_value="x")
+        assert len(message["blocks"]) <= 8, entry.id
+        assert message["text"] == blocks.fallback_text(answer)
+        assert ("pmpo_more" in str(message["blocks"])) == brief.has_more(answer)
+
+
+def test_full_answers_say_nothing_twice(real_index: Index) -> None:
+    for entry in entries(real_index):
+        text = plain.render(entry_answer(real_index.kb, entry))
+        figures = Counter(FIGURE.findall(text))
+        assert not [f for f, n in figures.items() if n > 1], f"{entry.id}: {figures}"
+        lines = Counter(line.strip(" •") for line in text.splitlines() if line.strip())
+        assert not [line for line, n in lines.items() if n > 1], entry.id
+
+
+def test_one_name_per_source_and_undated_never_gets_a_year(real_index: Index) -> None:
+    names = {s.name for s in real_index.kb.sources.values()}
+    assert len(names) == len(real_index.kb.sources)
+    assert all(s.url.startswith("https://") for s in real_index.kb.sources.values())
+    pmx = real_index.kb.sources["pmexercises"]
+    assert pmx.year is None and pmx.label == "PM Exercises (undated)"
+    for entry in entries(real_index):
+        answer = entry_answer(real_index.kb, entry)
+        text = plain.render(answer)
+        assert "PM Exercises (2023)" not in text and "Kamil Drazkiewicz" not in text
+        # disagreement views and the Sources list use the same names
+        for line in text.splitlines():
+            if re.match(r"  • [A-Z][\w ]+: ", line) and line.split(":")[0][4:] in names:
+                assert line.split(":")[0][4:] in {c.name for c in answer.sources}
+
+
+def test_kb_check_refuses_a_source_without_a_url(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    shutil.copytree(KNOWLEDGE, kb)
+    sources = kb / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(re.sub(r'\n    url: "https://livesession.io/"', "", text), "utf-8")
+    out = pmpo("kb", "check", str(kb), kb=None)
+    assert out.returncode == 1
+    assert "source 'livesession': missing required field 'url'" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "most"),
+    [(("whois-owns", "roadmap"), 12), (("compare",), 16), (("define", "pm"), 12)],
+)
+def test_cli_answers_are_short_and_full_on_request(args: tuple[str, ...], most: int) -> None:
+    short = pmpo(*args, kb=None)
+    assert short.returncode == 0 and len(short.stdout.splitlines()) <= most, short.stdout
+    assert short.stdout.rstrip().endswith("(add --full for the whole answer)")
+    full = pmpo("--full", *args, kb=None).stdout
+    assert len(full.splitlines()) > len(short.stdout.splitlines())
+    assert "Sources:\n  • " in full and "https://" in full
+
+
+def test_salary_question_prints_each_figure_once() -> None:
+    question = "how much does a PO earn vs a PM"
+    for args in ((question,), ("--full", question)):
+        out = pmpo(*args, kb=None).stdout
+        assert "$159k" in out
+        figures = Counter(FIGURE.findall(out))
+        assert not [f for f, n in figures.items() if n > 1], out
