@@ -33,6 +33,8 @@ from tests.slack.helpers import (
     server_env,
     signed_post,
 )
+from tests.slack.test_short_and_home import buttons, send_event
+from tests.slack.test_short_and_home import click as home_click
 
 FORM = "application/x-www-form-urlencoded"
 LUNCH = "where should we go for lunch on friday"
@@ -221,6 +223,27 @@ def test_suggest_yaml_button_for_admins_only(gap_web: GapServer, fake: FakeSlack
     member = json.dumps(fake.wait_for("response_url", _id="yaml-member")[0].params)
     assert "```" in admin and "pmpo kb check" in admin and "lunch menu for the offsite" in admin
     assert "only pmpo admins" in member and "- id: " not in member
+
+
+def test_admin_home_tab_shows_gaps_and_suggests_yaml_by_dm(
+    gap_web: GapServer, fake: FakeSlack
+) -> None:
+    slash(gap_web, "where do the otters have lunch")
+    report_until(gap_web, fake, "where do the otters have lunch")
+    server = gap_web.server
+    for user in ("U0MEMBER", ADMIN_ID):
+        send_event(server, {"type": "app_home_opened", "user": user, "tab": "home"})
+    member = json.dumps(fake.wait_for("views.publish", user_id="U0MEMBER")[0].params["view"])
+    assert "What people asked" not in member and "otters" not in member
+    view = fake.wait_for("views.publish", user_id=ADMIN_ID)[0].params["view"]
+    shown = json.dumps(view, ensure_ascii=False)
+    assert "What people asked and did not get" in shown and "otters have lunch" in shown
+    line = next(ln for ln in shown.split("\\n") if "otters have lunch" in ln)
+    group_id = line.split("[", 1)[1].split("]", 1)[0]
+    yaml_button = next(e for e in buttons(view).values() if e.get("value") == group_id)
+    home_click(server, yaml_button, user=ADMIN_ID, view=True)
+    dm = fake.wait_for("chat.postMessage", channel=ADMIN_ID)[0].params
+    assert "```" in json.dumps(dm) and "otters have lunch" in json.dumps(dm)
 
 
 def test_member_gaps_is_refused(gap_web: GapServer, fake: FakeSlack) -> None:

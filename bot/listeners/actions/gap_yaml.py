@@ -1,7 +1,8 @@
 """The gap report's "Suggest YAML" buttons: the snippet for one group, for admins only.
 
 The button carries only the group id; the group is found again in a fresh report, so the
-snippet reflects the log as it is now, whichever process receives the click.
+snippet reflects the log as it is now, whichever process receives the click. From `/pmpo
+gaps` the snippet follows through the response_url; from the App Home tab, by DM.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def gap_yaml_listener(deps: Deps) -> Callable[..., None]:
         user_id = (body.get("user") or {}).get("id", "")
         group_id = str(action.get("value") or "")[:16]
         message = snippet_for(deps, client, user_id, group_id, logger)
+        if not body.get("response_url"):  # clicked on the App Home tab: answer by DM
+            client.chat_postMessage(channel=user_id, **message)
+            return
         reply = {"response_type": "ephemeral", "replace_original": False, **message}
         replies.send(
             client, body.get("response_url"), reply, user_id=user_id, what="gap yaml", logger=logger
