@@ -12,7 +12,7 @@ from bot.db.gaplog import GapLog
 from bot.kb.store import KnowledgeStore
 from bot.listeners import actions, commands, events, home, views
 from bot.listeners.dedup import EventDedup
-from bot.listeners.shared import Deps
+from bot.listeners.shared import Deps, FirstTime
 
 log = logging.getLogger("pmpo.app")
 
@@ -24,18 +24,25 @@ def register_listeners(
     dedup: EventDedup | None = None,
     gaplog: GapLog | None = None,
 ) -> Deps:
-    deps = Deps(
-        store,
-        settings,
-        dedup or EventDedup(store.state_dir / "events.sqlite3"),
-        gaplog or open_gaplog(store),
-    )
+    gaplog = gaplog or open_gaplog(store)
+    local = dedup or EventDedup(store.state_dir / "events.sqlite3")
+    deps = Deps(store, settings, shared_dedup(gaplog, local) if dedup is None else local, gaplog)
     commands.register(app, deps)
     home.register(app, deps)  # before the catch-alls in events and actions
     events.register(app, deps)
     actions.register(app, deps)
     views.register(app, deps)
     return deps
+
+
+def shared_dedup(gaplog: GapLog | None, local: EventDedup) -> FirstTime:
+    """On PostgreSQL every host checks the one table of answered events (a Slack retry may
+    reach another host); on SQLite this host's own filter already covers its processes."""
+    if gaplog is not None and gaplog.db.shared:
+        from bot.db.events import SharedEventDedup
+
+        return SharedEventDedup(gaplog.db, local)
+    return local
 
 
 def open_gaplog(store: KnowledgeStore) -> GapLog | None:

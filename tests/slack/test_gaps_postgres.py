@@ -1,7 +1,8 @@
 """Several hosts on one PostgreSQL, and PostgreSQL going away.
 
 Two `web:` servers (separate state directories, as two hosts would have) share one
-PostgreSQL: gaps recorded on both appear in one list. With PostgreSQL stopped mid-run,
+PostgreSQL: gaps recorded on both appear in one list, and an event retried to the other host
+is answered once. With PostgreSQL stopped mid-run,
 `/pmpo` keeps answering, the failure is logged once, nothing written before is lost, and
 everything queued meanwhile is written when the server returns, even across a restart.
 """
@@ -19,9 +20,11 @@ from sqlalchemy import create_engine, text
 from bot.db.engine import database_url
 from tests.pg import PostgresCluster
 from tests.slack.conftest import make_kb
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.helpers import WebServer, server_env
+from tests.slack.fake_slack import BOT_USER_ID, FakeSlack
+from tests.slack.helpers import WebServer, event_body, mention, server_env, signed_post
 from tests.slack.test_gaps import GapServer, report_until, slash
+
+JSON = "application/json"
 
 
 def logged(url: str) -> list[str]:
@@ -67,7 +70,7 @@ def host(fake: FakeSlack, root: Path, name: str, kb: Path, url: str, **extra: st
     return GapServer(WebServer(env, root / f"{name}.log", workers=1), env)
 
 
-def test_two_hosts_one_postgres_one_gap_list(
+def test_two_hosts_one_postgres_one_gap_list_one_answer(
     postgres: PostgresCluster, fake: FakeSlack, tmp_path: Path
 ) -> None:
     url = postgres.new_database()
@@ -80,6 +83,20 @@ def test_two_hosts_one_postgres_one_gap_list(
         text_a = report_until(a, fake, "host b")
         assert "host a" in text_a and "host b" in text_a
         assert "2× " in text_a  # one group: the same question asked on two hosts
+
+        # Slack retries an event it thinks was missed; the retry lands on the other host
+        event = mention(f"<@{BOT_USER_ID}> compare", channel="C0TWOHOSTS")
+        body = event_body(event, "Ev0TWOHOSTS")
+        retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+        assert signed_post(a.base, "/slack/events", body, JSON).status == 200
+        fake.wait_for("chat.postMessage", channel="C0TWOHOSTS")
+        for server in (b, a, b):
+            assert (
+                signed_post(server.base, "/slack/events", body, JSON, headers=retry).status == 200
+            )
+        b.server.wait_log("duplicate delivery of msg:C0TWOHOSTS")
+        time.sleep(0.5)
+        assert len(fake.calls_for("chat.postMessage", channel="C0TWOHOSTS")) == 1
     finally:
         a.server.stop()
         b.server.stop()
