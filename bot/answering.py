@@ -77,13 +77,13 @@ def answer(index: Index, command: Command) -> Answer:
             return entry_answer(index.kb, index.kb.entries[role_id], matched=(arg,))
         if not arg:
             return help_answer("Which role? Try `define pm` or `define po`.")
-        return _matched(index, index.match(arg, kinds=("role", "faq", "compare")), arg)
+        return _matched(index, index.match(arg, kinds=("role", "faq", "compare"), named=True), arg)
     if name == "whois-owns":
         if not arg:
             return help_answer(
                 "Who owns what? Try `whois-owns roadmap` or `whois-owns user stories`."
             )
-        return _matched(index, index.match(arg, kinds=("ownership",)), arg)
+        return _matched(index, index.match(arg, kinds=("ownership",), named=True), arg)
     if name == "advise" or (name in ("question", "faq") and looks_like_advice(arg)):
         from bot import advisor  # its parser costs ~90 ms to import; most questions never need it
 

@@ -52,6 +52,8 @@ FEATURES = (
     "full_coverage",
     "role_only_x_role",
     "other_role",
+    "kind_offtopic",
+    "offtopic_x_example",
     "top_by_keywords",
     "top_by_example",
     "top_by_asking_sentence",
@@ -59,34 +61,36 @@ FEATURES = (
 )
 # Fitted by bench/train_decide.py (see its output for the data and the held-out figures).
 WEIGHTS = (
-    -3.036,  # bias
-    -0.377,  # example
-    0.681,  # example_x_shape
-    0.823,  # log_score
-    -0.135,  # coverage
-    0.446,  # key
-    0.58,  # shape
-    0.856,  # share_of_best
-    0.902,  # first
-    -0.441,  # kind_role
-    -0.218,  # kind_compare
-    -0.502,  # kind_faq
-    0.258,  # names_roles
-    0.097,  # asks_who
-    0.474,  # asks_who_x_ownership
-    0.558,  # known_share
-    0.352,  # neither_roles_nor_who
-    -0.463,  # neither_x_long
-    -0.101,  # example_tail
-    -0.166,  # keyword_bar
-    0.234,  # restated
-    0.278,  # full_coverage
-    0.486,  # role_only_x_role
-    -0.113,  # other_role
-    -0.155,  # top_by_keywords
-    -0.169,  # top_by_example
-    0.195,  # top_by_asking_sentence
-    0.55,  # all_three_agree
+    -3.263,  # bias
+    -0.369,  # example
+    0.551,  # example_x_shape
+    1.324,  # log_score
+    0.534,  # coverage
+    0.16,  # key
+    0.386,  # shape
+    0.305,  # share_of_best
+    0.461,  # first
+    -0.149,  # kind_role
+    0.117,  # kind_compare
+    -0.36,  # kind_faq
+    0.211,  # names_roles
+    -0.205,  # asks_who
+    0.821,  # asks_who_x_ownership
+    0.197,  # known_share
+    -0.055,  # neither_roles_nor_who
+    -0.423,  # neither_x_long
+    0.245,  # example_tail
+    -0.202,  # keyword_bar
+    0.383,  # restated
+    0.028,  # full_coverage
+    0.522,  # role_only_x_role
+    -0.245,  # other_role
+    3.301,  # kind_offtopic
+    -0.111,  # offtopic_x_example
+    0.157,  # top_by_keywords
+    0.145,  # top_by_example
+    0.145,  # top_by_asking_sentence
+    0.483,  # all_three_agree
 )
 ANSWER_AT = 0.8  # probability the best entry answers the question
 CLARIFY_AT = 0.5  # below this nothing is worth offering: decline
@@ -162,6 +166,8 @@ def features(hit: Hit, best_rank: float, first: bool) -> tuple[float, ...]:
         1.0 if hit.coverage >= 0.99 else 0.0,
         1.0 if asked.role_only and kind in ("role", "compare") else 0.0,
         1.0 if hit.other_role else 0.0,
+        1.0 if kind == "offtopic" else 0.0,
+        hit.example if kind == "offtopic" else 0.0,  # off-topic entries have only examples
     )
 
 
@@ -193,18 +199,22 @@ def same_message(ea: Entry, eb: Entry) -> bool:
     return eb.id in ea.related or ea.id in eb.related
 
 
-def decide(hits: list[Hit]) -> tuple[str, str, list[tuple[float, Hit]]]:
-    """("answer" | "clarify" | "decline", why, (probability, hit) most likely first)."""
+def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[float, Hit]]]:
+    """("answer" | "clarify" | "offtopic" | "decline", why, (probability, hit) best first).
+
+    `named`: the asker named the kind of entry (`whois-owns roadmap`), so the candidates are
+    already that kind and the bar to answer is the bar to ask back.
+    """
     pairs = scored(hits)
     if not pairs:
         return "decline", "nothing matched", []
     ordered = pairs
     p, best = pairs[0]
-    if best.entry.kind == "offtopic":
-        return "decline", f"off-topic like {best.entry.id} (p={p:.2f})", ordered
     if p < CLARIFY_AT:
         return "decline", f"best {best.entry.id} at p={p:.2f}", ordered
-    if p < ANSWER_AT:
+    if best.entry.kind == "offtopic":
+        return "offtopic", f"off-topic like {best.entry.id} (p={p:.2f})", ordered
+    if p < (CLARIFY_AT if named else ANSWER_AT):
         return "clarify", f"best {best.entry.id} at p={p:.2f}", ordered
     for q, other in pairs[1:]:
         if q > p - DISAGREE_GAP and not agree(best, other):

@@ -35,6 +35,10 @@ _ROLE_WORDS = {
     "owner": "po",
 }
 _MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+")
+# Slack markup inside the text: <!channel>, <@U123>, <#C123|name> say nothing about the
+# question; a link <https://...|label> keeps its label.
+_MARKUP = re.compile(r"<[!@#][^>]*>")
+_LINK = re.compile(r"<(?:https?|mailto):[^>|]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,8 @@ class Command:
 
 
 def parse(text: str) -> Command:
-    text = _MENTION.sub("", text or "")[:MAX_INPUT_CHARS].strip()
+    text = _MENTION.sub("", text or "")[:MAX_INPUT_CHARS]
+    text = _LINK.sub(lambda m: m.group(1) or " ", _MARKUP.sub(" ", text)).strip()
     if not text:
         return Command("empty")
     first, _, rest = text.partition(" ")

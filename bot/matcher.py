@@ -510,13 +510,15 @@ class Index:
         union = len(phrase) + len(idf) - len(shared)
         return sum(idf[t] for t in shared) * len(shared) / union
 
-    def match(self, query: str, kinds: Iterable[str] | None = None) -> Match:
+    def match(self, query: str, kinds: Iterable[str] | None = None, named: bool = False) -> Match:
+        """`named`: the asker chose the kind (`whois-owns X`), so a likely entry of that kind
+        answers where a free question would be asked back."""
         hits, terms = self.search(query, kinds)
         if not terms:
             return Match(None, 0.0, 0.0, (), self.default_suggestions(), "empty")
         if not hits:
             return Match(None, 0.0, 0.0, (), self.default_suggestions(), "unknown")
-        outcome, why, pairs = decide(hits)
+        outcome, why, pairs = decide(hits, named)
         best = pairs[0][1] if pairs else hits[0]
         if outcome == "answer":
             return Match(
@@ -530,7 +532,7 @@ class Index:
                 outcome,
                 best.example_text,
             )
-        if best.entry.kind == OFF_TOPIC:
+        if outcome == "offtopic":
             # the nearest real topics stay at hand: a favour is still pointed to its owner
             near = [h for _, h in pairs if h.entry.kind != OFF_TOPIC]
             return Match(
@@ -540,6 +542,7 @@ class Index:
                 near[0].matched if near else (),
                 tuple(h.entry for h in near[:3]),
                 why,
+                outcome="decline",
                 off_topic=best.entry,
             )
         offered = tuple(

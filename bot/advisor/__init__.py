@@ -38,7 +38,12 @@ def advise(kb: KnowledgeBase, text: str, prose: bool = False) -> Answer:
             answered=False,
             verdict=f"Need more facts: I found no team facts in “{shown}”.",
         )
-    return _answer(kb, parsed, evaluation, answered=True, verdict=_verdict_sentence(kb, evaluation))
+    # A story with no usable fact gets questions back, not a verdict: for a free question that
+    # is an ask-back (not an answer), so it never counts as advice given.
+    answered = not (prose and evaluation.verdict == NEED_FACTS)
+    return _answer(
+        kb, parsed, evaluation, answered=answered, verdict=_verdict_sentence(kb, evaluation)
+    )
 
 
 # --- building the answer ------------------------------------------------------------------

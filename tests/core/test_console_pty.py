@@ -102,7 +102,8 @@ def test_history_more_and_ctrl_d(term: Terminal, tmp_path: Path) -> None:
     # colour codes pasted in (bracketed paste, as terminals send a paste) are stripped
     term.type("\x1b[200~\x1b[1;31mdefine po\x1b[0m\x1b[201~\r")
     term.read_until("Product Owner (PO)")
-    term.type("\x04")  # Ctrl-D at an empty prompt
+    term.read_until("pmpo> ", count=5)  # Ctrl-D only means "leave" at an empty prompt
+    term.type("\x04")
     assert term.finish() == 0
     assert "Traceback" not in term.seen
     history = (tmp_path / "state" / "pmpo" / "console_history").read_text()

@@ -71,14 +71,16 @@ def test_compare_has_side_by_side_fields(web: WebServer, fake: FakeSlack) -> Non
 
 
 def test_hostile_markup_in_command_is_inert(web: WebServer, fake: FakeSlack) -> None:
-    body = slash(web, "<!channel> <@U123> @here <!here|here> zyxxy frobnicate").json()
+    body = slash(web, "<!channel> <@U123> @here <!here|here> zyxxy <b>frobnicate</b>").json()
     shown = json.dumps({"text": body["text"], "blocks": body["blocks"]}, ensure_ascii=False)
     for block in body["blocks"]:
         if block["type"] == "actions":
             continue  # the button value is data, never rendered
         assert_no_live_markup(json.dumps(block, ensure_ascii=False))
     assert_no_live_markup(body["text"])
-    assert "&lt;!channel&gt;" in shown
+    # Slack's own tags are dropped before matching; anything else is echoed escaped
+    assert "<!channel>" not in shown and "<!here" not in shown
+    assert "&lt;b&gt;frobnicate" in shown
 
 
 def test_advise_without_facts_opens_modal(web: WebServer, fake: FakeSlack) -> None:

@@ -178,11 +178,8 @@ def test_more_detail_on_a_thread_answer_updates_that_message(
 
 
 def test_did_you_mean_choices_answer_in_place(web: WebServer, fake: FakeSlack) -> None:
-    asked = slash(web, "should one person be both PM and PO?")
+    asked = slash(web, "how much does a scrum master earn?")  # near pay, but another job
     picks = {k: v for k, v in buttons(asked).items() if k.startswith("pmpo_pick_")}
-    if not picks:  # the matcher answered outright; a decline with a close topic has a pick too
-        asked = slash(web, "please draft 5 user stories")
-        picks = {k: v for k, v in buttons(asked).items() if k.startswith("pmpo_pick_")}
     assert 1 <= len(picks) <= 3
     assert_fits_slack(asked)
     choice = picks["pmpo_pick_1"]
