@@ -3,12 +3,13 @@ slash commands at concurrency 1, 8 and 32.
 
 Run alone: .venv/bin/python -m bench.loopback
 
-The server is the Procfile's `web:` command (gunicorn with bot/gunicorn_conf.py, 2 gthread
-workers x 8 threads as configured there), bound to a free 127.0.0.1 port, with SLACK_API_URL
-pointed at the fake Slack Web API from tests/slack/fake_slack.py (also on 127.0.0.1). Request
-load comes from bench/slack_ack.py (`level`: a thread pool, one signed request per connection,
-15 s timeout per request; an error is a non-200 or an ack without blocks). Every loop is
-bounded: a fixed number of requests per level, and a deadline on start-up.
+The server is the Procfile's `web:` command (gunicorn with bot/gunicorn_conf.py, 2 asyncio
+workers with 8 ack threads each, as configured there), bound to a free 127.0.0.1 port, with
+SLACK_API_URL pointed at the fake Slack Web API from tests/slack/fake_slack.py (also on
+127.0.0.1). Request load comes from bench/slack_ack.py (`level`: a thread pool, one signed
+request per connection, 15 s timeout per request; an error is a non-200 or an ack without
+blocks). Every loop is bounded: a fixed number of requests per level, and a deadline on
+start-up.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Ack latency of signed `/pmpo` requests over loopback (a benchmark, not a test).
 
-Starts the fake Slack Web API and the real `web:` server (gunicorn, 2 workers x 8 threads,
-as in production), then sends signed slash commands at concurrency 1, 8 and 32 and prints
-p50/p99 latency, requests/second and errors (non-200 or an ack without blocks).
+Starts the fake Slack Web API and the real `web:` server (gunicorn, 2 asyncio workers each
+with 8 ack threads, as in production), then sends signed slash commands at concurrency 1, 8
+and 32 and prints p50/p99 latency, requests/second and errors (non-200 or an ack without blocks).
 
     .venv/bin/python bench/slack_ack.py [--requests 300] [--workers 2]
 """
@@ -87,7 +87,7 @@ def main() -> int:
         fake.stop()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print(f"signed /pmpo over loopback, gunicorn gthread {args.workers} workers x 8 threads")
+    print(f"signed /pmpo over loopback, gunicorn {args.workers} asyncio workers x 8 ack threads")
     heads = ("concurrency", "requests", "p50 ms", "p99 ms", "req/s", "errors")
     print(" ".join(f"{h:>{w}}" for h, w in zip(heads, (11, 8, 8, 8, 8, 6), strict=True)))
     for r in rows:

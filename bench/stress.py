@@ -14,7 +14,9 @@ What it checks, from the run only:
   extra answers;
 - reloads alternate version A, version B and a broken file: good ones load, bad ones are
   refused with `file:line:`, and every answer is whole A or whole B;
-- resident memory of each worker, sampled through the run: flat after warm-up.
+- resident memory of each worker, sampled through the run: flat after warm-up;
+- slow clients (`--slow-clients`, each sending one byte every 3 s and reconnecting when the
+  server closes it) and a Slack Web API that stalls 9 s on some calls never delay an ack.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from bench.slack_ack import QUESTIONS as SLACK_ACK_QUESTIONS  # noqa: E402
 from tests.reliability.conftest import wait_for_workers  # noqa: E402
 from tests.reliability.corpus import fresh_kb  # noqa: E402
+from tests.reliability.slowclients import Trickle  # noqa: E402
 from tests.slack.fake_slack import BOT_USER_ID, Call, FakeSlack  # noqa: E402
 from tests.slack.fake_slack import Fault as FakeFault  # noqa: E402
 from tests.slack.helpers import (  # noqa: E402
@@ -67,6 +70,8 @@ QUESTIONS = [
 # transient faults: retried by the bot, so the answer must still arrive exactly once
 TRANSIENT = [("429", {"retry_after": 1}), ("500", {}), ("drop", {}), ("stall", {"seconds": 2.0})]
 FATAL = [("invalid_auth", {})]  # not retried: one apology instead
+# Slack at its slowest (under the 10 s per-call timeout): the answer waits, the ack must not
+LONG_STALL = ("stall", {"seconds": 9.0})
 
 
 class KeyedFake(FakeSlack):
@@ -148,7 +153,9 @@ def rss_kib(pid: int) -> int:
 
 
 class Run:
-    def __init__(self, seconds: float, max_requests: int, clients: int, seed: int) -> None:
+    def __init__(
+        self, seconds: float, max_requests: int, clients: int, seed: int, slow_clients: int
+    ) -> None:
         self.seconds = seconds
         self.max_requests = max_requests
         self.clients = clients
@@ -167,6 +174,8 @@ class Run:
         wait_for_workers(self.server, 2)
         self.answer_a = self.answer_b = b""
         self.sent_bodies: list[tuple[str, str]] = []  # (body, content type) for duplicates
+        port = int(self.server.base.rsplit(":", 1)[1])
+        self.trickle = Trickle(port, slow_clients - slow_clients // 3, slow_clients // 3)
 
     # -- set-up ----------------------------------------------------------------------------
     def _versions(self) -> tuple[Path, str, str]:
@@ -273,15 +282,19 @@ class Run:
         question = "whois-owns roadmap" if rng.random() < 0.3 else rng.choice(QUESTIONS)
         self.timed_post("slash", command_body(question, user_id=f"U0LOAD{i % 97}"), FORM)
 
-    def fault_for(self, rng: random.Random) -> tuple[str, dict[str, Any], bool]:
+    def fault_for(self, rng: random.Random) -> tuple[str, dict[str, Any], bool, str]:
+        """(fault kind, its options, fatal?, label for the tally)."""
         roll = rng.random()
         if roll < 0.15:
             kind, options = rng.choice(TRANSIENT)
-            return kind, options, False
+            return kind, options, False, kind
         if roll < 0.18:
             kind, options = FATAL[0]
-            return kind, options, True
-        return "", {}, False
+            return kind, options, True, kind
+        if roll < 0.185:
+            kind, options = LONG_STALL
+            return kind, options, False, "stall-9"
+        return "", {}, False, ""
 
     def event(self, i: int, rng: random.Random, kind: str) -> None:
         channel = f"C0S{i}" if kind == "mention" else f"D0S{i}"
@@ -291,25 +304,25 @@ class Run:
             if kind == "mention"
             else dm(question, channel=channel)
         )
-        fault, options, fatal = self.fault_for(rng)
+        fault, options, fatal, label = self.fault_for(rng)
         if fault:
             self.fake.inject_for("chat.postMessage", channel, fault, **options)
         body = event_body(payload)
         with self.stats.lock:
-            self.stats.expects.append(Expect(kind, "chat.postMessage", channel, fault, fatal))
+            self.stats.expects.append(Expect(kind, "chat.postMessage", channel, label, fatal))
             self.sent_bodies.append((body, JSON))
         self.timed_post(kind, body, JSON)
 
     def share(self, i: int, rng: random.Random) -> None:
         name = f"share{i}"
-        fault, options, fatal = self.fault_for(rng)
+        fault, options, fatal, label = self.fault_for(rng)
         if fault:
             self.fake.inject_for("response_url", name, fault, **options)
         payload = share_payload(
             rng.choice(SLACK_ACK_QUESTIONS), self.fake.response_url(name), user_id=f"U0SH{i}"
         )
         with self.stats.lock:
-            self.stats.expects.append(Expect("share", "response_url", name, fault, fatal))
+            self.stats.expects.append(Expect("share", "response_url", name, label, fatal))
         self.timed_post("share", interactive_body(payload), FORM)
 
     def duplicate(self, rng: random.Random) -> None:
@@ -384,6 +397,8 @@ class Run:
         started = time.monotonic()
         threads = [threading.Thread(target=self.client, args=(n,)) for n in range(self.clients)]
         threads += [threading.Thread(target=self.reloader), threading.Thread(target=self.sampler)]
+        threads.append(threading.Thread(target=self.trickle.run))
+        self.trickle.stop = self.stop
         for thread in threads:
             thread.start()
         while not self.stop.wait(0.5):
@@ -392,7 +407,7 @@ class Run:
         for thread in threads:
             thread.join(timeout=60)
         elapsed = time.monotonic() - started
-        time.sleep(8.0)  # answers in flight (a 2 s stall plus retries) land
+        time.sleep(15.0)  # answers in flight (a 9 s stall, or a 2 s one plus retries) land
         health = request(self.server.base, "GET", "/healthz").status
         alive = self.server.proc.poll() is None
         workers = worker_pids(self.server.proc.pid)
@@ -471,6 +486,10 @@ class Run:
             "rss_series": [
                 (round(t - s.rss[0][0]), sum(m.values()) // max(1, len(m))) for t, m in s.rss
             ],
+            "slow_clients": self.trickle.headers + self.trickle.bodies,
+            "slow_closed": self.trickle.closed_by_server,
+            "slow_408": self.trickle.timeouts_408,
+            "long_stalls": sum(1 for e in s.expects if e.fault == "stall-9"),
             "tracebacks": log.count("Traceback"),
             "log_lines": log.count("\n"),
         }
@@ -503,9 +522,9 @@ def report(r: dict[str, Any]) -> str:
 
 How pmpo holds up under load, Slack faults, hostile input and broken knowledge files. The
 figures below come from one run of `python -m bench.stress --seconds {round(r["seconds"])}` on
-{r["date"]} (loopback only: the real `web:` server, gunicorn 2 workers x 8 threads, against the
-fake Slack Web API of `tests/slack/fake_slack.py`); re-run it to refresh them. The tests in
-`tests/reliability/` check the same properties on every CI run.
+{r["date"]} (loopback only: the real `web:` server, gunicorn with 2 asyncio workers,
+against the fake Slack Web API of `tests/slack/fake_slack.py`); re-run it to refresh them.
+The tests in `tests/reliability/` check the same properties on every CI run.
 
 ## Stress run
 
@@ -544,17 +563,29 @@ Mean worker RSS over the run (MiB): {series}.
   traceback in any server log of the run).
 - **Bounded memory**: `test_bounded_state.py` (dedup cache by size and age, one knowledge
   snapshot), and the RSS figures above.
+- **Slow clients and a slow Slack**: `test_slow_clients.py` (150 connections trickling
+  headers or bodies for 30 s; `/healthz` and signed `/pmpo` answer within 1 s at p99),
+  `test_slow_slack.py` (chat.postMessage and response_url stall 9 s under 30 DMs and 20
+  slash commands: every ack within 2.5 s, every reply once).
+- **Restarts and the state directory**: `test_restarts_and_state.py` (a worker killed after
+  a file broke comes back on the last good knowledge base, `/healthz` 200 throughout; a
+  state directory owned by another user or writable by others is refused; a planted
+  symlink is replaced, not followed; an unwritable state directory is named in the reload
+  reply; a 5,000-digit timestamp gets 400).
 - **Graceful stop**: `test_graceful_stop.py` (gunicorn finishes a reload in flight after
   SIGTERM and exits 0; Socket Mode `pmpo run` exits 0 on SIGTERM).
 
 ## Limits
 
-- Bolt's listener pool has 16 threads and an unbounded queue: if Slack stalls every call for
-  long, queued answers wait (each call times out after 10 s, so the queue drains).
+- Each worker runs Slack calls on a reply pool of 16 threads with at most 256 replies
+  waiting; each call times out after 10 s. If Slack stalls long enough to fill that, a new
+  reply is dropped with one log line (`reply dropped: ...`); acks still go out at once.
 - A read timeout on chat.postMessage is not retried: Slack may have posted already, and a retry
   would post twice. The person gets an apology instead.
-- A process that follows another's reload reads the files itself; if they are mid-edit and do
-  not validate, it keeps its knowledge base and tries again every 2 s.
+- Processes follow a reload by loading the snapshot it published (by content hash); if that
+  snapshot cannot be read they keep their knowledge base, log why, and retry every 2 s.
+- Slow clients: headers must arrive within 5 s of a connection opening (or of its previous
+  response), a body within 10 s of its headers; otherwise 408 and the connection closes.
 """
 
 
@@ -576,8 +607,15 @@ def _rows(r: dict[str, Any]) -> str:
         ("answers owed (mentions, DMs, Share buttons)", r["async_expected"]),
         ("lost answers", r["lost"]),
         (
-            "Slack faults injected (429, 500, dropped connection, 2 s stall, invalid_auth)",
+            "Slack faults injected (429, 500, dropped connection, 2 s and 9 s stalls, "
+            "invalid_auth)",
             r["faults_injected"],
+        ),
+        ("of which 9 s stalls of the Web API or response_url", r["long_stalls"]),
+        (
+            "slow clients held open (one byte every 3 s; reconnect when closed)",
+            f"{r['slow_clients']}; closed by the header/body deadlines {r['slow_closed']} times "
+            f"({r['slow_408']} with a 408)",
         ),
         (
             "faults survived (answer arrived once; invalid_auth: exactly one apology)",
@@ -644,10 +682,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-requests", type=int, default=200_000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--slow-clients", type=int, default=60)
     parser.add_argument("--no-write", action="store_true", help="print, do not write the doc")
     parser.add_argument("--out", default=str(ROOT / "docs" / "reliability.md"))
     args = parser.parse_args(argv)
-    run = Run(min(args.seconds, 1800.0), args.max_requests, args.clients, args.seed)
+    run = Run(
+        min(args.seconds, 1800.0), args.max_requests, args.clients, args.seed, args.slow_clients
+    )
     result = run.run()
     summary = {k: v for k, v in result.items() if k != "rss_series"}
     print(json.dumps(summary, indent=1, default=str))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltResponse
@@ -22,6 +21,8 @@ from bot.db.gaplog import GapLog
 from bot.kb.store import KnowledgeStore
 from bot.listeners import register_listeners
 from bot.listeners.dedup import EventDedup
+from bot.listeners.identity import BotIdentity
+from bot.listeners.lazy import LazyRunner, ReplyPool
 from bot.listeners.replies import post as post_to_response_url
 from bot.listeners.retry import (  # noqa: F401 - re-exported, bot.app is where people look
     MAX_RETRY_AFTER,
@@ -33,6 +34,9 @@ from bot.listeners.shared import APOLOGY
 from bot.safety import redact
 
 log = logging.getLogger("pmpo.app")
+
+REPLY_THREADS = 32  # Slack calls in flight per process; each waits at most http_timeout
+REPLY_QUEUE = 1024  # replies waiting for a thread; past that a reply is dropped and logged
 
 
 def create_web_client(settings: Settings) -> WebClient:
@@ -46,11 +50,12 @@ def create_web_client(settings: Settings) -> WebClient:
 
 
 class _DropClientTokenWarning(logging.Filter):
-    """Bolt warns that SLACK_BOT_TOKEN (read from env) is unused because we pass `client`,
-    which carries that same token; the warning is noise on every start."""
+    """Bolt warns that SLACK_BOT_TOKEN (read from env) is unused because we pass `client` and
+    `authorize`, which carry that same token; the warning is noise on every start."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "`token` will be unused" not in record.getMessage()
+        message = record.getMessage()
+        return "`token` will be unused" not in message and "will be ignored" not in message
 
 
 def create_app(
@@ -63,18 +68,22 @@ def create_app(
     bolt_logger = logging.getLogger("pmpo.bolt")
     if not any(isinstance(f, _DropClientTokenWarning) for f in bolt_logger.filters):
         bolt_logger.addFilter(_DropClientTokenWarning())
+    pool = ReplyPool(workers=REPLY_THREADS, queue=REPLY_QUEUE)
+    client = create_web_client(settings)
     app = App(
         name="pmpo",
-        client=create_web_client(settings),
+        client=client,
         signing_secret=settings.signing_secret,
         request_verification_enabled=True,
-        # auth.test runs on the first request instead of here, so a worker still boots (and
-        # /healthz answers) while Slack is unreachable; `pmpo run` checks the token up front.
-        token_verification_enabled=False,
-        process_before_response=False,
-        listener_executor=ThreadPoolExecutor(max_workers=16, thread_name_prefix="pmpo-listener"),
+        # auth.test (who the bot is) is asked in the background, never inside a request, so
+        # a worker boots and acks while Slack is slow or unreachable; `pmpo run` checks the
+        # token up front.
+        authorize=BotIdentity(client).learn().authorizer(),
+        process_before_response=True,
+        listener_executor=pool,
         logger=bolt_logger,
     )
+    app.listener_runner.lazy_listener_runner = LazyRunner(pool, handle_error, bolt_logger)
     app.error(handle_error)
     register_listeners(app, store, settings, dedup, gaplog)
     return app

@@ -7,8 +7,10 @@ stop, without a traceback. Secrets never appear in these messages.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,8 @@ _WHERE = {
     "PMPO_KNOWLEDGE_DIR": "point it at the directory holding the knowledge YAML files, or "
     "leave it unset for ./knowledge",
     "LOG_LEVEL": "one of " + ", ".join(LOG_LEVELS),
+    "PMPO_STATE_DIR": "point it at a directory only this user can write (mode 700), or leave "
+    "it unset for $XDG_DATA_HOME/pmpo (~/.local/share/pmpo)",
     "DATABASE_URL": "postgresql://user:password@host:5432/dbname, or leave it unset for SQLite "
     "in PMPO_STATE_DIR",
     "PMPO_GAPS_DAYS": "how many days the gap log keeps a question, 1-3650 (default 90)",
@@ -62,7 +66,7 @@ class Settings:
     admins: frozenset[str] = field(default_factory=frozenset)
     port: int = 3000
     knowledge_dir: Path = DEFAULT_KB
-    state_dir: str | None = None
+    state_dir: Path | None = None
     log_level: str = "INFO"
     http_timeout: float = 10.0
 
@@ -140,6 +144,10 @@ class Settings:
         if not kb_dir.is_dir():
             raise ConfigError("PMPO_KNOWLEDGE_DIR", f"is {str(kb_dir)!r}, not a directory")
 
+        state_dir = own_state_dir(
+            Path(get("PMPO_STATE_DIR")) if get("PMPO_STATE_DIR") else None, kb_dir, env
+        )
+
         level = (get("LOG_LEVEL") or "INFO").upper()
         if level not in LOG_LEVELS:
             raise ConfigError("LOG_LEVEL", f"is {level[:12]!r}")
@@ -163,9 +171,45 @@ class Settings:
             admins=frozenset(admins),
             port=int(port_text),
             knowledge_dir=kb_dir,
-            state_dir=get("PMPO_STATE_DIR") or None,
+            state_dir=state_dir,
             log_level=level,
         )
+
+
+def default_state_dir(kb_dir: Path, env: Mapping[str, str] | None = None) -> Path:
+    """$XDG_DATA_HOME/pmpo/kb-<hash of the knowledge dir> (~/.local/share/pmpo/...): the
+    user's own, never /tmp, where another user could create it first."""
+    env = os.environ if env is None else env
+    base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    digest = hashlib.sha256(str(kb_dir.resolve()).encode()).hexdigest()[:12]
+    return Path(base) / "pmpo" / f"kb-{digest}"
+
+
+def own_state_dir(
+    configured: Path | None, kb_dir: Path, env: Mapping[str, str] | None = None
+) -> Path:
+    """The state directory (reload signal, knowledge snapshots, duplicate filter), created
+    mode 700 if missing; `ConfigError` unless it is this user's and only this user's: the
+    bot loads what it finds there, so anyone who can write it can steer the bot."""
+    path = configured or default_state_dir(kb_dir, env)
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = path.stat()
+    except OSError as exc:
+        raise ConfigError("PMPO_STATE_DIR", f"is {str(path)!r}: {exc.strerror}") from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise ConfigError("PMPO_STATE_DIR", f"is {str(path)!r}, not a directory")
+    if info.st_uid != os.geteuid():
+        raise ConfigError(
+            "PMPO_STATE_DIR",
+            f"is {str(path)!r}, owned by uid {info.st_uid}, not this user (uid {os.geteuid()})",
+        )
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise ConfigError(
+            "PMPO_STATE_DIR",
+            f"is {str(path)!r}, writable by group or others (mode {info.st_mode & 0o777:o})",
+        )
+    return path
 
 
 def has_slack_settings(env: Mapping[str, str] | None = None) -> bool:

@@ -54,6 +54,7 @@ FEATURES = (
     "other_role",
     "kind_offtopic",
     "offtopic_x_example",
+    "example_x_shared_terms",
     "top_by_keywords",
     "top_by_example",
     "top_by_asking_sentence",
@@ -61,40 +62,41 @@ FEATURES = (
 )
 # Fitted by bench/train_decide.py (see its output for the data and the held-out figures).
 WEIGHTS = (
-    -3.263,  # bias
-    -0.369,  # example
-    0.551,  # example_x_shape
-    1.324,  # log_score
-    0.534,  # coverage
-    0.16,  # key
-    0.386,  # shape
-    0.305,  # share_of_best
-    0.461,  # first
-    -0.149,  # kind_role
-    0.117,  # kind_compare
-    -0.36,  # kind_faq
-    0.211,  # names_roles
-    -0.205,  # asks_who
-    0.821,  # asks_who_x_ownership
-    0.197,  # known_share
-    -0.055,  # neither_roles_nor_who
-    -0.423,  # neither_x_long
-    0.245,  # example_tail
-    -0.202,  # keyword_bar
-    0.383,  # restated
-    0.028,  # full_coverage
-    0.522,  # role_only_x_role
-    -0.245,  # other_role
-    3.301,  # kind_offtopic
-    -0.111,  # offtopic_x_example
-    0.157,  # top_by_keywords
-    0.145,  # top_by_example
-    0.145,  # top_by_asking_sentence
-    0.483,  # all_three_agree
+    -2.866,  # bias
+    -0.487,  # example
+    0.488,  # example_x_shape
+    1.434,  # log_score
+    0.5,  # coverage
+    0.004,  # key
+    0.007,  # shape
+    0.033,  # share_of_best
+    0.47,  # first
+    -0.139,  # kind_role
+    0.106,  # kind_compare
+    -0.365,  # kind_faq
+    0.189,  # names_roles
+    -0.214,  # asks_who
+    0.922,  # asks_who_x_ownership
+    0.237,  # known_share
+    -0.07,  # neither_roles_nor_who
+    -0.292,  # neither_x_long
+    0.238,  # example_tail
+    -0.238,  # keyword_bar
+    0.237,  # restated
+    0.046,  # full_coverage
+    0.603,  # role_only_x_role
+    0.165,  # other_role
+    3.146,  # kind_offtopic
+    -0.137,  # offtopic_x_example
+    0.93,  # example_x_shared_terms
+    0.223,  # top_by_keywords
+    0.021,  # top_by_example
+    0.289,  # top_by_asking_sentence
+    0.398,  # all_three_agree
 )
-ANSWER_AT = 0.8  # probability the best entry answers the question
+ANSWER_AT = 0.75  # probability the best entry answers the question
 CLARIFY_AT = 0.5  # below this nothing is worth offering: decline
-DISAGREE_GAP = 0.1  # a runner-up that says something else must trail by this much
+DISAGREE_ODDS = 3.0  # the best must be this many times likelier than a runner-up that differs
 
 # The keyword bar pmpo used before examples: share of the question explained, score, and
 # keyword/title evidence. Still a strong sign, and the only one a knowledge base without
@@ -168,6 +170,8 @@ def features(hit: Hit, best_rank: float, first: bool) -> tuple[float, ...]:
         1.0 if hit.other_role else 0.0,
         1.0 if kind == "offtopic" else 0.0,
         hit.example if kind == "offtopic" else 0.0,  # off-topic entries have only examples
+        # close to an example on many shared words is strong; on one role name, not much
+        hit.example * min(hit.example_shared, 5) / 5,
     )
 
 
@@ -183,6 +187,13 @@ def scored(hits: list[Hit]) -> list[tuple[float, Hit]]:
     out = [(probability(values), h) for h, values in table(hits)]
     out.sort(key=lambda pair: pair[0], reverse=True)
     return out
+
+
+def tie(p: float, q: float, odds: float | None = None) -> bool:
+    """Is the runner-up (q) too close to the best (p)? Compared as odds, so 0.98 against 0.87
+    is a clear lead and 0.75 against 0.6 is not."""
+    bar = DISAGREE_ODDS if odds is None else odds
+    return p / max(1 - p, 1e-9) < bar * q / max(1 - q, 1e-9)
 
 
 def agree(a: Hit, b: Hit) -> bool:
@@ -213,15 +224,18 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
     if p < CLARIFY_AT:
         return "decline", f"best {best.entry.id} at p={p:.2f}", ordered
     if best.entry.kind == "offtopic":
+        if best.example < OFF_TOPIC_LIKENESS:  # gibberish is not "a question about Scrum"
+            return "decline", f"nothing close (best {best.entry.id})", ordered
         return "offtopic", f"off-topic like {best.entry.id} (p={p:.2f})", ordered
     if p < (CLARIFY_AT if named else ANSWER_AT):
         return "clarify", f"best {best.entry.id} at p={p:.2f}", ordered
     for q, other in pairs[1:]:
-        if q > p - DISAGREE_GAP and not agree(best, other):
+        if tie(p, q) and not agree(best, other):
             return "clarify", f"{best.entry.id} p={p:.2f} vs {other.entry.id} p={q:.2f}", ordered
     return "answer", f"{best.entry.id} at p={p:.2f}", ordered
 
 
+OFF_TOPIC_LIKENESS = 0.25  # an off-topic entry words the decline only if it resembles the question
 OFFER_AT = 0.15  # an ask-back offers candidates at least this likely
 
 

@@ -47,6 +47,7 @@ GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
 ROLE_MOVES = ("po to pm", "pm to po")  # career-move concepts count as talk about the roles
 _ROLE_STEMS = frozenset({"product", "manag", "owner"})
 ROLE_KINDS = frozenset({"role", "compare"})
+_ROLE_CONCEPTS = {"product_owner": "po", "product_manag": "pm"}  # synonyms.yml's canonical terms
 OFF_TOPIC = "offtopic"  # entries that say what pmpo does not answer
 
 BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for one definition
@@ -91,6 +92,7 @@ class Asked:
     owner: bool = False  # asks who (who, whose, responsible, accountable...)
     known: float = 0.0  # share of its terms the knowledge base uses anywhere
     role_only: bool = False  # nothing but role names ("po?", "what's a PM")
+    named: frozenset[str] = frozenset()  # the roles it names: "pm", "po"
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class Hit:
     example_text: str = ""
     example_tail: float = 0.0  # the same for the sentence that asks, in a long question
     restated: float = 0.0  # how exactly one alias restates the whole question (0..1)
+    example_shared: int = 0  # terms shared with that closest example
     other_role: bool = False  # names a neighbouring role (scrum master...) the entry is not about
     factor: float = 1.0  # how the question's shape weighed this kind of entry
     asked: Asked = field(default_factory=Asked)
@@ -350,7 +353,7 @@ class Index:
         seen: set[str] = set()
         for s, origin, synonym in rewritten:
             if s in seen or not (
-                synonym or (fixed[origin][0] not in STOPWORDS and s not in STOPWORDS)
+                synonym or (fixed[origin][0] not in STOPWORDS and s not in STOPWORDS and len(s) > 1)
             ):
                 continue
             seen.add(s)
@@ -415,6 +418,7 @@ class Index:
             owner=bool(set(raw) & OWNER_QUESTION),
             known=known / len(idf),
             role_only=set(idf) <= self.generic,
+            named=frozenset(role for concept, role in _ROLE_CONCEPTS.items() if concept in idf),
         )
         neighbours = set(idf) & self._neighbours
         hits: list[Hit] = []
@@ -424,6 +428,15 @@ class Index:
             phrases = {p for t in idf for p in by_term.get(t, ())}
             bonus = max((self._phrase_bonus(p, idf) for p in phrases), default=0.0)
             factor = boosts.get(entry.kind, 1.0)
+            if (
+                len(asked.named) == 1
+                and entry.kind == "role"
+                and entry.extra["role"] not in (asked.named)
+            ):
+                factor *= OTHER_INTENT_FACTOR  # "what does a PO do" is never the PM's card
+            other_role = any(self._weights[i].get(t, 0.0) < TITLE_WEIGHT for t in neighbours)
+            if other_role and not asked.named:
+                factor *= OTHER_INTENT_FACTOR  # "how much does a data engineer earn"
             score = (base + PHRASE_BONUS * bonus) * factor
             weights = self._weights[i]
             matched_terms = [t for t in terms if t.stem in weights]
@@ -448,9 +461,10 @@ class Index:
                     key,
                     example=found.similarity if found else 0.0,
                     example_text=found.example if found else "",
+                    example_shared=found.shared if found else 0,
                     example_tail=found_tail.similarity if found_tail else 0.0,
                     restated=bonus / total if total else 0.0,
-                    other_role=any(weights.get(t, 0.0) < TITLE_WEIGHT for t in neighbours),
+                    other_role=other_role,
                     factor=factor,
                     asked=asked,
                 )

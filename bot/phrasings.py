@@ -27,6 +27,7 @@ class Near:
     entry: int  # position in the keyword index's entry list
     similarity: float  # cosine, 0..1
     example: str
+    shared: int = 0  # terms the question and the example have in common
 
 
 class Phrasings:
@@ -73,17 +74,19 @@ class Phrasings:
         if not weights:
             return {}
         dots: dict[int, float] = defaultdict(float)
+        shared: dict[int, int] = defaultdict(int)
         for t, w in weights.items():
             idf = self.idf.get(t)
             if idf is None:
                 continue
             for j in self._postings[t]:
                 dots[j] += w * idf
+                shared[j] += 1
         qnorm = math.sqrt(sum(w * w for w in weights.values()))
         best: dict[int, Near] = {}
         for j, dot in dots.items():
             sim = dot / (qnorm * self._norms[j])
             entry = self._entries[j]
             if entry not in best or sim > best[entry].similarity:
-                best[entry] = Near(entry, sim, self._texts[j])
+                best[entry] = Near(entry, sim, self._texts[j], shared[j])
         return best

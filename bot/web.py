@@ -1,4 +1,4 @@
-"""The WSGI application gunicorn serves in HTTP mode (`web:` in the Procfile).
+"""The HTTP app gunicorn serves in HTTP mode (`web:` in the Procfile): a WSGI gate and Bolt.
 
 - `POST /slack/events`: every Slack request (commands, events, buttons, modals), through
   Bolt's WSGI adapter. Before Bolt sees a request, this module checks its size (413), its
@@ -8,8 +8,9 @@
 - `GET /healthz`: 200 `ok` when the knowledge base is loaded, 503 otherwise.
 - Anything else: 404. Bodies over `MAX_BODY` bytes get 413 before anything parses them.
 
-Gunicorn loads it as `bot.web:create_wsgi_app()` (or `bot.web:application`, built on first
-access), so importing this module needs no settings.
+Gunicorn loads it as `bot.web:create_asgi_app()` with the worker class `bot.server.PmpoWorker`
+(an asyncio server: slow clients wait in the event loop, see bot/asgi.py); importing this
+module needs no settings.
 """
 
 from __future__ import annotations
@@ -19,18 +20,26 @@ import hmac
 import io
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+from bot.asgi import MAX_BODY, WsgiBridge
 from bot.config import ConfigError, Settings
 from bot.kb.store import KnowledgeStore
 
-MAX_BODY = 64 * 1024
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from bot.db.gaplog import GapLog
+
 MAX_SKEW = 5 * 60  # seconds: Slack's own rule for a fresh request
+MAX_STAMP = 16  # digits: Unix time has 10 until the year 2286
+MAX_SIGNATURE = 100  # "v0=" and 64 hex digits
 SLACK_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 
@@ -49,6 +58,7 @@ class PmpoWSGI:
         self.slack = slack
         self.store = store
         self.secret = signing_secret.encode()
+        self.gaplog: GapLog | None = None  # closed at shutdown (bot.web.create_asgi_app)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
@@ -78,6 +88,10 @@ class PmpoWSGI:
             body.decode("utf-8")
         except UnicodeDecodeError:
             return _plain(start_response, "400 Bad Request", "body is not UTF-8")
+        problem = header_problem(environ)
+        if problem:
+            log.info("refused a request with a malformed header: %s", problem)
+            return _plain(start_response, "400 Bad Request", problem)
         if self.secret and not signed(self.secret, environ, body):
             log.info("refused a request without a valid, fresh Slack signature")
             return _plain(start_response, "401 Unauthorized", "invalid request")
@@ -95,11 +109,24 @@ class PmpoWSGI:
             return _plain(start_response, "500 Internal Server Error", "internal error")
 
 
+def header_problem(environ: dict[str, Any]) -> str:
+    """'' unless a Slack header is too long to be Slack's: a 5,000-digit timestamp is no
+    time at all (`int()` refuses over 4,300 digits), and no v0 signature is 100 bytes."""
+    stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or ""
+    if len(stamp) > MAX_STAMP:
+        return "X-Slack-Request-Timestamp is not a Unix time"
+    if len(environ.get("HTTP_X_SLACK_SIGNATURE") or "") > MAX_SIGNATURE:
+        return "X-Slack-Signature is too long"
+    return ""
+
+
 def signed(secret: bytes, environ: dict[str, Any], body: bytes) -> bool:
     """Slack's v0 signature over `v0:timestamp:body`, with a timestamp within `MAX_SKEW`."""
     stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or ""
     signature = environ.get("HTTP_X_SLACK_SIGNATURE") or ""
-    if not (stamp.isascii() and stamp.isdigit()) or abs(time.time() - int(stamp)) > MAX_SKEW:
+    if len(stamp) > MAX_STAMP or not (stamp.isascii() and stamp.isdigit()):
+        return False
+    if abs(time.time() - int(stamp)) > MAX_SKEW:
         return False
     digest = hmac.new(secret, b"v0:" + stamp.encode() + b":" + body, hashlib.sha256)
     return hmac.compare_digest("v0=" + digest.hexdigest(), signature)
@@ -147,11 +174,35 @@ def _plain(
 def create_wsgi_app(
     settings: Settings | None = None, store: KnowledgeStore | None = None
 ) -> PmpoWSGI:
-    """Build the whole HTTP-mode app from the environment (and `.env`)."""
+    """The gate and the Bolt app as one WSGI app, built from the environment (and `.env`)."""
+    return _build(settings, store)[0]
+
+
+def create_asgi_app(
+    settings: Settings | None = None, store: KnowledgeStore | None = None
+) -> WsgiBridge:
+    """What gunicorn serves (`bot.server.PmpoWorker`): the WSGI app behind the asyncio
+    bridge; on shutdown the reply pool finishes what it holds."""
+    gate, app = _build(settings, store)
+    replies = app.listener_runner.listener_executor
+    threads = int(os.environ.get("PMPO_THREADS") or 8)
+
+    def on_shutdown() -> None:
+        replies.shutdown(True)  # replies may still record votes: drain them first
+        if gate.gaplog is not None:
+            gate.gaplog.close()  # write what waits, or keep it in the state directory
+
+    return WsgiBridge(gate, threads=threads, max_body=MAX_BODY, on_shutdown=(on_shutdown,))
+
+
+def _build(settings: Settings | None, store: KnowledgeStore | None) -> tuple[PmpoWSGI, App]:
     from dotenv import load_dotenv
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
     from bot.app import create_app
+    from bot.config import default_state_dir
+    from bot.db.signal import SharedReloadSignal
+    from bot.listeners import open_database, open_gaplog
     from bot.safety import setup_logging
 
     if settings is None:
@@ -162,9 +213,14 @@ def create_wsgi_app(
             print(f"pmpo: {exc}", file=sys.stderr, flush=True)
             raise SystemExit(3) from None  # gunicorn: worker boot error, stop the server
     setup_logging(settings.log_level, settings.secrets)
+    state_dir = Path(settings.state_dir or default_state_dir(settings.knowledge_dir))
+    db = open_database(state_dir)
     if store is None:
-        store = KnowledgeStore(settings.knowledge_dir, settings.state_dir)
-    app = create_app(settings, store)
+        signal = SharedReloadSignal(state_dir, db) if db is not None and db.shared else None
+        store = KnowledgeStore(settings.knowledge_dir, state_dir, follow=True, signal=signal)
+        store.watch()
+    gaplog = open_gaplog(store.state_dir, db)
+    app = create_app(settings, store, gaplog=gaplog)
     log.info(
         "HTTP mode ready: %s on %s, knowledge base %s (%d entries)",
         SLACK_PATH,
@@ -172,17 +228,6 @@ def create_wsgi_app(
         "loaded" if store.current().loaded else "NOT loaded",
         len(store.current().kb.entries),
     )
-    return PmpoWSGI(SlackRequestHandler(app, path=SLACK_PATH), store, settings.signing_secret)
-
-
-_application: PmpoWSGI | None = None
-
-
-def __getattr__(name: str) -> Any:
-    """`bot.web:application` for servers that want a module attribute; built on first use."""
-    global _application
-    if name == "application":
-        if _application is None:
-            _application = create_wsgi_app()
-        return _application
-    raise AttributeError(name)
+    gate = PmpoWSGI(SlackRequestHandler(app, path=SLACK_PATH), store, settings.signing_secret)
+    gate.gaplog = gaplog
+    return gate, app

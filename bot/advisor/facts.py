@@ -210,7 +210,7 @@ _ADJ = (
     r"geographic|international|regional|of|our|the|total|in-house|active|big|small|major|live|"
     r"b2b|b2c|independent|autonomous|stream-aligned|platform|whole|entire|only|just|single|"
     r"distinct|unique|business|internal|external|full|stack|full-stack|great|amazing|"
-    r"wonderful|dedicated|permanent"
+    r"wonderful|dedicated|permanent|new|additional|extra|more|other|upcoming"
 )
 _NOT_PRODUCT = (
     r"(?!\s*(?:manager|owner|managers|owners|management|ownership|person|lead|leader|people|"
@@ -237,6 +237,12 @@ _NOUNS: list[tuple[str, str]] = [
     ),
 ]
 _NOUN_FACT = {f"n_{name}": name for name, _ in _NOUNS}
+# "2 squads of 6 devs each": the engineers are the product, not the 6
+_TEAMS_OF_EACH = re.compile(
+    rf"\b(?P<teams>{NUM})\s+(?:squads?|scrum\s+teams?|teams?|pods?)\s+(?:of|with)\s+"
+    rf"(?P<size>{NUM})\s+(?:engineers?|devs?|developers?|programmers?|people)\s+(?:each|apiece)\b",
+    re.I,
+)
 _NOUN_ALT = "|".join(f"(?P<n_{name}>{alt})" for name, alt in _NOUNS)
 
 _NUM_NOUN = re.compile(
@@ -601,6 +607,13 @@ class _Reader:
         for mask in _MASKS:
             for match in list(mask.finditer(self.text)):
                 self._consume(match.start(), match.end())
+        for match in list(_TEAMS_OF_EACH.finditer(self.text)):
+            teams, size = to_number(match.group("teams")), to_number(match.group("size"))
+            if teams > 0 and size > 0:
+                said = self.said(match)
+                self._consume(match.start(), match.end())
+                self.count("squads", teams, teams, said)
+                self.count("engineers", teams * size, teams * size, said)
         for pattern, fixed in ((_PERSON_SIZE, "people"), (_NUM_NOUN, None)):
             for match in list(pattern.finditer(self.text)):
                 name = fixed or next(

@@ -78,6 +78,7 @@ def migrate(engine: Engine, lock_dir: Path | None = None) -> None:
     from alembic import command
     from alembic.config import Config
 
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # 7 lines per start
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.connect() as conn:

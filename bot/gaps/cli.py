@@ -34,11 +34,11 @@ def main(args: list[str], knowledge_dir: Path, load_index: Callable[[], Index | 
 
     from dotenv import load_dotenv
 
+    from bot.config import default_state_dir
     from bot.db.gaplog import GapLog, Unavailable
     from bot.gaps.grouping import find
     from bot.gaps.report import table, to_json
     from bot.gaps.snippets import suggest
-    from bot.kb.store import default_state_dir
 
     load_dotenv(Path.cwd() / ".env", override=False)
     state = os.environ.get("PMPO_STATE_DIR") or str(default_state_dir(knowledge_dir))

@@ -53,7 +53,9 @@ def fingerprint(directory: Path) -> str | None:
             digest.update((_BOT / name).read_bytes())
         for path in sorted(directory.iterdir()):
             if path.suffix in (".yml", ".yaml") and not path.name.startswith("."):
-                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+                if not path.is_file():  # a FIFO would block the read; the loader refuses it
+                    return None
+                digest.update(os.fsencode(path.name) + b"\0" + path.read_bytes() + b"\0")
     except OSError:
         return None
     return digest.hexdigest()

@@ -8,10 +8,14 @@ latest reload (each one overwrites the file).
 from __future__ import annotations
 
 import json
-import os
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from bot.statefiles import StateError, read_bytes, write_atomic
+
+log = logging.getLogger(__name__)
 
 FILE = "last_reload.json"
 
@@ -25,23 +29,21 @@ class ReloadNote:
 
 
 def write(state_dir: Path, note: ReloadNote) -> None:
-    path = state_dir / FILE
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    """Best effort, through `bot.statefiles` (no write through a planted file or symlink)."""
     try:
-        state_dir.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(note.__dict__), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:  # the reload itself worked; only the Home tab's note is missing
-        pass
+        state_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_atomic(state_dir / FILE, json.dumps(note.__dict__).encode())
+    except (OSError, StateError) as exc:  # the reload worked; only the Home tab's note is lost
+        log.warning("reload note not written: %s", exc)
 
 
 def read(state_dir: Path) -> ReloadNote | None:
     try:
-        data = json.loads((state_dir / FILE).read_text(encoding="utf-8"))
+        data = json.loads(read_bytes(state_dir / FILE))
         return ReloadNote(
             float(data["at"]), str(data["by"]), bool(data["ok"]), int(data["entries"])
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (StateError, ValueError, KeyError, TypeError):
         return None
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from slack_bolt import App
 
 from bot.config import Settings
+from bot.db.engine import Database
 from bot.db.gaplog import GapLog
 from bot.kb.store import KnowledgeStore
 from bot.listeners import actions, commands, events, home, views
@@ -24,7 +26,7 @@ def register_listeners(
     dedup: EventDedup | None = None,
     gaplog: GapLog | None = None,
 ) -> Deps:
-    gaplog = gaplog or open_gaplog(store)
+    gaplog = gaplog or open_gaplog(store.state_dir, open_database(store.state_dir))
     local = dedup or EventDedup(store.state_dir / "events.sqlite3")
     deps = Deps(store, settings, shared_dedup(gaplog, local) if dedup is None else local, gaplog)
     commands.register(app, deps)
@@ -45,16 +47,22 @@ def shared_dedup(gaplog: GapLog | None, local: EventDedup) -> FirstTime:
     return local
 
 
-def open_gaplog(store: KnowledgeStore) -> GapLog | None:
-    """The gap log on DATABASE_URL or SQLite in the state directory. Nothing connects yet, so
-    a database that is down at start-up costs nothing here; a setup error (a driver missing)
-    turns the log off with one line, and answers go on."""
+def open_database(state_dir: Path) -> Database | None:
+    """DATABASE_URL or SQLite in the state directory. Nothing connects yet, so a database
+    that is down at start-up costs nothing here; a setup error (a driver missing) turns the
+    database features off with one line, and answers go on."""
     try:
-        gaplog = GapLog.from_env(store.state_dir)
+        return Database.from_env(state_dir)
     except Exception as exc:  # noqa: BLE001
-        log.error("gap log off: could not set up the database (%s: %s)", type(exc).__name__, exc)
+        log.error("database off: could not set it up (%s: %s)", type(exc).__name__, exc)
         return None
-    if gaplog.dialect == "postgresql" and not os.environ.get("PMPO_VOTE_SALT"):
+
+
+def open_gaplog(state_dir: Path, db: Database | None) -> GapLog | None:
+    if db is None:
+        return None
+    gaplog = GapLog.from_env(state_dir, db=db)
+    if db.shared and not os.environ.get("PMPO_VOTE_SALT"):
         log.warning(
             "DATABASE_URL is PostgreSQL but PMPO_VOTE_SALT is unset: hosts with different "
             "state directories will not recognise each other's votes; set it on every host"

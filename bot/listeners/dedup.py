@@ -9,6 +9,7 @@ than `max_entries` rows. If the file cannot be used, a bounded in-memory set tak
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -28,6 +29,7 @@ class EventDedup:
         self._memory: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
         self._inserts = 0
+        self._last_error = ""
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +49,10 @@ class EventDedup:
             try:
                 return self._first_time_sqlite(key, now)
             except sqlite3.Error as exc:
-                log.warning("dedup: sqlite failed (%s); using memory for this key", exc)
+                # once per cause, not once per message: a full disk would flood the log
+                level = logging.DEBUG if str(exc) == self._last_error else logging.WARNING
+                self._last_error = str(exc)
+                log.log(level, "dedup: %s failed (%s); using memory meanwhile", self.path, exc)
         return self._first_time_memory(key, now)
 
     def __len__(self) -> int:
@@ -92,7 +97,10 @@ class EventDedup:
             conn.execute("COMMIT")
             return True
         except BaseException:
-            conn.execute("ROLLBACK")
+            # the error that matters is the one raised above (a full disk, a read-only
+            # file); a failed ROLLBACK ("no transaction is active") must not replace it
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
             raise
 
     def _first_time_memory(self, key: str, now: float) -> bool:

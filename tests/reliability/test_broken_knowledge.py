@@ -202,19 +202,35 @@ def test_store_survives_a_loader_that_raises(
     assert kb_store.current() is before
 
 
-def test_follower_retries_when_files_were_mid_edit(kb_copy: Path, tmp_path: Path) -> None:
-    """Process B sees A's reload stamp while the files are broken: it keeps its snapshot,
-    then follows once the files are good again (not never, as before)."""
+def test_follower_loads_exactly_what_was_reloaded(kb_copy: Path, tmp_path: Path) -> None:
+    """Process B follows A's reload from the snapshot A validated, not from the files,
+    which someone broke (or edited again) after the reload: both answer alike."""
     state = str(tmp_path / "state")
     a = KnowledgeStore(kb_copy, state)
-    b = KnowledgeStore(kb_copy, state)
+    b = KnowledgeStore(kb_copy, state, follow=True)
     entries = kb_copy / "entries.yml"
     entries.write_text(entries.read_text().replace("owns the roadmap.", "owns the roadmap!"))
     assert a.reload().ok
-    good = entries.read_text()
-    entries.write_text(good + "  - [broken\n")
-    old = b.current()
-    assert "owns the roadmap." in old.kb.entries["owns-roadmap"].verdict
-    entries.write_text(good)
-    b._retry_at = 0.0  # skip the 2-second wait
-    assert "owns the roadmap!" in b.current().kb.entries["owns-roadmap"].verdict
+    entries.write_text(entries.read_text() + "  - [broken\n")
+    followed = b.current()
+    assert followed.key == a.current().key
+    assert "owns the roadmap!" in followed.kb.entries["owns-roadmap"].verdict
+    # a process started now, files broken, serves the same last good knowledge base
+    c = KnowledgeStore(kb_copy, state)
+    assert c.current().loaded and c.current().key == a.current().key
+    assert c.startup_errors
+
+
+def test_follower_keeps_its_kb_and_says_why_when_the_snapshot_is_gone(
+    kb_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    state = tmp_path / "state"
+    a = KnowledgeStore(kb_copy, state)
+    b = KnowledgeStore(kb_copy, state, follow=True)
+    before = b.current()
+    entries = kb_copy / "entries.yml"
+    entries.write_text(entries.read_text().replace("owns the roadmap.", "owns the roadmap!"))
+    report = a.reload()
+    (state / "snapshots" / f"{report.extra['key']}.pickle").unlink()
+    assert b.current() is before
+    assert "not following the reload" in caplog.text and "No such file" in caplog.text

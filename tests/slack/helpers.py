@@ -239,28 +239,36 @@ def assert_no_live_markup(text: str) -> None:
 # -- a real `web:` server -------------------------------------------------------------------
 
 
+def gunicorn_argv(port: int, workers: int = 2) -> list[str]:
+    """The Procfile's `web:` command, bound to 127.0.0.1:`port`."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        str(ROOT / "bot" / "gunicorn_conf.py"),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "bot.web:create_asgi_app()",
+    ]
+
+
 class WebServer:
-    """`gunicorn -c bot/gunicorn_conf.py 'bot.web:create_wsgi_app()'` on a loopback port."""
+    """`gunicorn -c bot/gunicorn_conf.py 'bot.web:create_asgi_app()'` on a loopback port."""
 
     def __init__(self, env: dict[str, str], log_path: Path, workers: int = 2) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
-        cmd = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            str(ROOT / "bot" / "gunicorn_conf.py"),
-            "--bind",
-            f"127.0.0.1:{self.port}",
-            "--workers",
-            str(workers),
-            "bot.web:create_wsgi_app()",
-        ]
         self.proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT
+            gunicorn_argv(self.port, workers),
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
         )
         self._wait_ready()
 

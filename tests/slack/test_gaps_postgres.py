@@ -1,8 +1,8 @@
 """Several hosts on one PostgreSQL, and PostgreSQL going away.
 
 Two `web:` servers (separate state directories, as two hosts would have) share one
-PostgreSQL: gaps recorded on both appear in one list, and an event retried to the other host
-is answered once. With PostgreSQL stopped mid-run,
+PostgreSQL: gaps recorded on both appear in one list, an event retried to the other host is
+answered once, and a reload on one is followed by the other. With PostgreSQL stopped mid-run,
 `/pmpo` keeps answering, the failure is logged once, nothing written before is lost, and
 everything queued meanwhile is written when the server returns, even across a restart.
 """
@@ -21,8 +21,9 @@ from bot.db.engine import database_url
 from tests.pg import PostgresCluster
 from tests.slack.conftest import make_kb
 from tests.slack.fake_slack import BOT_USER_ID, FakeSlack
-from tests.slack.helpers import WebServer, event_body, mention, server_env, signed_post
+from tests.slack.helpers import ADMIN_ID, WebServer, event_body, mention, server_env, signed_post
 from tests.slack.test_gaps import GapServer, report_until, slash
+from tests.slack.test_reload_and_processes import NEW_ENTRY, NEW_VERDICT, OLD_VERDICT, reload_as
 
 JSON = "application/json"
 
@@ -97,6 +98,29 @@ def test_two_hosts_one_postgres_one_gap_list_one_answer(
         b.server.wait_log("duplicate delivery of msg:C0TWOHOSTS")
         time.sleep(0.5)
         assert len(fake.calls_for("chat.postMessage", channel="C0TWOHOSTS")) == 1
+    finally:
+        a.server.stop()
+        b.server.stop()
+
+
+def test_reload_on_one_host_is_followed_by_the_other(
+    postgres: PostgresCluster, fake: FakeSlack, tmp_path: Path
+) -> None:
+    kb = make_kb(tmp_path / "kb")  # one deploy: both hosts have the same files
+    url = postgres.new_database()
+    a = host(fake, tmp_path, "a", kb, url)
+    b = host(fake, tmp_path, "b", kb, url)
+    ownership = kb / "ownership.yml"
+    original = ownership.read_text()
+    try:
+        assert NEW_VERDICT not in slash(b, "whois-owns roadmap")["text"]
+        (kb / "zz-extra.yml").write_text(NEW_ENTRY)
+        ownership.write_text(original.replace(OLD_VERDICT, NEW_VERDICT))
+        message = reload_as(a.server, fake, ADMIN_ID, "reload-two-hosts")
+        assert "1 added, 0 removed, 1 changed" in message["text"]
+        assert "All 2 pmpo processes answer from it" in message["text"]  # on both hosts
+        assert NEW_VERDICT in slash(b, "whois-owns roadmap")["text"]
+        b.server.wait_log("knowledge: followed a reload")
     finally:
         a.server.stop()
         b.server.stop()

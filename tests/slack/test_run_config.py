@@ -156,7 +156,7 @@ def test_gunicorn_with_missing_setting_stops_with_one_line(tmp_path: Path) -> No
         "gunicorn",
         "-c",
         str(ROOT / "bot" / "gunicorn_conf.py"),
-        "bot.web:create_wsgi_app()",
+        "bot.web:create_asgi_app()",
     ]
     result = run(env, tmp_path, argv=argv)
     assert result.returncode != 0

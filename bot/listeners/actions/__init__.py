@@ -18,29 +18,28 @@ from bot.listeners.actions import in_place
 from bot.listeners.actions.feedback import vote_listener
 from bot.listeners.actions.gap_yaml import gap_yaml_listener
 from bot.listeners.feedback import value_for
-from bot.listeners.shared import USER_ID, Deps, clicked
+from bot.listeners.shared import USER_ID, Deps, ack_only, clicked
 from bot.render import blocks
 from bot.render.gaps import YAML_ACTION_ID
 
 
 def register(app: App, deps: Deps) -> None:
-    app.action(blocks.SHARE_ACTION_ID)(share_listener(deps))
+    app.action(blocks.SHARE_ACTION_ID)(ack=acknowledge_action, lazy=[share_listener(deps)])
     in_place.register(app, deps)
-    app.action(blocks.HELPFUL_ACTION_ID)(vote_listener(deps, helpful=True))
-    app.action(blocks.UNHELPFUL_ACTION_ID)(vote_listener(deps, helpful=False))
-    app.action(re.compile(rf"^{YAML_ACTION_ID}_\d+$"))(gap_yaml_listener(deps))
+    # votes and snippets call Slack (and the database): acked at once, answered lazily
+    app.action(blocks.HELPFUL_ACTION_ID)(ack=ack_only, lazy=[vote_listener(deps, helpful=True)])
+    app.action(blocks.UNHELPFUL_ACTION_ID)(ack=ack_only, lazy=[vote_listener(deps, helpful=False)])
+    app.action(re.compile(rf"^{YAML_ACTION_ID}_\d+$"))(ack=ack_only, lazy=[gap_yaml_listener(deps)])
     app.action(re.compile(r".*"))(acknowledge_action)
 
 
 def share_listener(deps: Deps) -> Callable[..., None]:
     def handle_share(
-        ack: Ack,
         action: dict[str, Any],
         body: dict[str, Any],
         client: WebClient,
         logger: logging.Logger,
     ) -> None:
-        ack()
         text, user_id = clicked(action, body)
         result = answer_value(deps.index(), text)
         note = f"Shared by <@{user_id}>" if USER_ID.match(user_id) else ""

@@ -13,7 +13,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack
 from slack_sdk import WebClient
 
 from bot.answering import answer_value
@@ -26,13 +25,11 @@ from bot.render import blocks
 
 def vote_listener(deps: Deps, helpful: bool) -> Callable[..., None]:
     def handle_vote(
-        ack: Ack,
         action: dict[str, Any],
         body: dict[str, Any],
         client: WebClient,
         logger: logging.Logger,
     ) -> None:
-        ack()
         raw = str(action.get("value") or "")
         fields = parse_value(raw)
         user_id = (body.get("user") or {}).get("id", "")

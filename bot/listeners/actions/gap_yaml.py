@@ -11,7 +11,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack
 from slack_sdk import WebClient
 
 from bot.db.gaplog import Unavailable
@@ -26,13 +25,11 @@ from bot.render.gaps import snippet_message
 
 def gap_yaml_listener(deps: Deps) -> Callable[..., None]:
     def handle_gap_yaml(
-        ack: Ack,
         action: dict[str, Any],
         body: dict[str, Any],
         client: WebClient,
         logger: logging.Logger,
     ) -> None:
-        ack()
         user_id = (body.get("user") or {}).get("id", "")
         group_id = str(action.get("value") or "")[:16]
         message = snippet_for(deps, client, user_id, group_id, logger)

@@ -18,7 +18,7 @@ from slack_sdk import WebClient
 from bot.advisor import modal
 from bot.answer import Answer, Section
 from bot.answering import answer
-from bot.grammar import parse
+from bot.grammar import Command, parse
 from bot.kb import reload_note
 from bot.kb.store import ReloadReport
 from bot.listeners import replies
@@ -33,35 +33,33 @@ NOT_SHARED = ("help", "empty", "unknown")
 
 
 def register(app: App, deps: Deps) -> None:
+    # Only the subcommands that call Slack get a lazy function: Bolt deep-copies the request
+    # for each one, which would double the cost of every plain answer.
+    app.command("/pmpo", matchers=[calls_slack])(
+        ack=pmpo_command(deps), lazy=[pmpo_after_ack(deps)]
+    )
     app.command("/pmpo")(pmpo_command(deps))
 
 
+def calls_slack(command: dict[str, Any]) -> bool:
+    return _slow(parse(from_slack(command.get("text"))))
+
+
+def _slow(parsed: Command) -> bool:
+    """Subcommands answered after the ack, because they call Slack: reload and gaps
+    (users.info; gaps reads the database too) and advise with no facts (views.open)."""
+    return parsed.name in ("reload", "gaps") or (parsed.name == "advise" and not parsed.arg.strip())
+
+
 def pmpo_command(deps: Deps) -> Callable[..., None]:
-    def handle_pmpo(
-        ack: Ack,
-        command: dict[str, Any],
-        client: WebClient,
-        logger: logging.Logger,
-    ) -> None:
+    def handle_pmpo(ack: Ack, command: dict[str, Any], logger: logging.Logger) -> None:
         text = from_slack(command.get("text"))
         parsed = parse(text)
-        user_id = command.get("user_id", "")
-        logger.info("/pmpo user=%s kind=%s chars=%d", user_id, parsed.name, len(text))
-        if parsed.name == "reload":
-            ack()  # users.info may take a moment; the result follows through response_url
-            message = reload_message(deps, client, user_id, logger)
-            _send(client, command, message, "reload", logger)
-            return
-        if parsed.name == "gaps":
-            ack()  # admin check and database read: the report follows through response_url
-            message = gaps_message(deps, client, user_id, parsed.arg, logger)
-            _send(client, command, message, "gaps", logger)
-            return
-        if parsed.name == "advise" and not parsed.arg.strip():
-            ack()
-            if not open_advisor(client, command, logger):
-                message = blocks.render(answer(deps.index(), parsed))
-                _send(client, command, message, "advise", logger)
+        logger.info(
+            "/pmpo user=%s kind=%s chars=%d", command.get("user_id", ""), parsed.name, len(text)
+        )
+        if _slow(parsed):
+            ack()  # the answer follows through response_url or the modal
             return
         result = answer(deps.index(), parsed)
         share = text if result.answered and parsed.name not in NOT_SHARED else None
@@ -72,6 +70,23 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
             deps.gaplog.asked(result, parsed.arg or text, "command")
 
     return handle_pmpo
+
+
+def pmpo_after_ack(deps: Deps) -> Callable[..., None]:
+    def pmpo_reply(command: dict[str, Any], client: WebClient, logger: logging.Logger) -> None:
+        parsed = parse(from_slack(command.get("text")))
+        user_id = command.get("user_id", "")
+        if parsed.name == "reload":
+            message = reload_message(deps, client, user_id, logger)
+            _send(client, command, message, "reload", logger)
+        elif parsed.name == "gaps":
+            message = gaps_message(deps, client, user_id, parsed.arg, logger)
+            _send(client, command, message, "gaps", logger)
+        elif not open_advisor(client, command, logger):
+            message = blocks.render(answer(deps.index(), parsed))
+            _send(client, command, message, "advise", logger)
+
+    return pmpo_reply
 
 
 def _send(
@@ -139,10 +154,13 @@ def reload_message(
         len(report.errors),
         report.seconds * 1000,
     )
-    return blocks.render(report_answer(report))
+    serving, live = (0, 0)
+    if report.ok and "state_error" not in report.extra:
+        serving, live = deps.store.followers(report.extra["key"])
+    return blocks.render(report_answer(report, serving, live))
 
 
-def report_answer(report: ReloadReport) -> Answer:
+def report_answer(report: ReloadReport, serving: int = 0, live: int = 0) -> Answer:
     warnings = _listed("Warnings", [str(p) for p in report.warnings])
     if not report.ok:
         return Answer(
@@ -158,14 +176,31 @@ def report_answer(report: ReloadReport) -> Answer:
         answered=True,
         title="Knowledge base reloaded",
         verdict=f"{report.entries} entries; {len(report.added)} added, {len(report.removed)} "
-        f"removed, {len(report.changed)} changed ({report.seconds * 1000:.0f} ms). Every "
-        "pmpo process picks this up on its next request.",
+        f"removed, {len(report.changed)} changed ({report.seconds * 1000:.0f} ms). "
+        + _followed(report, serving, live),
         sections=(
             *_listed("Added", list(report.added)),
             *_listed("Removed", list(report.removed)),
             *_listed("Changed", list(report.changed)),
             *warnings,
         ),
+    )
+
+
+def _followed(report: ReloadReport, serving: int, live: int) -> str:
+    """How many pmpo processes answer from the new knowledge base, counted, not assumed."""
+    if "state_error" in report.extra:
+        return (
+            "Only the process that ran the reload answers from it: the others were not told, "
+            f"because {report.extra['state_error']}."
+        )
+    if live == 1 and serving:
+        return "The one pmpo process running answers from it."
+    if live and serving >= live:
+        return f"All {live} pmpo processes answer from it."
+    return (
+        f"{serving} of {live} pmpo processes answer from it so far; the others keep the "
+        "previous one and say why in their log."
     )
 
 

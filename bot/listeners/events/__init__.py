@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.answering import answer_text
@@ -22,8 +22,9 @@ from bot.safety import from_slack
 
 
 def register(app: App, deps: Deps) -> None:
-    app.event("app_mention")(mention_listener(deps))
-    app.event("message")(message_listener(deps))  # every subtype lands here, then is filtered
+    # ack at once (Bolt acks events itself); the answer is posted after, by the lazy function
+    app.event("app_mention")(ack=_ack_only, lazy=[mention_listener(deps)])
+    app.event("message")(ack=_ack_only, lazy=[message_listener(deps)])  # every subtype
     app.event(re.compile(r".*"))(acknowledge_only)
 
 
@@ -62,6 +63,10 @@ def message_listener(deps: Deps) -> Callable[..., None]:
         _reply(deps, client, context, event, event.get("thread_ts"), logger, "dm")
 
     return handle_message
+
+
+def _ack_only(ack: Ack) -> None:
+    ack()
 
 
 def acknowledge_only(event: dict[str, Any], logger: logging.Logger) -> None:

@@ -17,26 +17,29 @@ from bot.render import blocks
 
 
 def register(app: App, deps: Deps) -> None:
-    app.view(modal.CALLBACK_ID)(advisor_submission(deps))
+    app.view(modal.CALLBACK_ID)(ack=check_advisor_form, lazy=[advisor_submission(deps)])
     app.view(re.compile(r".*"))(acknowledge_view)
+
+
+def check_advisor_form(ack: Ack, view: dict[str, Any]) -> None:
+    """Invalid fields go back to the modal in the ack; valid ones close it."""
+    _, errors = modal.read_submission(_values(view))
+    if errors:
+        ack(response_action="errors", errors=errors)
+    else:
+        ack()
 
 
 def advisor_submission(deps: Deps) -> Callable[..., None]:
     def handle_advisor_submission(
-        ack: Ack,
         body: dict[str, Any],
         view: dict[str, Any],
         client: WebClient,
         logger: logging.Logger,
     ) -> None:
-        values = (view.get("state") or {}).get("values") or {}
-        facts, errors = modal.read_submission(values)
-        if errors:
-            ack(response_action="errors", errors=errors)
-            return
-        ack()
+        facts, errors = modal.read_submission(_values(view))
         user_id = (body.get("user") or {}).get("id", "")
-        if not USER_ID.match(user_id):
+        if errors or not USER_ID.match(user_id):
             return
         result = advisor.advise(deps.store.current().kb, facts)
         logger.info(
@@ -46,6 +49,10 @@ def advisor_submission(deps: Deps) -> Callable[..., None]:
         client.chat_postMessage(channel=user_id, **message)
 
     return handle_advisor_submission
+
+
+def _values(view: dict[str, Any]) -> dict[str, Any]:
+    return (view.get("state") or {}).get("values") or {}
 
 
 def acknowledge_view(ack: Ack) -> None:

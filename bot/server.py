@@ -1,0 +1,85 @@
+"""The gunicorn worker class for `web:`: uvicorn's asyncio server, with a header deadline.
+
+Gunicorn stays the process manager (it restarts a worker that dies, stops gracefully on
+SIGTERM, checks settings before any worker starts); each worker serves every connection
+from one event loop (uvicorn, via the uvicorn-worker package), so a connection that sends
+its request one byte every few seconds costs a coroutine, not a thread. gthread workers
+read headers in their threads: about 17 such clients stalled the whole server.
+
+Uvicorn closes a connection that stays idle after a response (`keepalive`), but has no
+deadline for a request's headers: a client may send them forever. `DeadlineH11Protocol`
+adds one: from the moment a connection opens, or its previous response ends, the request's
+headers must be complete within `HEADER_TIMEOUT` seconds or the connection gets 408 and is
+closed. The body's deadline is `bot.asgi.BODY_TIMEOUT`, from the end of the headers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn_worker import UvicornWorker
+
+HEADER_TIMEOUT = 5.0  # seconds; Slack sends a whole request at once
+
+log = logging.getLogger("pmpo.web")
+
+
+class DeadlineH11Protocol(H11Protocol):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._header_deadline: asyncio.TimerHandle | None = None
+        self._partial = False  # part of the next request's headers has arrived
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm_header_deadline()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        self._partial = bool(data)
+        if self._header_deadline is not None and self.conn.their_state is not h11.IDLE:
+            self._header_deadline.cancel()  # the headers are in; the body has its own deadline
+            self._header_deadline = None
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._partial = False
+            self._arm_header_deadline()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._header_deadline is not None:
+            self._header_deadline.cancel()
+            self._header_deadline = None
+        super().connection_lost(exc)
+
+    def _arm_header_deadline(self) -> None:
+        if self._header_deadline is not None:
+            self._header_deadline.cancel()
+        self._header_deadline = self.loop.call_later(HEADER_TIMEOUT, self._headers_too_slow)
+
+    def _headers_too_slow(self) -> None:
+        self._header_deadline = None
+        if self.transport.is_closing() or self.conn.their_state is not h11.IDLE:
+            return
+        if self._partial and self.conn.our_state is h11.IDLE:  # say why, if it asked
+            self.transport.write(
+                b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain\r\n"
+                b"content-length: 20\r\nconnection: close\r\n\r\nrequest headers slow"
+            )
+        self.transport.close()
+
+
+class PmpoWorker(UvicornWorker):
+    """`worker_class` in bot/gunicorn_conf.py."""
+
+    CONFIG_KWARGS: dict[str, Any] = {
+        "loop": "asyncio",
+        "http": DeadlineH11Protocol,
+        "lifespan": "on",
+        "timeout_graceful_shutdown": 15,  # under gunicorn's graceful_timeout (20 s)
+    }
