@@ -3,8 +3,9 @@
 Two `web:` servers (separate state directories, as two hosts would have) share one
 PostgreSQL: gaps recorded on both appear in one list, an event retried to the other host is
 answered once, and a reload on one is followed by the other. With PostgreSQL stopped mid-run,
-`/pmpo` keeps answering, the failure is logged once, nothing written before is lost, and
-everything queued meanwhile is written when the server returns, even across a restart.
+`/pmpo` keeps answering (and an admin can still reload), the failure is logged once, nothing
+written before is lost, and everything queued meanwhile is written when the server returns,
+even across a restart.
 """
 
 from __future__ import annotations
@@ -35,6 +36,15 @@ def logged(url: str) -> list[str]:
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT question FROM gaps ORDER BY id")).all()
         return [r[0] for r in rows]
+    finally:
+        engine.dispose()
+
+
+def signal_generation(url: str) -> str | None:
+    engine = create_engine(database_url(Path("."), {"DATABASE_URL": url}))
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT generation FROM kb_signal")).scalar()
     finally:
         engine.dispose()
 
@@ -134,6 +144,11 @@ def test_postgres_stopped_mid_run(cluster: PostgresCluster, fake: FakeSlack, tmp
             slash(web, f"before the outage question {i} about lunch")
         before = wait_logged(url, 3)
         assert len(before) == 3
+        deadline = time.monotonic() + 5
+        while not signal_generation(url) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        published = signal_generation(url)
+        assert published  # this host shared the knowledge base it started with
 
         cluster.stop()
         for i in range(5):
@@ -145,6 +160,8 @@ def test_postgres_stopped_mid_run(cluster: PostgresCluster, fake: FakeSlack, tmp
         assert "Product Owner" in answered["text"] and "helpful" in json.dumps(answered).lower()
         refused = report_until(web, fake, "unavailable")
         assert "Gap report unavailable" in refused and "Answers are not affected" in refused
+        reloaded = reload_as(web.server, fake, ADMIN_ID, "reload-during-outage")
+        assert "Knowledge base reloaded" in reloaded["text"]  # this host's own signal
         log = web.server.wait_log("database unavailable")
         time.sleep(2.5)  # the writer retries every second: still one line a minute
         assert web.server.log_text().count("database unavailable (") == 1, log[-2000:]
@@ -157,6 +174,10 @@ def test_postgres_stopped_mid_run(cluster: PostgresCluster, fake: FakeSlack, tmp
             f"during the outage question {i} about lunch" for i in range(5)
         ]
         web.server.wait_log("database reachable again")
+        deadline = time.monotonic() + 20  # the signal retries 10 s after a failure
+        while signal_generation(url) == published and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert signal_generation(url) != published  # the reload made meanwhile is shared
     finally:
         web.server.stop()
 
