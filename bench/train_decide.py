@@ -8,7 +8,9 @@ Data: every candidate entry pmpo considers for a question, with its evidence (bo
     entry's answer text. Each question's own copy among the entries' `examples` is held out
     while it is scored, so the model sees the evidence an unseen question would give.
   - tests/questions/questions.yml and bench/questions_fresh.yml (the team's own phrasings):
-    right when the entry is the expected one.
+    right when the entry is the expected one or tells the same (same owner, or related), as
+    lenient as the real-question judge; once against the entries as they are and once with
+    every example removed ("bare"), so keyword evidence alone is calibrated too.
 Questions the advisor takes are left out (the model never sees them).
 
 The model: logistic regression with an L2 penalty, fitted by Newton's method (a few dozen

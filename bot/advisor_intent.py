@@ -59,6 +59,15 @@ _OWNER_ASK = re.compile(
     r"decide|prioriti[sz]e|accept)|gets\s+to|approves?|accepts?|prioriti[sz]es?)\b",
     re.I,
 )
+# A number near a thing the advisor counts: the cheap test before the facts parser runs.
+_COUNTED = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+    r"twenty|thirty|forty|fifty|hundred|several|many|multiple|a\s+few)\b)[^.?!]{0,40}?\b"
+    r"(?:squads?|teams?|pods?|devs?|developers?|engineers?|people|person|folks|members?|"
+    r"employees|staff|products?|"
+    r"apps?|markets?|regions?|countries|personas?)\b|%|\bhalf\b",
+    re.I,
+)
 _SITUATION_FACTS = frozenset(
     "squads engineers people products markets personas backlog_share strategy_suffering".split()
 )
@@ -94,6 +103,8 @@ def describes_team_situation(text: str) -> bool:
         return False
     if _STRAIN.search(text):
         return True
+    if not _COUNTED.search(text):
+        return False  # no count of anything: skip the facts parser (~90 ms to import)
     from bot.advisor import facts as facts_mod
 
     return bool(set(facts_mod.parse(text, prose=True).facts) & _SITUATION_FACTS)

@@ -33,6 +33,16 @@ _CODE = (
 _BOT = Path(__file__).resolve().parent.parent
 
 
+KEEP = 4  # cached indexes kept, newest first
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed by another process meanwhile
+        return 0.0
+
+
 def cache_dir() -> Path:
     configured = os.environ.get("PMPO_CACHE_DIR")
     if configured:
@@ -85,7 +95,9 @@ def store(directory: Path, index: Index) -> None:
     target = cache_dir()
     try:
         target.mkdir(parents=True, exist_ok=True)
-        for stale in target.glob("kb-*.pickle"):
+        # keep a few: two checkouts (or a branch switch) each keep their index warm
+        cached = sorted(target.glob("kb-*.pickle"), key=_mtime, reverse=True)
+        for stale in cached[KEEP - 1 :]:
             stale.unlink(missing_ok=True)
         index.prepare_typo_repair()  # the English words it needs, so no ask loads the list
         fd, tmp = tempfile.mkstemp(dir=target, suffix=".tmp")

@@ -1,0 +1,116 @@
+"""Add harvested example questions to the knowledge files, keeping the check set unseen.
+
+Run: .venv/bin/python -m bench.add_examples STAGED.yml [--dry-run]
+
+STAGED.yml is a list of {entry, q, source}: real questions found in public threads, each
+filed under the entry that answers it. Each one is appended to that entry's `examples:` in its
+own YAML file (the file keeps its layout and comments), unless it
+  - names an entry that does not exist, or repeats an example already there;
+  - comes from a thread the frozen check set (bench/realq_check.yml) was drawn from, or shares
+    most of its words with one of the check set's questions: the check set measures questions
+    pmpo has never seen, so nothing that resembles one may become an example.
+Only counts are printed, never a check-set question.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from bench.common import KNOWLEDGE, ROOT
+from bot.kb.loader import load_dir
+from bot.textnorm import STOPWORDS, words
+
+CHECK = ROOT / "bench" / "realq_check.yml"
+TOO_CLOSE = 0.5  # Jaccard overlap of content words with a check-set question
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if w not in STOPWORDS and len(w) > 2)
+
+
+def _thread(source: str) -> str:
+    """A thread's identity: its site and number, or its URL, lower-cased."""
+    found = re.search(r"([a-z0-9.-]+\.[a-z]{2,})\S*?(\d{3,})", source.lower())
+    if found:
+        return f"{found.group(1)}#{found.group(2)}"
+    return " ".join(source.lower().split())[:80]
+
+
+def _close(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= TOO_CLOSE
+
+
+def main() -> None:
+    staged = yaml.safe_load(Path(sys.argv[1]).read_text()) or []
+    dry = "--dry-run" in sys.argv
+    kb = load_dir(KNOWLEDGE).kb
+    assert kb is not None
+    check = yaml.safe_load(CHECK.read_text())
+    check_threads = {_thread(c.get("source", "")) for c in check}
+    check_words = [_content(c["q"]) for c in check]
+    have = {e.id: {" ".join(words(x)) for x in e.examples} for e in kb.entries.values()}
+    tally: Counter[str] = Counter()
+    additions: dict[str, list[str]] = {}
+    for item in staged:
+        entry, q = item.get("entry"), " ".join(str(item.get("q", "")).split())
+        if entry not in kb.entries or not q:
+            tally["unknown entry or empty"] += 1
+            continue
+        key = " ".join(words(q))
+        if key in have[entry]:
+            tally["already an example"] += 1
+            continue
+        mine = _content(q)
+        if _thread(str(item.get("source", ""))) in check_threads or any(
+            _close(mine, theirs) for theirs in check_words
+        ):
+            tally["too close to the check set (dropped unseen)"] += 1
+            continue
+        have[entry].add(key)
+        additions.setdefault(entry, []).append(q)
+        tally["added"] += 1
+    if not dry:
+        for entry_id, questions in additions.items():
+            _append(kb.entries[entry_id].file, kb.entries[entry_id].line, questions)
+    for what, n in tally.most_common():
+        print(f"{n:4d}  {what}")
+    print(f"{len(additions)} entries gained examples{' (dry run)' if dry else ''}")
+
+
+def _append(file: str, line: int, questions: list[str]) -> None:
+    """Append to the `examples:` list of the entry that starts at `line` (1-based)."""
+    path = KNOWLEDGE / Path(file).name
+    lines = path.read_text().splitlines(keepends=True)
+    start = line - 1
+    i = start + 1
+    while i < len(lines) and not re.match(r"\s*-\s+id:", lines[i]):
+        if re.match(r"\s*examples:\s*$", lines[i]):
+            break
+        i += 1
+    if i >= len(lines) or not re.match(r"\s*examples:\s*$", lines[i]):
+        raise SystemExit(f"{path.name}:{line}: entry has no block `examples:` list to extend")
+    j = i + 1
+    item_indent = None
+    while j < len(lines):
+        m = re.match(r"(\s*)- ", lines[j])
+        if m and (item_indent is None or len(m.group(1)) == item_indent):
+            item_indent = len(m.group(1))
+            j += 1
+            continue
+        if item_indent is not None and lines[j].startswith(" " * (item_indent + 2)):
+            j += 1  # a folded continuation line of the previous item
+            continue
+        break
+    pad = " " * (item_indent if item_indent is not None else 6)
+    new = [f"{pad}- {json.dumps(q, ensure_ascii=False)}\n" for q in questions]
+    path.write_text("".join(lines[:j] + new + lines[j:]))
+
+
+if __name__ == "__main__":
+    main()
