@@ -50,7 +50,7 @@ def connect(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 5.0})
 
         @event.listens_for(engine, "connect")
@@ -94,7 +94,7 @@ def migrate(engine: Engine, lock_dir: Path | None = None) -> None:
                 conn.commit()
             return
         lock_path = (lock_dir or Path(engine.url.database or ".").parent) / "migrate.lock"
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with open(lock_path, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:

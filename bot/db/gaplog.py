@@ -58,9 +58,9 @@ def vote_salt(state_dir: Path, env: Mapping[str, str] | None = None) -> str:
         return path.read_text(encoding="ascii").strip()
     except OSError:
         pass
-    state_dir.mkdir(parents=True, exist_ok=True)
-    tmp = state_dir / f"{SALT_FILE}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    state_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = state_dir / f"{SALT_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as out:
         out.write(secrets.token_hex(32))
     try:
