@@ -55,6 +55,7 @@ FEATURES = (
     "kind_offtopic",
     "offtopic_x_example",
     "example_x_shared_terms",
+    "example_vote",
     "top_by_keywords",
     "top_by_example",
     "top_by_asking_sentence",
@@ -62,41 +63,42 @@ FEATURES = (
 )
 # Fitted by bench/train_decide.py (see its output for the data and the held-out figures).
 WEIGHTS = (
-    -2.866,  # bias
-    -0.487,  # example
-    0.488,  # example_x_shape
-    1.434,  # log_score
-    0.5,  # coverage
-    0.004,  # key
-    0.007,  # shape
-    0.033,  # share_of_best
-    0.47,  # first
-    -0.139,  # kind_role
-    0.106,  # kind_compare
-    -0.365,  # kind_faq
-    0.189,  # names_roles
-    -0.214,  # asks_who
-    0.922,  # asks_who_x_ownership
-    0.237,  # known_share
-    -0.07,  # neither_roles_nor_who
-    -0.292,  # neither_x_long
-    0.238,  # example_tail
-    -0.238,  # keyword_bar
-    0.237,  # restated
-    0.046,  # full_coverage
-    0.603,  # role_only_x_role
-    0.165,  # other_role
-    3.146,  # kind_offtopic
-    -0.137,  # offtopic_x_example
-    0.93,  # example_x_shared_terms
-    0.223,  # top_by_keywords
-    0.021,  # top_by_example
-    0.289,  # top_by_asking_sentence
-    0.398,  # all_three_agree
+    -2.933,  # bias
+    -0.662,  # example
+    0.456,  # example_x_shape
+    1.396,  # log_score
+    0.548,  # coverage
+    -0.003,  # key
+    0.053,  # shape
+    0.034,  # share_of_best
+    0.446,  # first
+    -0.118,  # kind_role
+    0.108,  # kind_compare
+    -0.35,  # kind_faq
+    0.193,  # names_roles
+    -0.232,  # asks_who
+    0.95,  # asks_who_x_ownership
+    0.293,  # known_share
+    -0.143,  # neither_roles_nor_who
+    -0.275,  # neither_x_long
+    0.143,  # example_tail
+    -0.227,  # keyword_bar
+    0.249,  # restated
+    0.05,  # full_coverage
+    0.621,  # role_only_x_role
+    0.236,  # other_role
+    3.212,  # kind_offtopic
+    -0.183,  # offtopic_x_example
+    0.951,  # example_x_shared_terms
+    0.794,  # example_vote
+    0.205,  # top_by_keywords
+    -0.127,  # top_by_example
+    0.347,  # top_by_asking_sentence
+    0.346,  # all_three_agree
 )
 ANSWER_AT = 0.75  # probability the best entry answers the question
 CLARIFY_AT = 0.5  # below this nothing is worth offering: decline
-DISAGREE_ODDS = 3.0  # the best must be this many times likelier than a runner-up that differs
+DISAGREE_ODDS = 2.0  # the best must be this many times likelier than a runner-up that differs
 
 # The keyword bar pmpo used before examples: share of the question explained, score, and
 # keyword/title evidence. Still a strong sign, and the only one a knowledge base without
@@ -172,6 +174,7 @@ def features(hit: Hit, best_rank: float, first: bool) -> tuple[float, ...]:
         hit.example if kind == "offtopic" else 0.0,  # off-topic entries have only examples
         # close to an example on many shared words is strong; on one role name, not much
         hit.example * min(hit.example_shared, 5) / 5,
+        hit.example_vote,
     )
 
 

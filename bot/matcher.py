@@ -107,6 +107,7 @@ class Hit:
     example_tail: float = 0.0  # the same for the sentence that asks, in a long question
     restated: float = 0.0  # how exactly one alias restates the whole question (0..1)
     example_shared: int = 0  # terms shared with that closest example
+    example_vote: float = 0.0  # share of the ten closest examples that are this entry's
     other_role: bool = False  # names a neighbouring role (scrum master...) the entry is not about
     factor: float = 1.0  # how the question's shape weighed this kind of entry
     asked: Asked = field(default_factory=Asked)
@@ -462,6 +463,7 @@ class Index:
                     example=found.similarity if found else 0.0,
                     example_text=found.example if found else "",
                     example_shared=found.shared if found else 0,
+                    example_vote=found.vote if found else 0.0,
                     example_tail=found_tail.similarity if found_tail else 0.0,
                     restated=bonus / total if total else 0.0,
                     other_role=other_role,

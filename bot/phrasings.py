@@ -12,11 +12,13 @@ same analysis the keyword index uses), compared by cosine.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+VOTERS = 10  # closest examples that vote
 UNKNOWN_IDF_SHARE = 0.5  # a term no example uses weighs half the rarest term's IDF
 
 
@@ -28,6 +30,9 @@ class Near:
     similarity: float  # cosine, 0..1
     example: str
     shared: int = 0  # terms the question and the example have in common
+    vote: float = (
+        0.0  # share of the question's ten closest examples (by similarity) that are this entry's
+    )
 
 
 class Phrasings:
@@ -83,10 +88,16 @@ class Phrasings:
                 dots[j] += w * idf
                 shared[j] += 1
         qnorm = math.sqrt(sum(w * w for w in weights.values()))
+        sims = {j: dot / (qnorm * self._norms[j]) for j, dot in dots.items()}
+        # how many of the closest phrasings, weighted by closeness, agree on one entry
+        votes: dict[int, float] = defaultdict(float)
+        closest = heapq.nlargest(VOTERS, sims.items(), key=lambda kv: kv[1])
+        mass = sum(sim for _, sim in closest) or 1.0
+        for j, sim in closest:
+            votes[self._entries[j]] += sim / mass
         best: dict[int, Near] = {}
-        for j, dot in dots.items():
-            sim = dot / (qnorm * self._norms[j])
+        for j, sim in sims.items():
             entry = self._entries[j]
             if entry not in best or sim > best[entry].similarity:
-                best[entry] = Near(entry, sim, self._texts[j], shared[j])
+                best[entry] = Near(entry, sim, self._texts[j], shared[j], votes.get(entry, 0.0))
         return best
