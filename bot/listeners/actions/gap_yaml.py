@@ -13,11 +13,11 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from bot.db.gaplog import Unavailable
 from bot.gaps.grouping import find
+from bot.gaps.report import GapReport
 from bot.gaps.snippets import suggest
 from bot.listeners import replies
-from bot.listeners.commands.gaps import admin_refusal
+from bot.listeners.commands.gaps import as_admin
 from bot.listeners.shared import Deps
 from bot.render import blocks
 from bot.render.gaps import snippet_message
@@ -47,15 +47,9 @@ def gap_yaml_listener(deps: Deps) -> Callable[..., None]:
 def snippet_for(
     deps: Deps, client: WebClient, user_id: str, group_id: str, logger: logging.Logger
 ) -> dict[str, Any]:
-    refusal = admin_refusal(deps, client, user_id, logger, "gap yaml")
-    if refusal is not None:
-        return refusal
-    if deps.gaplog is None:
-        return blocks.simple("The gap log is off", verdict="See the server log.")
-    try:
-        report = deps.gaplog.report()
-    except Unavailable as exc:
-        return blocks.simple("Gap log unavailable", verdict=f"Sorry, {exc}. Try again shortly.")
+    report = as_admin(deps, client, user_id, logger, "gap yaml", lambda log: log.report())
+    if not isinstance(report, GapReport):
+        return report
     group = find(report.groups, group_id)
     if group is None:
         return blocks.simple(

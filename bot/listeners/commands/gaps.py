@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
 
-from bot.db.gaplog import Unavailable
+from bot.db.gaplog import GapLog, Unavailable
+from bot.gaps.report import GapReport
 from bot.listeners.shared import Deps, is_admin
 from bot.render import blocks
 from bot.render.gaps import report_message
@@ -34,10 +36,19 @@ def admin_refusal(
     return None
 
 
-def gaps_message(
-    deps: Deps, client: WebClient, user_id: str, arg: str, logger: logging.Logger
-) -> dict[str, Any]:
-    refusal = admin_refusal(deps, client, user_id, logger, "gaps")
+GapLogWork = Callable[[GapLog], dict[str, Any] | GapReport]
+
+
+def as_admin(
+    deps: Deps,
+    client: WebClient,
+    user_id: str,
+    logger: logging.Logger,
+    what: str,
+    work: GapLogWork,
+) -> dict[str, Any] | GapReport:
+    """`work(gap_log)` for an admin; else the refusal, or one line on why the log is away."""
+    refusal = admin_refusal(deps, client, user_id, logger, what)
     if refusal is not None:
         return refusal
     if deps.gaplog is None:
@@ -45,8 +56,21 @@ def gaps_message(
             "The gap log is off", verdict="The database could not be set up; see the server log."
         )
     try:
+        return work(deps.gaplog)
+    except Unavailable as exc:
+        logger.error("%s: %s", what, exc)
+        return blocks.simple(
+            "Gap report unavailable",
+            verdict=f"Sorry, {exc}. Answers are not affected; try again in a minute.",
+        )
+
+
+def gaps_message(
+    deps: Deps, client: WebClient, user_id: str, arg: str, logger: logging.Logger
+) -> dict[str, Any]:
+    def work(gap_log: GapLog) -> dict[str, Any] | GapReport:
         if arg.strip().lower() == "purge":
-            removed = deps.gaplog.purge()
+            removed = gap_log.purge()
             logger.warning("gap log purged by user=%s (%d rows)", user_id, removed)
             return blocks.simple(
                 "Gap log purged",
@@ -56,13 +80,11 @@ def gaps_message(
             return blocks.simple(
                 "Gap report", verdict="Try `/pmpo gaps` for the report or `/pmpo gaps purge`."
             )
-        deps.gaplog.flush(1.0)  # this process's own recent writes belong in the report
-        report = deps.gaplog.report()
-    except Unavailable as exc:
-        logger.error("gaps: %s", exc)
-        return blocks.simple(
-            "Gap report unavailable",
-            verdict=f"Sorry, {exc}. Answers are not affected; try again in a minute.",
-        )
-    logger.info("gaps report for user=%s groups=%d", user_id, len(report.groups))
-    return report_message(report)
+        gap_log.flush(1.0)  # this process's own recent writes belong in the report
+        return gap_log.report()
+
+    result = as_admin(deps, client, user_id, logger, "gaps", work)
+    if not isinstance(result, GapReport):
+        return result
+    logger.info("gaps report for user=%s groups=%d", user_id, len(result.groups))
+    return report_message(result)
