@@ -1,6 +1,7 @@
 """Add harvested example questions to the knowledge files, keeping the check set unseen.
 
 Run: .venv/bin/python -m bench.add_examples STAGED.yml [--dry-run]
+     .venv/bin/python -m bench.add_examples --audit   (existing examples against the check set)
 
 STAGED.yml is a list of {entry, q, source}: real questions found in public threads, each
 filed under the entry that answers it. Each one is appended to that entry's `examples:` in its
@@ -46,7 +47,33 @@ def _close(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= TOO_CLOSE
 
 
+def audit() -> None:
+    """Remove examples already in the knowledge files that are too close to a check-set
+    question (an earlier harvest may have met the same thread). Prints the count only."""
+    check_words = [_content(c["q"]) for c in yaml.safe_load(CHECK.read_text())]
+    removed = 0
+    for path in sorted(KNOWLEDGE.glob("*.yml")):
+        kept = []
+        for line in path.read_text().splitlines(keepends=True):
+            m = re.match(r"\s*- (\"(?:[^\"\\]|\\.)*\")\s*$", line)
+            if m:
+                try:
+                    text = json.loads(m.group(1))
+                except ValueError:
+                    text = ""
+                mine = _content(text)
+                if text and len(mine) >= 4 and any(_close(mine, c) for c in check_words):
+                    removed += 1
+                    continue
+            kept.append(line)
+        path.write_text("".join(kept))
+    print(f"{removed} existing examples too close to the check set removed (unseen)")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--audit"]:
+        audit()
+        return
     staged = yaml.safe_load(Path(sys.argv[1]).read_text()) or []
     dry = "--dry-run" in sys.argv
     kb = load_dir(KNOWLEDGE).kb
@@ -76,8 +103,10 @@ def main() -> None:
         additions.setdefault(entry, []).append(q)
         tally["added"] += 1
     if not dry:
-        for entry_id, questions in additions.items():
-            _append(kb.entries[entry_id].file, kb.entries[entry_id].line, questions)
+        # bottom-up within each file, so an insertion never shifts an entry still to come
+        order = sorted(additions, key=lambda i: (kb.entries[i].file, -kb.entries[i].line))
+        for entry_id in order:
+            _append(kb.entries[entry_id].file, kb.entries[entry_id].line, additions[entry_id])
     for what, n in tally.most_common():
         print(f"{n:4d}  {what}")
     print(f"{len(additions)} entries gained examples{' (dry run)' if dry else ''}")

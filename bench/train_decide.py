@@ -198,7 +198,8 @@ def outcomes(
             tally["right" if q.must_decline else "decline"] += 1
             continue
         tie = any(D.tie(p, s, gap) and not D.agree(best, h) for s, _, h in scored[1:])
-        if p < answer_at or tie:
+        restated = best.restated >= 0.99 and D.keyword_evidence(best)  # as decide() does
+        if p < (clarify_at if restated else answer_at) or tie:
             tally["right" if q.must_decline else "clarify"] += 1
             tally["asked_back_off_topic"] += q.must_decline
         elif y:

@@ -63,42 +63,42 @@ FEATURES = (
 )
 # Fitted by bench/train_decide.py (see its output for the data and the held-out figures).
 WEIGHTS = (
-    -2.933,  # bias
-    -0.662,  # example
-    0.456,  # example_x_shape
-    1.396,  # log_score
-    0.548,  # coverage
-    -0.003,  # key
-    0.053,  # shape
-    0.034,  # share_of_best
-    0.446,  # first
-    -0.118,  # kind_role
-    0.108,  # kind_compare
-    -0.35,  # kind_faq
-    0.193,  # names_roles
-    -0.232,  # asks_who
-    0.95,  # asks_who_x_ownership
-    0.293,  # known_share
-    -0.143,  # neither_roles_nor_who
-    -0.275,  # neither_x_long
-    0.143,  # example_tail
-    -0.227,  # keyword_bar
-    0.249,  # restated
-    0.05,  # full_coverage
-    0.621,  # role_only_x_role
-    0.236,  # other_role
-    3.212,  # kind_offtopic
-    -0.183,  # offtopic_x_example
-    0.951,  # example_x_shared_terms
-    0.794,  # example_vote
-    0.205,  # top_by_keywords
-    -0.127,  # top_by_example
-    0.347,  # top_by_asking_sentence
-    0.346,  # all_three_agree
+    -3.118,  # bias
+    -0.6,  # example
+    0.496,  # example_x_shape
+    1.408,  # log_score
+    0.495,  # coverage
+    -0.043,  # key
+    0.022,  # shape
+    0.184,  # share_of_best
+    0.341,  # first
+    -0.087,  # kind_role
+    0.058,  # kind_compare
+    -0.336,  # kind_faq
+    0.179,  # names_roles
+    -0.272,  # asks_who
+    1.009,  # asks_who_x_ownership
+    0.423,  # known_share
+    -0.039,  # neither_roles_nor_who
+    -0.288,  # neither_x_long
+    0.098,  # example_tail
+    -0.247,  # keyword_bar
+    0.117,  # restated
+    0.081,  # full_coverage
+    0.646,  # role_only_x_role
+    0.175,  # other_role
+    3.226,  # kind_offtopic
+    -0.292,  # offtopic_x_example
+    1.078,  # example_x_shared_terms
+    1.005,  # example_vote
+    0.189,  # top_by_keywords
+    0.092,  # top_by_example
+    -0.013,  # top_by_asking_sentence
+    0.482,  # all_three_agree
 )
-ANSWER_AT = 0.75  # probability the best entry answers the question
+ANSWER_AT = 0.8  # probability the best entry answers the question
 CLARIFY_AT = 0.5  # below this nothing is worth offering: decline
-DISAGREE_ODDS = 2.0  # the best must be this many times likelier than a runner-up that differs
+DISAGREE_ODDS = 1.0  # the best must be this many times likelier than a runner-up that differs
 
 # The keyword bar pmpo used before examples: share of the question explained, score, and
 # keyword/title evidence. Still a strong sign, and the only one a knowledge base without
@@ -230,7 +230,9 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
         if best.example < OFF_TOPIC_LIKENESS:  # gibberish is not "a question about Scrum"
             return "decline", f"nothing close (best {best.entry.id})", ordered
         return "offtopic", f"off-topic like {best.entry.id} (p={p:.2f})", ordered
-    if p < (CLARIFY_AT if named else ANSWER_AT):
+    # the question is one of the entry's own keywords or aliases, word for word ("rodmap?")
+    restated = best.restated >= 0.99 and keyword_evidence(best)
+    if p < (CLARIFY_AT if named or restated else ANSWER_AT):
         return "clarify", f"best {best.entry.id} at p={p:.2f}", ordered
     for q, other in pairs[1:]:
         if tie(p, q) and not agree(best, other):
