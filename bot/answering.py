@@ -63,6 +63,11 @@ def answer(index: Index, command: Command) -> Answer:
             "Admins reload the knowledge base with the `/pmpo reload` slash command. Offline, "
             "edit `knowledge/` and run `pmpo kb check`; the console reads the files when it starts."
         )
+    if name == "gaps":
+        return help_answer(
+            "Admins see what pmpo could not answer with the `/pmpo gaps` slash command, or "
+            "offline with `pmpo gaps` (`--json`, `--yaml GROUP`)."
+        )
     if name == "compare":
         entry = index.kb.entries.get("compare")
         return entry_answer(index.kb, entry) if entry else _no_entry("compare")

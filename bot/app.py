@@ -17,6 +17,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
+from bot.db.gaplog import GapLog
 from bot.kb.store import KnowledgeStore
 from bot.listeners import register_listeners
 from bot.listeners.dedup import EventDedup
@@ -58,7 +59,11 @@ class _DropClientTokenWarning(logging.Filter):
 
 
 def create_app(
-    settings: Settings, store: KnowledgeStore, *, dedup: EventDedup | None = None
+    settings: Settings,
+    store: KnowledgeStore,
+    *,
+    dedup: EventDedup | None = None,
+    gaplog: GapLog | None = None,
 ) -> App:
     bolt_logger = logging.getLogger("pmpo.bolt")
     if not any(isinstance(f, _DropClientTokenWarning) for f in bolt_logger.filters):
@@ -80,7 +85,7 @@ def create_app(
     )
     app.listener_runner.lazy_listener_runner = LazyRunner(pool, handle_error, bolt_logger)
     app.error(handle_error)
-    register_listeners(app, store, settings, dedup)
+    register_listeners(app, store, settings, dedup, gaplog)
     return app
 
 

@@ -31,6 +31,9 @@ usage: pmpo [--full] <question or subcommand>
   pmpo console                      interactive prompt (`more` expands the last answer)
   pmpo kb check [DIR]               validate knowledge files (exit 1 on errors)
   pmpo kb export --json             every entry as JSON
+  pmpo gaps [--json] [--days N]     what pmpo could not answer, grouped (admins)
+  pmpo gaps --yaml GROUP            a YAML snippet for one group (its id or rank)
+  pmpo gaps --purge                 forget every logged question, vote and count
   pmpo run                          start the Slack bot (needs .env), else the console
 options: --kb DIR (or PMPO_KNOWLEDGE_DIR) picks the knowledge directory
          --full prints the whole answer (answers are short by default, as in Slack)"""
@@ -98,6 +101,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
     head = args[0]
     if head == "kb":
         return _kb(args[1:], directory)
+    if head == "gaps":
+        from bot.gaps.cli import main as gaps_main  # SQLAlchemy only when asked for
+
+        return gaps_main(args[1:], directory, lambda: _index(directory, sys.stderr))
     if head == "run":
         from bot.run import main as run_main  # imports Slack only when asked to
 

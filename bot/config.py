@@ -38,6 +38,11 @@ _WHERE = {
     "LOG_LEVEL": "one of " + ", ".join(LOG_LEVELS),
     "PMPO_STATE_DIR": "point it at a directory only this user can write (mode 700), or leave "
     "it unset for $XDG_DATA_HOME/pmpo (~/.local/share/pmpo)",
+    "DATABASE_URL": "postgresql://user:password@host:5432/dbname, or leave it unset for SQLite "
+    "in PMPO_STATE_DIR",
+    "PMPO_GAPS_DAYS": "how many days the gap log keeps a question, 1-3650 (default 90)",
+    "PMPO_LOG_QUESTIONS": "1 (default) keeps the gap log, 0 turns it off",
+    "PMPO_LOG_DMS": "0 (default) keeps nothing from direct messages, 1 logs them too",
 }
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _SECRET = re.compile(r"^[A-Za-z0-9]{16,128}$")
@@ -146,6 +151,17 @@ class Settings:
         level = (get("LOG_LEVEL") or "INFO").upper()
         if level not in LOG_LEVELS:
             raise ConfigError("LOG_LEVEL", f"is {level[:12]!r}")
+
+        database_url = get("DATABASE_URL")
+        if database_url and not re.match(r"^(postgres(ql)?(\+psycopg)?|sqlite)://", database_url):
+            raise ConfigError("DATABASE_URL", "is not a postgresql:// or sqlite:// URL")
+        from bot.gaps.privacy import Privacy
+
+        try:
+            Privacy.from_env(env)
+        except ValueError as exc:
+            name = str(exc).split(" ", 1)[0]
+            raise ConfigError(name, str(exc).split(" ", 1)[1]) from None
 
         return cls(
             bot_token=bot_token,

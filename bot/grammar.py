@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "topics": ("topics", "list", "index"),
     "help": ("help", "usage", "commands", "?", "h"),
     "reload": ("reload",),
+    "gaps": ("gaps", "gap"),
 }
 _ALIASES = {alias: name for name, aliases in COMMANDS.items() for alias in aliases}
 _ROLE_WORDS = {

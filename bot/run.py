@@ -101,11 +101,18 @@ def run_socket_mode(settings: Settings) -> int:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.app import create_app
+    from bot.config import default_state_dir
+    from bot.db.signal import SharedReloadSignal
     from bot.kb.store import KnowledgeStore
+    from bot.listeners import open_database, open_gaplog
 
-    store = KnowledgeStore(settings.knowledge_dir, settings.state_dir)
+    state_dir = Path(settings.state_dir or default_state_dir(settings.knowledge_dir))
+    db = open_database(state_dir)
+    shared = SharedReloadSignal(state_dir, db) if db is not None and db.shared else None
+    store = KnowledgeStore(settings.knowledge_dir, state_dir, signal=shared)
     store.watch()
-    app = create_app(settings, store)
+    gaplog = open_gaplog(state_dir, db)
+    app = create_app(settings, store, gaplog=gaplog)
     handler = SocketModeHandler(app, settings.app_token)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -125,6 +132,8 @@ def run_socket_mode(settings: Settings) -> int:
     log.info("stopping: finishing in-flight requests")
     handler.close()
     app.listener_runner.listener_executor.shutdown(wait=True)
+    if gaplog is not None:
+        gaplog.close()  # write what waits, or keep it in the state directory
     return 0
 
 

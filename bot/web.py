@@ -35,6 +35,8 @@ from bot.kb.store import KnowledgeStore
 if TYPE_CHECKING:
     from slack_bolt import App
 
+    from bot.db.gaplog import GapLog
+
 MAX_SKEW = 5 * 60  # seconds: Slack's own rule for a fresh request
 MAX_STAMP = 16  # digits: Unix time has 10 until the year 2286
 MAX_SIGNATURE = 100  # "v0=" and 64 hex digits
@@ -56,6 +58,7 @@ class PmpoWSGI:
         self.slack = slack
         self.store = store
         self.secret = signing_secret.encode()
+        self.gaplog: GapLog | None = None  # closed at shutdown (bot.web.create_asgi_app)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
@@ -183,9 +186,13 @@ def create_asgi_app(
     gate, app = _build(settings, store)
     replies = app.listener_runner.listener_executor
     threads = int(os.environ.get("PMPO_THREADS") or 8)
-    return WsgiBridge(
-        gate, threads=threads, max_body=MAX_BODY, on_shutdown=(lambda: replies.shutdown(True),)
-    )
+
+    def on_shutdown() -> None:
+        replies.shutdown(True)  # replies may still record votes: drain them first
+        if gate.gaplog is not None:
+            gate.gaplog.close()  # write what waits, or keep it in the state directory
+
+    return WsgiBridge(gate, threads=threads, max_body=MAX_BODY, on_shutdown=(on_shutdown,))
 
 
 def _build(settings: Settings | None, store: KnowledgeStore | None) -> tuple[PmpoWSGI, App]:
@@ -193,6 +200,9 @@ def _build(settings: Settings | None, store: KnowledgeStore | None) -> tuple[Pmp
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
     from bot.app import create_app
+    from bot.config import default_state_dir
+    from bot.db.signal import SharedReloadSignal
+    from bot.listeners import open_database, open_gaplog
     from bot.safety import setup_logging
 
     if settings is None:
@@ -203,10 +213,14 @@ def _build(settings: Settings | None, store: KnowledgeStore | None) -> tuple[Pmp
             print(f"pmpo: {exc}", file=sys.stderr, flush=True)
             raise SystemExit(3) from None  # gunicorn: worker boot error, stop the server
     setup_logging(settings.log_level, settings.secrets)
+    state_dir = Path(settings.state_dir or default_state_dir(settings.knowledge_dir))
+    db = open_database(state_dir)
     if store is None:
-        store = KnowledgeStore(settings.knowledge_dir, settings.state_dir, follow=True)
+        signal = SharedReloadSignal(state_dir, db) if db is not None and db.shared else None
+        store = KnowledgeStore(settings.knowledge_dir, state_dir, follow=True, signal=signal)
         store.watch()
-    app = create_app(settings, store)
+    gaplog = open_gaplog(store.state_dir, db)
+    app = create_app(settings, store, gaplog=gaplog)
     log.info(
         "HTTP mode ready: %s on %s, knowledge base %s (%d entries)",
         SLACK_PATH,
@@ -215,4 +229,5 @@ def _build(settings: Settings | None, store: KnowledgeStore | None) -> tuple[Pmp
         len(store.current().kb.entries),
     )
     gate = PmpoWSGI(SlackRequestHandler(app, path=SLACK_PATH), store, settings.signing_secret)
+    gate.gaplog = gaplog
     return gate, app

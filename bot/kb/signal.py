@@ -27,6 +27,11 @@ class Published:
 
 
 class ReloadSignal:
+    # True for a signal other hosts share (bot.db.signal): a reload published there may have
+    # no snapshot in this state directory, and the store may then use its own files if they
+    # hash the same
+    spans_hosts = False
+
     def __init__(self, state_dir: Path) -> None:
         self.current = state_dir / "current"
         self.processes = state_dir / "processes"

@@ -91,11 +91,13 @@ class KnowledgeStore:
         state_dir: str | os.PathLike[str] | None = None,
         *,
         follow: bool = False,
+        signal: ReloadSignal | None = None,
     ) -> None:
         self.directory = Path(directory)
         self.state_dir = Path(state_dir) if state_dir else default_state_dir(self.directory)
         self.snapshots = Snapshots(self.state_dir)
-        self.signal = ReloadSignal(self.state_dir)
+        # the state directory's signal, or one shared by every host (bot.db.signal)
+        self.signal = signal or ReloadSignal(self.state_dir)
         self._lock = threading.Lock()
         self._retry_at = 0.0
         self._failed: str | None = None
@@ -241,16 +243,20 @@ class KnowledgeStore:
                 return
             if self._failed == published.generation and time.monotonic() < self._retry_at:
                 return
+            problem = ""
             try:
-                index = self.snapshots.load(published.key)
-            except StateError as exc:
+                index: Index | None = self.snapshots.load(published.key)
+            except StateError as exc:  # not saved here: another host's reload?
+                problem = str(exc)
+                index = self._own_files_as(published.key) if self.signal.spans_hosts else None
+            if index is None:
                 self._retry_at = time.monotonic() + FOLLOW_RETRY
                 if self._failed != published.generation:
                     log.warning(
                         "knowledge: not following the reload to %s (%s); keeping %s, "
                         "retrying every %.0f s",
                         published.key[:12],
-                        exc,
+                        problem or "the files here differ",
                         self._snapshot.key[:12],
                         FOLLOW_RETRY,
                     )
@@ -261,6 +267,21 @@ class KnowledgeStore:
             self._failed = None
             log.info("knowledge: followed a reload to %s", published.key[:12])
             self._say_serving(published.key)
+
+    def _own_files_as(self, key: str) -> Index | None:
+        """A reload published by another host: its snapshot is not in this state directory,
+        but this host's files may be the same (one deploy). Compare their content hash first
+        (cheap), validate only on a match, and keep the snapshot for the next process."""
+        if cache.fingerprint(self.directory) != key:
+            return None
+        index, _, own = _validate(self.directory)
+        if index is None or own != key:
+            return None
+        try:
+            self.snapshots.save(key, index)
+        except StateError as exc:
+            log.warning("knowledge: could not keep the followed knowledge base: %s", exc)
+        return index
 
     def _say_serving(self, key: str) -> None:
         try:

@@ -1,20 +1,20 @@
-"""What every listener needs: the knowledge store, the settings, the duplicate filter, and
-a few Slack-shaped helpers (who is an admin, is this message from a bot)."""
+"""What every listener needs: the knowledge store, the settings, the duplicate filter, the
+gap log, and a few Slack-shaped helpers (who is an admin, is this message from a bot)."""
 
 from __future__ import annotations
 
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from slack_bolt import Ack
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
+from bot.db.gaplog import GapLog
 from bot.kb.store import KnowledgeStore
-from bot.listeners.dedup import EventDedup
 from bot.matcher import Index
 from bot.safety import from_slack
 
@@ -23,11 +23,19 @@ USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 APOLOGY = "Sorry, something went wrong on my side (ref {rid}). Please try again in a minute."
 
 
+class FirstTime(Protocol):
+    """The duplicate-event filter: `EventDedup` (this host) or `SharedEventDedup` (every
+    host, through PostgreSQL)."""
+
+    def first_time(self, key: str | None) -> bool: ...
+
+
 @dataclass
 class Deps:
     store: KnowledgeStore
     settings: Settings
-    dedup: EventDedup
+    dedup: FirstTime
+    gaplog: GapLog | None = None  # None: the database layer could not even be set up
 
     def index(self) -> Index:
         return self.store.current().index

@@ -28,6 +28,9 @@ SHARE_ACTION_ID = "pmpo_share"
 MORE_ACTION_ID = "pmpo_more"
 PICK_ACTION_PREFIX = "pmpo_pick_"  # + 1, 2, 3: "Did you mean…" choices and closest topics
 MAX_PICKS = 3
+HELPFUL_ACTION_ID = "pmpo_vote_helpful"
+UNHELPFUL_ACTION_ID = "pmpo_vote_unhelpful"
+FEEDBACK_BLOCK_ID = "pmpo_feedback"
 
 Block = dict[str, Any]
 
@@ -39,6 +42,8 @@ def render(
     share_value: str | None = None,
     more_value: str | None = None,
     note: str = "",
+    feedback: str | None = None,
+    voted: bool | None = None,
 ) -> dict[str, Any]:
     """`{"text": ..., "blocks": [...]}` for chat.postMessage, respond() or ack().
 
@@ -47,6 +52,8 @@ def render(
     short form leaves something out.
     `share_value`: when given, a "Share in channel" button whose value re-creates the answer.
     `note`: an extra context line (already safe mrkdwn built by the caller, e.g. "Shared by").
+    `feedback`: the vote buttons' value (see `listeners.feedback`); with `voted` set, the
+    thanks line that replaces the buttons once this person has voted.
     Suggestions (a "Did you mean…" ask-back, a decline's closest topic) become buttons that
     answer in place.
     """
@@ -93,6 +100,8 @@ def render(
         buttons.append(button("More detail", MORE_ACTION_ID, button_value(more_value)))
     if buttons:
         tail.append({"type": "actions", "block_id": "pmpo_answer", "elements": buttons})
+    if feedback is not None:
+        tail.append(feedback_actions(feedback, voted))
     tail = picks + tail
     room = MAX_BLOCKS - len(tail)
     if len(body) > room:
@@ -146,6 +155,20 @@ def pick_actions(answer: Answer) -> Block:
             for n, s in enumerate(answer.suggestions[:MAX_PICKS], 1)
         ],
     }
+
+
+def feedback_actions(value: str, voted: bool | None = None) -> Block:
+    """Helpful / Not helpful under an answer; after a vote, "Thanks" and a way to change it."""
+    if voted is None:
+        elements = [
+            button("Helpful", HELPFUL_ACTION_ID, value),
+            button("Not helpful", UNHELPFUL_ACTION_ID, value),
+        ]
+    elif voted:
+        elements = [button("Thanks! Change to Not helpful", UNHELPFUL_ACTION_ID, value)]
+    else:
+        elements = [button("Thanks! Change to Helpful", HELPFUL_ACTION_ID, value)]
+    return {"type": "actions", "block_id": FEEDBACK_BLOCK_ID, "elements": elements}
 
 
 def simple(

@@ -78,6 +78,7 @@ def test_share_button_posts_answer_in_channel(web: WebServer, fake: FakeSlack) -
     actions = [
         e["action_id"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]
     ]
-    assert actions == ["pmpo_more"]  # More detail for everyone in the channel; no re-share
+    # More detail and the vote buttons for everyone in the channel; no re-share
+    assert actions == ["pmpo_more", "pmpo_vote_helpful", "pmpo_vote_unhelpful"]
     assert "Shared by <@U0USER2>" in json.dumps(message["blocks"])
     assert_fits_slack(message)

@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 
 from bot.answering import answer_value
 from bot.listeners import replies
+from bot.listeners.feedback import surface_of, value_for
 from bot.listeners.shared import Deps, ack_only, clicked
 from bot.render import blocks
 
@@ -55,7 +56,11 @@ def in_place_listener(deps: Deps, *, full: bool) -> Callable[..., None]:
         )
         share = text if ephemeral and result.answered and result.kind != "help" else None
         message = blocks.render(
-            result, full=full, share_value=share, more_value=None if full else text
+            result,
+            full=full,
+            share_value=share,
+            more_value=None if full else text,
+            feedback=value_for(result, text, surface_of(body)),
         )
         replace_message(client, body, message, ephemeral=ephemeral, what=what, logger=logger)
 

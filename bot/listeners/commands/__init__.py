@@ -22,6 +22,8 @@ from bot.grammar import Command, parse
 from bot.kb import reload_note
 from bot.kb.store import ReloadReport
 from bot.listeners import replies
+from bot.listeners.commands.gaps import gaps_message
+from bot.listeners.feedback import value_for
 from bot.listeners.shared import Deps, is_admin
 from bot.render import blocks
 from bot.safety import from_slack
@@ -44,9 +46,9 @@ def calls_slack(command: dict[str, Any]) -> bool:
 
 
 def _slow(parsed: Command) -> bool:
-    """Subcommands answered after the ack, because they call Slack: reload (users.info) and
-    advise with no facts (views.open)."""
-    return parsed.name == "reload" or (parsed.name == "advise" and not parsed.arg.strip())
+    """Subcommands answered after the ack, because they call Slack: reload and gaps
+    (users.info; gaps reads the database too) and advise with no facts (views.open)."""
+    return parsed.name in ("reload", "gaps") or (parsed.name == "advise" and not parsed.arg.strip())
 
 
 def pmpo_command(deps: Deps) -> Callable[..., None]:
@@ -61,8 +63,11 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
             return
         result = answer(deps.index(), parsed)
         share = text if result.answered and parsed.name not in NOT_SHARED else None
-        message = blocks.render(result, share_value=share, more_value=text)
+        feedback = value_for(result, text, "command")
+        message = blocks.render(result, share_value=share, more_value=text, feedback=feedback)
         ack(response_type="ephemeral", **message)
+        if deps.gaplog is not None:
+            deps.gaplog.asked(result, parsed.arg or text, "command")
 
     return handle_pmpo
 
@@ -70,9 +75,13 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
 def pmpo_after_ack(deps: Deps) -> Callable[..., None]:
     def pmpo_reply(command: dict[str, Any], client: WebClient, logger: logging.Logger) -> None:
         parsed = parse(from_slack(command.get("text")))
+        user_id = command.get("user_id", "")
         if parsed.name == "reload":
-            message = reload_message(deps, client, command.get("user_id", ""), logger)
+            message = reload_message(deps, client, user_id, logger)
             _send(client, command, message, "reload", logger)
+        elif parsed.name == "gaps":
+            message = gaps_message(deps, client, user_id, parsed.arg, logger)
+            _send(client, command, message, "gaps", logger)
         elif not open_advisor(client, command, logger):
             message = blocks.render(answer(deps.index(), parsed))
             _send(client, command, message, "advise", logger)

@@ -15,6 +15,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.answering import answer_text
+from bot.listeners.feedback import value_for
 from bot.listeners.shared import Deps, from_a_bot, strip_bot_mention
 from bot.render import blocks
 from bot.safety import from_slack
@@ -107,5 +108,7 @@ def _reply(
         result.kind,
         result.answered,
     )
-    message = blocks.render(result, more_value=text)
+    message = blocks.render(result, more_value=text, feedback=value_for(result, text, surface))
     client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, **message)
+    if deps.gaplog is not None:
+        deps.gaplog.asked(result, text, surface)

@@ -1,5 +1,6 @@
 """The App Home tab: published on `app_home_opened`, its example buttons answered in the
-user's DM, and the admins' Reload button (the same admin check as `/pmpo reload`)."""
+user's DM, and for admins (the same check as `/pmpo reload`) the Reload button and the gap
+report, whose Suggest YAML buttons answer by DM (`actions.gap_yaml`)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.answering import answer_value
+from bot.db.gaplog import Unavailable
 from bot.kb import reload_note
 from bot.listeners.commands import reload_message
+from bot.listeners.feedback import value_for
 from bot.listeners.shared import USER_ID, Deps, ack_only, clicked, is_admin
-from bot.render import blocks, home
+from bot.render import blocks, gaps, home
 
 ASK = re.compile(rf"^{re.escape(home.ASK_ACTION_PREFIX)}\d$")
 
@@ -54,8 +57,19 @@ def publish(
             last_reload=reload_note.describe(reload_note.read(deps.store.state_dir)),
             report=report,
         )
-    client.views_publish(user_id=user_id, view=home.build(kb, admin))
+    gaps = admin_gaps(deps) if admin is not None else []
+    client.views_publish(user_id=user_id, view=home.build(kb, admin, gaps))
     logger.info("home published user=%s admin=%s", user_id, admin is not None)
+
+
+def admin_gaps(deps: Deps) -> list[dict[str, Any]]:
+    """The gap report for the admin's Home tab; a one-line reason when there is none."""
+    if deps.gaplog is None:
+        return gaps.home_blocks(None, "The gap log is off: the database could not be set up.")
+    try:
+        return gaps.home_blocks(deps.gaplog.report())
+    except Unavailable as exc:
+        return gaps.home_blocks(None, f"Gap report unavailable: {exc}.")
 
 
 def example_clicked(deps: Deps) -> Callable[..., None]:
@@ -71,7 +85,8 @@ def example_clicked(deps: Deps) -> Callable[..., None]:
         result = answer_value(deps.index(), text)
         logger.info("home example user=%s kind=%s", user_id, result.kind)
         # channel=<user id> posts in the app's DM with that person
-        client.chat_postMessage(channel=user_id, **blocks.render(result, more_value=text))
+        message = blocks.render(result, more_value=text, feedback=value_for(result, text, "dm"))
+        client.chat_postMessage(channel=user_id, **message)
 
     return handle_example
 
