@@ -5,14 +5,15 @@ outcomes, as Rasa's two-stage fallback does: answer when the evidence is strong 
 runner-up would not say something else; ask back with the closest entries when there is
 evidence but not enough; decline when nothing fits.
 
-The evidence is a handful of numbers per candidate entry (how much of the question its
+The evidence is about thirty numbers per candidate entry (how much of the question its
 keywords explain, how close the question is to the ways people asked for it, the question's
-shape, how far ahead of the others it is). A logistic model turns them into the probability
-that the entry answers the question. Its weights are fitted by `bench/train_decide.py` on the
-tuning questions (the real forum questions in bench/realq.yml, each with its own example
-phrasing held out, plus the team's question sets), and checked on a frozen set of real
-questions nobody tuned on (bench/realq_check.yml). Few features and a strong L2 penalty keep
-it from learning wording: it learns how much each kind of evidence is worth.
+shape, whether it names PM, PO or another job, how far ahead of the others it is). A logistic
+model turns them into the probability that the entry answers the question. Its weights are
+fitted by `bench/train_decide.py` on the tuning questions (the real forum questions in
+bench/realq.yml, each with its own example phrasing held out, plus the team's question sets)
+and checked on a frozen set of real questions nobody tuned on (bench/realq_check.yml). The
+features describe evidence, never words, so the model learns how much each kind of evidence
+is worth rather than anyone's wording.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 EXAMPLE_WEIGHT = 6.0  # ranking: one unit of example cosine is worth this much keyword score
 CONSIDERED = 5  # candidates the model re-scores
+OFF_TOPIC_LIKENESS = 0.25  # an off-topic entry words the decline only if it resembles the question
+OFFER_AT = 0.15  # an ask-back offers candidates at least this likely
 
 FEATURES = (
     "bias",
@@ -222,26 +225,21 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
     pairs = scored(hits)
     if not pairs:
         return "decline", "nothing matched", []
-    ordered = pairs
     p, best = pairs[0]
     if p < CLARIFY_AT:
-        return "decline", f"best {best.entry.id} at p={p:.2f}", ordered
+        return "decline", f"best {best.entry.id} at p={p:.2f}", pairs
     if best.entry.kind == "offtopic":
         if best.example < OFF_TOPIC_LIKENESS:  # gibberish is not "a question about Scrum"
-            return "decline", f"nothing close (best {best.entry.id})", ordered
-        return "offtopic", f"off-topic like {best.entry.id} (p={p:.2f})", ordered
+            return "decline", f"nothing close (best {best.entry.id})", pairs
+        return "offtopic", f"off-topic like {best.entry.id} (p={p:.2f})", pairs
     # the question is one of the entry's own keywords or aliases, word for word ("rodmap?")
     restated = best.restated >= 0.99 and keyword_evidence(best)
     if p < (CLARIFY_AT if named or restated else ANSWER_AT):
-        return "clarify", f"best {best.entry.id} at p={p:.2f}", ordered
+        return "clarify", f"best {best.entry.id} at p={p:.2f}", pairs
     for q, other in pairs[1:]:
         if tie(p, q) and not agree(best, other):
-            return "clarify", f"{best.entry.id} p={p:.2f} vs {other.entry.id} p={q:.2f}", ordered
-    return "answer", f"{best.entry.id} at p={p:.2f}", ordered
-
-
-OFF_TOPIC_LIKENESS = 0.25  # an off-topic entry words the decline only if it resembles the question
-OFFER_AT = 0.15  # an ask-back offers candidates at least this likely
+            return "clarify", f"{best.entry.id} p={p:.2f} vs {other.entry.id} p={q:.2f}", pairs
+    return "answer", f"{best.entry.id} at p={p:.2f}", pairs
 
 
 def worth_offering(p: float, outcome: str) -> bool:
