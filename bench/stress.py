@@ -577,7 +577,7 @@ Mean worker RSS over the run (MiB): {series}.
 
 ## Limits
 
-- Each worker runs Slack calls on a reply pool of 16 threads with at most 256 replies
+- Each worker runs Slack calls on a reply pool of 32 threads with at most 1,024 replies
   waiting; each call times out after 10 s. If Slack stalls long enough to fill that, a new
   reply is dropped with one log line (`reply dropped: ...`); acks still go out at once.
 - A read timeout on chat.postMessage is not retried: Slack may have posted already, and a retry
