@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import http.client
+import itertools
 import json
 import os
 import signal
@@ -117,8 +118,13 @@ def command_body(
 _EVENT_IDS = iter(range(10**6))
 
 
+_TS_SEQ = itertools.count()
+
+
 def new_ts() -> str:
-    return f"{int(time.time())}.{time.perf_counter_ns() % 10**6:06d}"
+    """A message timestamp unique in this test run: the duplicate filter keys on it, so two
+    threads must never mint the same one (a clock reading alone can repeat)."""
+    return f"{int(time.time())}.{next(_TS_SEQ) % 10**6:06d}"
 
 
 def event_body(event: dict[str, Any], event_id: str | None = None) -> str:
