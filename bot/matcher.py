@@ -36,9 +36,6 @@ UNKNOWN_WORD_IDF = 0.57  # weight of a query word the index has never seen
 CANDIDATES = 20  # entries scored in full per question
 RARE_DF_MAX = 256  # a term in more entries than this is "common"
 LEADERS = 256  # entries walked for a common term
-MIN_COVERAGE = 0.2  # share of the question's weight the best entry must explain
-MIN_SCORE = 0.57
-MIN_KEY = 0.68
 ROLE_KEY_IDF = 0.57  # a role entry asked by name ("po?") has that much evidence per role word
 MAX_QUERY_WORDS = 60  # a pasted essay is cut here; nothing useful lies beyond
 # The role names themselves: nearly every entry mentions them, so outside the role and
@@ -103,7 +100,6 @@ class Hit:
     matched: tuple[str, ...]
     key: float = 0.0  # weight of keyword/title hits: the evidence an answer rests on
     example: float = 0.0  # cosine to the entry's closest example phrasing
-    example_text: str = ""
     example_tail: float = 0.0  # the same for the sentence that asks, in a long question
     restated: float = 0.0  # how exactly one alias restates the whole question (0..1)
     example_shared: int = 0  # terms shared with that closest example
@@ -128,7 +124,6 @@ class Match:
     reason: str = ""
     runners_up: tuple[Entry, ...] = field(default=())
     outcome: str = "decline"
-    example: str = ""
     off_topic: Entry | None = None  # the off-topic entry that declined it, with its wording
 
 
@@ -461,7 +456,6 @@ class Index:
                     shown,
                     key,
                     example=found.similarity if found else 0.0,
-                    example_text=found.example if found else "",
                     example_shared=found.shared if found else 0,
                     example_vote=found.vote if found else 0.0,
                     example_tail=found_tail.similarity if found_tail else 0.0,
@@ -546,7 +540,6 @@ class Index:
                 why,
                 tuple(h.entry for _, h in pairs[1:4]),
                 outcome,
-                best.example_text,
             )
         if outcome == "offtopic":
             # the nearest real topics stay at hand: a favour is still pointed to its owner
