@@ -25,6 +25,7 @@ from bot.phrasings import Phrasings
 from bot.question_shape import OWNER_QUESTION, question_shape
 from bot.spelling import english_near, is_english_word
 from bot.textnorm import STOPWORDS, stem, words
+from bot.wording import Wording
 
 KEYWORD_WEIGHT = 3.0
 TITLE_WEIGHT = 2.0
@@ -104,6 +105,7 @@ class Hit:
     restated: float = 0.0  # how exactly one alias restates the whole question (0..1)
     example_shared: int = 0  # terms shared with that closest example
     example_vote: float = 0.0  # share of the ten closest examples that are this entry's
+    likely: float = 0.0  # share of belief that this entry's askers word a question so (wording.py)
     other_role: bool = False  # names a neighbouring role (scrum master...) the entry is not about
     factor: float = 1.0  # how the question's shape weighed this kind of entry
     asked: Asked = field(default_factory=Asked)
@@ -237,6 +239,13 @@ class Index:
                 (i, text)
                 for i, entry in enumerate(self.entries)
                 for text in (*entry.examples, *(a for a in entry.aliases if len(words(a)) >= 3))
+            ),
+            self._analyze_text,
+        )
+        self.wording = Wording(
+            (
+                (entry.examples, (entry.title, *entry.keywords, *entry.aliases))
+                for entry in self.entries
             ),
             self._analyze_text,
         )
@@ -406,6 +415,7 @@ class Index:
             if i not in candidates and (not allowed or self.entries[i].kind in allowed):
                 weights = self._weights[i]
                 candidates[i] = sum(idf[t] * weights[t] for t in idf if t in weights)
+        likely = self.wording.posterior(list(idf), candidates)
         boosts = self._kind_factors(raw, set(idf))
         known = sum(t in self._postings or t in self.phrasings.idf for t in idf)
         asked = Asked(
@@ -459,6 +469,7 @@ class Index:
                     example_shared=found.shared if found else 0,
                     example_vote=found.vote if found else 0.0,
                     example_tail=found_tail.similarity if found_tail else 0.0,
+                    likely=likely.get(i, 0.0),
                     restated=bonus / total if total else 0.0,
                     other_role=other_role,
                     factor=factor,
