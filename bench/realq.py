@@ -47,6 +47,8 @@ from bench.realq_judge import ROLES, judge
 
 TUNING = ROOT / "bench" / "realq.yml"
 CHECK = ROOT / "bench" / "realq_check.yml"
+# real team stories and near misses, for routing to the advisor (a development set: tuned on)
+ADVICE_DEV = ROOT / "bench" / "advice_dev.yml"
 REPORT = ROOT / "docs" / "benchmarks.md"
 SHARED_SCORER = ROOT.parent / "shared" / "tools" / "realq_score.py"
 SECTION = "## Real questions (issue 9)"
@@ -96,6 +98,8 @@ class Tally:
     right_each: list[bool] = field(default_factory=list)
     threshold: float | None = None
     advice_routed: int | None = None
+    offered_first: int = 0  # ask-backs whose first button is a right answer
+    offered_any: int = 0  # ask-backs with a right answer among their buttons
 
     def add(self, outcome: str) -> None:
         self.n += 1
@@ -113,6 +117,8 @@ class Tally:
             "wrong_pct": self.pct("wrong"),
             "threshold": self.threshold,
             "advice_routed": self.advice_routed,
+            "offered_first": self.offered_first,
+            "offered_any": self.offered_any,
         }
 
 
@@ -272,6 +278,11 @@ def run(check: Path = CHECK, speed: bool = True, misses: bool = False) -> dict[s
         for case, row in pairs:
             outcome = pmpo_outcome(case, row)
             pmpo.add(outcome)
+            if outcome == "ask_back":
+                ids = row.get("suggestion_ids") or ()
+                offered = [judge(case, True, texts.get(i, "")) for i in ids]
+                pmpo.offered_first += bool(offered and offered[0])
+                pmpo.offered_any += any(offered)
             if misses and not frozen and outcome != "right":
                 tuning_misses.append(
                     {
@@ -316,11 +327,27 @@ def run(check: Path = CHECK, speed: bool = True, misses: bool = False) -> dict[s
         "judge_is_shared": judge_is_shared(),
         "sets": sets,
         "missing": missing,
+        "advice_dev": advice_routing(),
         "speed": cold_asks(load_set(TUNING)) if speed else None,
         "misses": tuning_misses,
     }
     result["seconds"] = time.perf_counter() - started
     return result
+
+
+def advice_routing() -> dict[str, int] | None:
+    """How many real team stories reach the advisor, and how many near misses wrongly do."""
+    if not ADVICE_DEV.exists():
+        return None
+    cases = yaml.safe_load(ADVICE_DEV.read_text(encoding="utf-8"))
+    routed = [r.get("kind") == "advice" for r in ask_json(cases)]
+    told = [bool(c["advice"]) for c in cases]
+    return {
+        "advice": sum(told),
+        "routed": sum(r and t for r, t in zip(routed, told, strict=True)),
+        "near_misses": len(told) - sum(told),
+        "near_misses_routed": sum(r and not t for r, t in zip(routed, told, strict=True)),
+    }
 
 
 # -- targets and report ----------------------------------------------------------------------
@@ -423,12 +450,16 @@ def section(r: dict[str, Any]) -> list[str]:
         headers = ["matcher", "right", "wrong answers", "ask-backs", "declined"]
         L += _table([*headers, "advice routed to the advisor", "decline threshold"], rows)
         mc = s["mcnemar"]
+        pm = s["matchers"]["pmpo"]
         L += [
             "",
             f"Lead over the better baseline ({s['better_baseline']}): "
             f"**{s['lead_points']:+.1f} points**; McNemar exact p = {mc['p']:.3g} "
             f"(pmpo alone right on {mc['only_pmpo']}, {s['better_baseline']} alone right on "
             f"{mc['only_baseline']}): {significance(mc['p'])}.",
+            "",
+            f"pmpo's ask-backs offered a right answer first on {pm['offered_first']} of "
+            f"{pm['ask_back']}, and among their buttons on {pm['offered_any']}.",
             "",
         ]
         if s["by_intent"]:
@@ -440,6 +471,17 @@ def section(r: dict[str, Any]) -> list[str]:
             L.append("")
     for path in r["missing"]:
         L += [f"`{path}` is not in the repository yet: that set was not measured.", ""]
+    ad = r.get("advice_dev")
+    if ad:
+        L += [
+            "### Team stories (bench/advice_dev.yml, a development set)",
+            "",
+            "Real questions from public threads in which someone describes their team and asks "
+            f"how to arrange the roles: {ad['routed']} of {ad['advice']} reach the advisor; "
+            f"{ad['near_misses_routed']} of {ad['near_misses']} near misses (a team mentioned, "
+            "a plain fact asked) wrongly do.",
+            "",
+        ]
     sp = r["speed"]
     if sp:
         L += [
@@ -487,6 +529,18 @@ def summary_lines(r: dict[str, Any]) -> list[str]:
             f"  lead over {s['better_baseline']}: {s['lead_points']:+.1f} points, McNemar exact "
             f"p = {mc['p']:.3g} ({mc['only_pmpo']} vs {mc['only_baseline']}): "
             f"{significance(mc['p'])}"
+        )
+    for label, s in r["sets"].items():
+        pm = s["matchers"]["pmpo"]
+        lines.append(
+            f"{label}: ask-backs offering a right answer first {pm['offered_first']}/"
+            f"{pm['ask_back']}, among the buttons {pm['offered_any']}/{pm['ask_back']}"
+        )
+    ad = r.get("advice_dev")
+    if ad:
+        lines.append(
+            f"team stories (advice_dev): routed {ad['routed']}/{ad['advice']}; near misses "
+            f"routed {ad['near_misses_routed']}/{ad['near_misses']}"
         )
     for path in r["missing"]:
         lines.append(f"{path}: not present, not measured")

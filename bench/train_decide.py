@@ -197,6 +197,9 @@ def outcomes(
             continue
         tie = any(D.tie(p, s, gap) and not D.agree(best, h) for s, _, h in scored[1:])
         restated = best.restated >= 0.99 and D.keyword_evidence(best)  # as decide() does
+        if p < (clarify_at if restated else answer_at) and best.asked.not_ours:
+            tally["right" if q.must_decline else "decline"] += 1  # as decide() does
+            continue
         if p < (clarify_at if restated else answer_at) or tie:
             tally["right" if q.must_decline else "clarify"] += 1
             tally["asked_back_off_topic"] += q.must_decline

@@ -69,42 +69,42 @@ FEATURES = (
 )
 # Fitted by bench/train_decide.py (see its output for the data and the held-out figures).
 WEIGHTS = (
-    -3.165,  # bias
-    -0.537,  # example
-    0.638,  # example_x_shape
-    1.395,  # log_score
-    0.433,  # coverage
-    -0.246,  # key
-    0.074,  # shape
-    0.089,  # share_of_best
-    0.6,  # first
-    -0.078,  # kind_role
-    0.178,  # kind_compare
-    -0.352,  # kind_faq
-    0.204,  # names_roles
-    -0.223,  # asks_who
-    1.027,  # asks_who_x_ownership
-    0.545,  # known_share
-    -0.129,  # neither_roles_nor_who
-    -0.285,  # neither_x_long
-    -0.045,  # example_tail
-    -0.194,  # keyword_bar
-    -0.1,  # restated
-    0.128,  # full_coverage
-    0.676,  # role_only_x_role
-    0.302,  # other_role
-    3.292,  # kind_offtopic
-    -0.235,  # offtopic_x_example
-    0.944,  # example_x_shared_terms
-    0.346,  # example_vote
-    0.76,  # wording_share
-    0.062,  # top_by_keywords
-    -0.17,  # top_by_example
-    0.196,  # top_by_asking_sentence
-    0.389,  # top_by_wording
-    0.251,  # all_four_agree
+    -3.059,  # bias
+    -0.542,  # example
+    0.683,  # example_x_shape
+    1.367,  # log_score
+    0.517,  # coverage
+    -0.268,  # key
+    0.111,  # shape
+    0.156,  # share_of_best
+    0.554,  # first
+    -0.003,  # kind_role
+    0.185,  # kind_compare
+    -0.342,  # kind_faq
+    0.144,  # names_roles
+    -0.243,  # asks_who
+    0.956,  # asks_who_x_ownership
+    0.501,  # known_share
+    -0.209,  # neither_roles_nor_who
+    -0.256,  # neither_x_long
+    -0.108,  # example_tail
+    -0.231,  # keyword_bar
+    -0.075,  # restated
+    0.073,  # full_coverage
+    0.659,  # role_only_x_role
+    0.225,  # other_role
+    3.492,  # kind_offtopic
+    -0.293,  # offtopic_x_example
+    0.968,  # example_x_shared_terms
+    0.215,  # example_vote
+    0.847,  # wording_share
+    -0.002,  # top_by_keywords
+    -0.244,  # top_by_example
+    0.249,  # top_by_asking_sentence
+    0.365,  # top_by_wording
+    0.32,  # all_four_agree
 )
-ANSWER_AT = 0.8  # probability the best entry answers the question
+ANSWER_AT = 0.85  # probability the best entry answers the question
 CLARIFY_AT = 0.5  # below this nothing is worth offering: decline
 DISAGREE_ODDS = 1.0  # the best must be this many times likelier than a runner-up that differs
 
@@ -245,6 +245,8 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
     # the question is one of the entry's own keywords or aliases, word for word ("rodmap?")
     restated = best.restated >= 0.99 and keyword_evidence(best)
     if p < (CLARIFY_AT if named or restated else ANSWER_AT):
+        if best.asked.not_ours and not named:
+            return "decline", f"not ours to answer (best {best.entry.id} at p={p:.2f})", pairs
         return "clarify", f"best {best.entry.id} at p={p:.2f}", pairs
     for q, other in pairs[1:]:
         if tie(p, q) and not agree(best, other):

@@ -28,6 +28,7 @@ from bot.textnorm import STOPWORDS, stem, words
 from bot.wording import Wording
 
 KEYWORD_WEIGHT = 3.0
+SHORT_QUESTION_WORDS = 12  # longer questions tell a story; their "yet" is not a status check
 TITLE_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
 PHRASE_BONUS = 1.0
@@ -91,6 +92,9 @@ class Asked:
     known: float = 0.0  # share of its terms the knowledge base uses anywhere
     role_only: bool = False  # nothing but role names ("po?", "what's a PM")
     named: frozenset[str] = frozenset()  # the roles it names: "pm", "po"
+    # a favour ("draft 5 stories"), our own team's status ("did the PO accept it yet") or a
+    # role pmpo doesn't cover: no entry can answer it, so it is never asked back about
+    not_ours: bool = False
 
 
 @dataclass(frozen=True)
@@ -368,6 +372,19 @@ class Index:
 
     # -- scoring --------------------------------------------------------------------------
 
+    def _not_ours(self, raw: list[str], stems: set[str]) -> bool:
+        """A favour, our team's status, another language, or only a neighbouring role.
+
+        A long question's "yet" or "this sprint" is usually its story, not a status check,
+        and a question that names PM or PO is about them even when a scrum master appears.
+        """
+        shape = question_shape(raw)
+        if shape == "foreign":
+            return True
+        if shape in ("request", "status") and len(raw) <= SHORT_QUESTION_WORDS:
+            return True
+        return bool(stems & self._foreign) and not stems & self._role_concepts
+
     def _kind_factors(self, raw: list[str], stems: set[str]) -> dict[str, float]:
         """How the question's shape shifts each kind of entry (never decides alone)."""
         present = set(raw)
@@ -425,6 +442,7 @@ class Index:
             known=known / len(idf),
             role_only=set(idf) <= self.generic,
             named=frozenset(role for concept, role in _ROLE_CONCEPTS.items() if concept in idf),
+            not_ours=self._not_ours(raw, set(idf)),
         )
         neighbours = set(idf) & self._neighbours
         hits: list[Hit] = []

@@ -83,17 +83,21 @@ class Phrasings:
         """Per entry, its closest example by cosine; entries sharing no term are left out."""
         if not weights:
             return {}
-        dots: dict[int, float] = defaultdict(float)
-        shared: dict[int, int] = defaultdict(int)
+        dots: dict[int, float] = {}
+        shared: dict[int, int] = {}
+        dot_of, shared_of = dots.get, shared.get
         for t, w in weights.items():
             idf = self.idf.get(t)
-            if idf is None or len(self._postings[t]) > self._walk_limit:
+            postings = self._postings.get(t, ())
+            if idf is None or len(postings) > self._walk_limit:
                 continue  # a word in most examples adds little and would cost the most
-            for j in self._postings[t]:
-                dots[j] += w * idf
-                shared[j] += 1
+            add = w * idf
+            for j in postings:
+                dots[j] = dot_of(j, 0.0) + add
+                shared[j] = shared_of(j, 0) + 1
         qnorm = math.sqrt(sum(w * w for w in weights.values()))
-        sims = {j: dot / (qnorm * self._norms[j]) for j, dot in dots.items()}
+        norms = self._norms
+        sims = {j: dot / (qnorm * norms[j]) for j, dot in dots.items()}
         # how many of the closest phrasings, weighted by closeness, agree on one entry
         votes: dict[int, float] = defaultdict(float)
         closest = heapq.nlargest(VOTERS, sims.items(), key=lambda kv: kv[1])
