@@ -15,13 +15,12 @@ from typing import TextIO
 
 from bot.answer import Answer
 from bot.answering import answer_text
+from bot.config import knowledge_dir
 from bot.console import console
 from bot.kb import cache
 from bot.kb.model import KnowledgeBase
 from bot.matcher import Index
 from bot.render import brief, jsonout, plain
-
-DEFAULT_KB = Path(__file__).resolve().parent.parent / "knowledge"
 
 USAGE = """\
 usage: pmpo [--full] <question or subcommand>
@@ -38,10 +37,6 @@ usage: pmpo [--full] <question or subcommand>
 options: --kb DIR (or PMPO_KNOWLEDGE_DIR) picks the knowledge directory
          --full prints the whole answer (answers are short by default, as in Slack)"""
 MORE_HINT = "(add --full for the whole answer)"
-
-
-def knowledge_dir(explicit: str | None = None) -> Path:
-    return Path(explicit or os.environ.get("PMPO_KNOWLEDGE_DIR") or DEFAULT_KB)
 
 
 def _load(directory: Path, err: TextIO) -> KnowledgeBase | None:

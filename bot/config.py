@@ -17,6 +17,14 @@ from pathlib import Path
 
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_KB = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def knowledge_dir(explicit: str | None = None) -> Path:
+    """The directory an offline command or `pmpo run` reads: --kb, PMPO_KNOWLEDGE_DIR, or
+    the repository's own knowledge/. Here, so `cli` and `run` need not import each other."""
+    return Path(explicit or os.environ.get("PMPO_KNOWLEDGE_DIR") or DEFAULT_KB)
+
+
 SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 

@@ -238,20 +238,28 @@ class Index:
         self._known_words = frozenset(raw_vocab) | STOPWORDS
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
         self._english_near: frozenset[str] | None = None  # see prepare_typo_repair
+        # Both example indexes analyse the same texts: once is enough (a reload costs less).
+        analysed: dict[str, list[str]] = {}
+
+        def analyse_once(text: str) -> list[str]:
+            if text not in analysed:
+                analysed[text] = self._analyze_text(text)
+            return analysed[text]
+
         self.phrasings = Phrasings(
             (
                 (i, text)
                 for i, entry in enumerate(self.entries)
                 for text in (*entry.examples, *(a for a in entry.aliases if len(words(a)) >= 3))
             ),
-            self._analyze_text,
+            analyse_once,
         )
         self.wording = Wording(
             (
                 (entry.examples, (entry.title, *entry.keywords, *entry.aliases))
                 for entry in self.entries
             ),
-            self._analyze_text,
+            analyse_once,
         )
 
     def __getstate__(self) -> dict[str, object]:

@@ -160,6 +160,6 @@ def exec_web(settings: Settings) -> int:
 
 
 if __name__ == "__main__":
-    from bot.cli import knowledge_dir
+    from bot.config import knowledge_dir
 
     raise SystemExit(main(knowledge_dir()))
