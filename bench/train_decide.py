@@ -145,9 +145,10 @@ def _realq_cases() -> list[dict[str, Any]]:
 
 
 def _held_out_examples(kb: KnowledgeBase, realq_questions: set[str]) -> list[Question]:
-    """Every example question, asked with itself removed from its entry: about a thousand
-    real phrasings from public threads, so the model is calibrated on far more than realq's
-    132 (those are skipped here: they are realq's own rows)."""
+    """Every example question, asked with itself removed from its entry: about eight hundred
+    real phrasings from public threads, a held-out view six times realq's size (realq's own
+    questions are skipped here: they are its rows). Judged strictly, by the entry the example
+    was filed under, so a different entry that would also do counts as wrong."""
     out: list[Question] = []
     for entry in kb.entries.values():
         for example in entry.examples:

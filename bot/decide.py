@@ -199,7 +199,7 @@ def scored(hits: list[Hit]) -> list[tuple[float, Hit]]:
 
     The model judges how far to trust the ranking's choice; it does not reorder the choice.
     Reordering by probability put the right entry first less often on held-out questions
-    (93 against 97 of 111 real ones, 438 against 444 of 456 of the team's; see
+    (92 against 97 of 111 real ones, 438 against 440 of 456 of the team's; see
     bench/train_decide.py), and a runner-up the model likes better is a reason to ask back.
     """
     return [(probability(values), h) for h, values in table(hits)]
@@ -227,7 +227,7 @@ def same_message(ea: Entry, eb: Entry) -> bool:
 
 
 def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[float, Hit]]]:
-    """("answer" | "clarify" | "offtopic" | "decline", why, (probability, hit) best first).
+    """("answer" | "clarify" | "offtopic" | "decline", why, (probability, hit) in rank order).
 
     `named`: the asker named the kind of entry (`whois-owns roadmap`), so the candidates are
     already that kind and the bar to answer is the bar to ask back.

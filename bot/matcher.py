@@ -28,7 +28,6 @@ from bot.textnorm import STOPWORDS, stem, words
 from bot.wording import Wording
 
 KEYWORD_WEIGHT = 3.0
-SHORT_QUESTION_WORDS = 12  # longer questions tell a story; their "yet" is not a status check
 TITLE_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
 PHRASE_BONUS = 1.0
@@ -40,6 +39,7 @@ RARE_DF_MAX = 256  # a term in more entries than this is "common"
 LEADERS = 256  # entries walked for a common term
 ROLE_KEY_IDF = 0.57  # a role entry asked by name ("po?") has that much evidence per role word
 MAX_QUERY_WORDS = 60  # a pasted essay is cut here; nothing useful lies beyond
+SHORT_QUESTION_WORDS = 12  # longer questions tell a story; their "yet" is not a status check
 # The role names themselves: nearly every entry mentions them, so outside the role and
 # compare entries they count as body words and never carry an answer on their own.
 GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")

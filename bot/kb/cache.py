@@ -29,6 +29,7 @@ _CODE = (
     "phrasings.py",
     "spelling.py",
     "textnorm.py",
+    "wording.py",
 )
 _BOT = Path(__file__).resolve().parent.parent
 
