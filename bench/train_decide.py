@@ -100,7 +100,8 @@ def collect() -> list[Question]:
     bare = Index(dataclasses.replace(kb, entries=bare_entries))
     texts = {eid: plain.render(entry_answer(kb, e)) for eid, e in kb.entries.items()}
     out: list[Question] = []
-    for case in _realq_cases():
+    realq = yaml.safe_load((ROOT / "bench" / "realq.yml").read_text())
+    for case in realq:
         q = case["q"].replace("\n", " ")
         if looks_like_advice(q):
             continue
@@ -115,7 +116,7 @@ def collect() -> list[Question]:
             ),
         )
         out.append(Question(rows, decline, "realq"))
-    out += _held_out_examples(kb, realq_questions={_norm(c["q"]) for c in _realq_cases()})
+    out += _held_out_examples(kb, realq_questions={_norm(c["q"]) for c in realq})
     team_sets = (
         ROOT / "tests" / "questions" / "questions.yml",
         ROOT / "bench" / "questions_fresh.yml",
@@ -138,10 +139,6 @@ def collect() -> list[Question]:
             out.append(Question(_rows(full, command.arg, right), expect is None, "team"))
             out.append(Question(_rows(bare, command.arg, right), expect is None, "bare"))
     return out
-
-
-def _realq_cases() -> list[dict[str, Any]]:
-    return yaml.safe_load((ROOT / "bench" / "realq.yml").read_text())
 
 
 def _held_out_examples(kb: KnowledgeBase, realq_questions: set[str]) -> list[Question]:

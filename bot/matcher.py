@@ -380,20 +380,21 @@ class Index:
 
     # -- scoring --------------------------------------------------------------------------
 
-    def _not_ours(self, raw: list[str], stems: set[str]) -> bool:
+    def _not_ours(self, raw: list[str], stems: set[str], shape: str | None) -> bool:
         """A favour, our team's status, another language, or only a neighbouring role.
 
-        A long question's "yet" or "this sprint" is usually its story, not a status check,
-        and a question that names PM or PO is about them even when a scrum master appears.
+        Narrower than the shape's weight in _kind_factors, which ranks every such question
+        lower: a long question's "yet" or "this sprint" is usually its story, not a status
+        check, and a question that names PM or PO is about them even when a scrum master
+        appears, so only these are declined outright.
         """
-        shape = question_shape(raw)
         if shape == "foreign":
             return True
         if shape in ("request", "status") and len(raw) <= SHORT_QUESTION_WORDS:
             return True
         return bool(stems & self._foreign) and not stems & self._role_concepts
 
-    def _kind_factors(self, raw: list[str], stems: set[str]) -> dict[str, float]:
+    def _kind_factors(self, raw: list[str], stems: set[str], shape: str | None) -> dict[str, float]:
         """How the question's shape shifts each kind of entry (never decides alone)."""
         present = set(raw)
         factors = {kind: boost for kind, (cues, boost) in KIND_CUES.items() if present & cues}
@@ -402,7 +403,6 @@ class Index:
             # "user stories - PM or PO?" asks who owns it, never for one role's definition
             factors["role"] = factors.get("role", 1.0) * BOTH_ROLES_FACTOR
             factors.setdefault("ownership", KIND_CUES["ownership"][1])
-        shape = question_shape(raw)
         if shape in ("request", "status", "foreign") or stems & self._foreign:
             # "draft 5 user stories", "did the PO accept my story yet", "how much does a
             # scrum master earn": a favour, our own team's facts, or a role pmpo doesn't cover
@@ -441,18 +441,20 @@ class Index:
                 weights = self._weights[i]
                 candidates[i] = sum(idf[t] * weights[t] for t in idf if t in weights)
         likely = self.wording.posterior(list(idf), candidates)
-        boosts = self._kind_factors(raw, set(idf))
+        stems = set(idf)
+        shape = question_shape(raw)  # read once: both the ranking and the decline use it
+        boosts = self._kind_factors(raw, stems, shape)
         known = sum(t in self._postings or t in self.phrasings.idf for t in idf)
         asked = Asked(
             terms=len(terms),
-            roles=bool(set(idf) & self._role_concepts),
+            roles=bool(stems & self._role_concepts),
             owner=bool(set(raw) & OWNER_QUESTION),
             known=known / len(idf),
-            role_only=set(idf) <= self.generic,
+            role_only=stems <= self.generic,
             named=frozenset(role for concept, role in _ROLE_CONCEPTS.items() if concept in idf),
-            not_ours=self._not_ours(raw, set(idf)),
+            not_ours=self._not_ours(raw, stems, shape),
         )
-        neighbours = set(idf) & self._neighbours
+        neighbours = stems & self._neighbours
         hits: list[Hit] = []
         for i, base in candidates.items():
             entry = self.entries[i]
