@@ -80,7 +80,7 @@ def judge_is_shared() -> bool | None:
 def load_set(path: Path) -> list[dict[str, Any]]:
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(cases, list) or not all("q" in c for c in cases):
-        raise SystemExit(f"{path}: expected a list of realq cases (q, intent, expect_any, ...)")
+        raise SystemExit(f"{path}: expected a list of cases, each with a question `q`")
     return cases
 
 
@@ -339,7 +339,7 @@ def advice_routing() -> dict[str, int] | None:
     """How many real team stories reach the advisor, and how many near misses wrongly do."""
     if not ADVICE_DEV.exists():
         return None
-    cases = yaml.safe_load(ADVICE_DEV.read_text(encoding="utf-8"))
+    cases = load_set(ADVICE_DEV)  # a list of {q, advice, ...}: the same shape check applies
     routed = [r.get("kind") == "advice" for r in ask_json(cases)]
     told = [bool(c["advice"]) for c in cases]
     return {
