@@ -8,6 +8,7 @@ that fired, where the sources disagree, next steps and follow-up questions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -36,7 +37,7 @@ def advise(kb: KnowledgeBase, text: str, prose: bool = False) -> Answer:
     evaluation = rules.evaluate(kb.advice, parsed.facts)
     situation = situations.in_story(kb.advice, text) if prose else situations.find(kb.advice, text)
     if situation is not None:
-        return _situation_answer(kb, situation, parsed, evaluation)
+        return _situation_answer(kb, situation, text, parsed, evaluation)
     stripped = " ".join((text or "").split())
     if not parsed.facts and stripped and not _INTENT.search(stripped) and not prose:
         shown = stripped if len(stripped) <= 60 else stripped[:59] + "…"
@@ -112,18 +113,23 @@ def _answer(
     )
 
 
+# The weighing is about splitting PM and PO: it follows a situation only in a story that
+# names the PM too ("our PO covers four teams" is about POs, whatever four teams would say).
+_NAMES_PM = re.compile(r"\b(?:pms?|product\s+manag(?:er|ers|ement))\b", re.I)
+
+
 def _situation_answer(
-    kb: KnowledgeBase, situation: Mapping[str, Any], parsed: Parsed, ev: Evaluation
+    kb: KnowledgeBase, situation: Mapping[str, Any], text: str, parsed: Parsed, ev: Evaluation
 ) -> Answer:
     """The situation's verdict leads; the split/combine weighing follows in one line only when
-    the story's facts decide it (a "need more facts" there would only add noise)."""
+    the story names the PM and its facts decide it ("need more facts" would only add noise)."""
     sections: list[Section] = []
     if situation.get("disagree"):
         sections.append(Section("Where the sources differ", tuple(situation["disagree"]), DISAGREE))
     if situation.get("steps"):
         sections.append(Section("Next steps", tuple(situation["steps"]), STEPS))
     source_ids = list(situation["sources"])
-    if ev.verdict != NEED_FACTS:
+    if ev.verdict != NEED_FACTS and _NAMES_PM.search(text):
         weighed = list(dict.fromkeys(h.signal.source for h in ev.fired))
         named = ", ".join(_short(kb, i) for i in weighed)
         line = f"{_verdict_sentence(kb, ev)} ({named})" if named else _verdict_sentence(kb, ev)

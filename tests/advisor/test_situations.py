@@ -102,14 +102,18 @@ def test_every_source_named_in_a_situation_is_cited_and_every_citation_is_named(
 
 def test_with_team_facts_the_split_weighing_follows_with_its_source(real_index: Index) -> None:
     story = (
-        "We're a startup with 4 squads and our only product owner just quit, so a developer "
-        "is acting as the product owner. What should we do?"
+        "We're a startup with 4 squads and our only product owner just quit, so our product "
+        "manager is acting as the product owner. What should we do?"
     )
     answer = answer_text(real_index, story)
     assert answer.extra["situation"] == "po-missing-or-proxy"
     weighed = [s for s in answer.sections if s.heading == "On splitting PM and PO"]
     assert len(weighed) == 1 and weighed[0].lines[0].startswith("Split the roles")
     cited = {c.name for c in answer.sources}
+    # without the PM in the story, the weighing (about splitting PM and PO) stays out
+    alone = answer_text(real_index, story.replace("our product manager", "a developer"))
+    assert alone.extra["situation"] == "po-missing-or-proxy"
+    assert not [s for s in alone.sections if s.heading == "On splitting PM and PO"]
     for name in re.findall(r"\(([^)]*)\)$", weighed[0].lines[0])[0].split(", "):
         assert name in cited
 
