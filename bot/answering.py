@@ -85,14 +85,18 @@ def answer(index: Index, command: Command) -> Answer:
                 "Who owns what? Try `whois-owns roadmap` or `whois-owns user stories`."
             )
         return _matched(index, index.match(arg, kinds=("ownership",), named=True), arg)
-    free = name in ("question", "faq")
-    if name == "advise" or (
-        free and (in_story(index.kb.advice, arg) is not None or looks_like_advice(arg))
-    ):
+    if name == "advise" or (name in ("question", "faq") and goes_to_advisor(index.kb, arg)):
         from bot import advisor  # its parser costs ~90 ms to import; most questions never need it
 
         return advisor.advise(index.kb, arg, prose=name != "advise")
     return _matched(index, index.match(arg), arg)
+
+
+def goes_to_advisor(kb: KnowledgeBase, text: str) -> bool:
+    """A free question the advisor answers rather than an entry: a team's own staffing story,
+    or a split/combine question (the decision model is fitted on the rest, so its training
+    skips exactly these)."""
+    return in_story(kb.advice, text) is not None or looks_like_advice(text)
 
 
 def help_answer(problem: str = "") -> Answer:
