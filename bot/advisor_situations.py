@@ -20,11 +20,11 @@ from typing import Any
 from bot.advisor_intent import tells_own_story
 
 
-@lru_cache(maxsize=64)
-def _compiled(cues: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Compiled on first use per set of cues: the pickled index keeps plain strings, so a cold
-    start pays nothing until a team story arrives."""
-    return tuple(re.compile(cue, re.I) for cue in cues)
+@lru_cache(maxsize=512)
+def _pattern(cue: str) -> re.Pattern[str]:
+    """Compiled on first use: the pickled index keeps plain strings, so a cold start pays only
+    for the cues a question could match (see `regex_anchors`)."""
+    return re.compile(cue, re.I)
 
 
 def find(advice: Mapping[str, Any], text: str) -> Mapping[str, Any] | None:
@@ -33,12 +33,24 @@ def find(advice: Mapping[str, Any], text: str) -> Mapping[str, Any] | None:
     if not situations or not text:
         return None
     flat = " ".join(text.split())
+    # anchors are lower-case ASCII; past ASCII, case folding has exceptions: run every cue
+    folded = flat.casefold() if flat.isascii() else None
     best, best_hits = None, 0
     for situation in situations:
-        hits = sum(1 for cue in _compiled(tuple(situation["cues"])) if cue.search(flat))
+        hits = 0
+        for cue, needs in zip(situation["cues"], _anchors(situation), strict=True):
+            if folded is not None and needs and not any(a in folded for a in needs):
+                continue  # holds none of the strings every match contains
+            hits += _pattern(cue).search(flat) is not None
         if hits > best_hits:
             best, best_hits = situation, hits
     return best
+
+
+def _anchors(situation: Mapping[str, Any]) -> Sequence[Sequence[str]]:
+    """The loader's anchors per cue; none (run every cue) for a situation built elsewhere."""
+    found = situation.get("_anchors")
+    return found if found is not None else [()] * len(situation["cues"])
 
 
 def in_story(advice: Mapping[str, Any], text: str) -> Mapping[str, Any] | None:

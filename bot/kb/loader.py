@@ -19,6 +19,7 @@ from bot.kb import schema
 from bot.kb.model import Entry, KnowledgeBase, Problem, Source
 from bot.kb.yamlnodes import Path as NodePath
 from bot.kb.yamlnodes import YamlProblem, parse
+from bot.regex_anchors import anchors
 
 MAX_FILE_BYTES = 1 << 20
 MAX_FILES = 200
@@ -331,7 +332,8 @@ class _Builder:
             self._refs.append(
                 (name, _line(lines, (*where, "sources")), what, situation["sources"], "source")
             )
-            situations.append(situation)
+            anchored = [anchors(cue, re.I) for cue in situation["cues"]]
+            situations.append({**situation, "_anchors": anchored})
         self.advice = {**item, "situations": situations, "_file": name, "_line": line}
 
     def _add_entries(
