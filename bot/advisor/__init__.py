@@ -90,11 +90,7 @@ def _answer(
     source_ids = [h.signal.source for h in ev.hits if h.state != "quiet"]
     if ev.verdict != NEED_FACTS:
         source_ids.extend(kb.advice.get("sources") or [])
-    sources = tuple(
-        Cite(kb.sources[i].name, kb.sources[i].when, kb.sources[i].url)
-        for i in dict.fromkeys(source_ids)
-        if i in kb.sources
-    )
+    sources = _cites(kb, source_ids)
     return Answer(
         kind="advice",
         answered=answered,
@@ -135,11 +131,7 @@ def _situation_answer(
         line = f"{_verdict_sentence(kb, ev)} ({named})" if named else _verdict_sentence(kb, ev)
         sections.append(Section("On splitting PM and PO", (line,), SIGNALS))
         source_ids.extend(weighed)
-    sources = tuple(
-        Cite(kb.sources[i].name, kb.sources[i].when, kb.sources[i].url)
-        for i in dict.fromkeys(source_ids)
-        if i in kb.sources
-    )
+    sources = _cites(kb, source_ids)
     return Answer(
         kind="advice",
         answered=True,
@@ -155,6 +147,15 @@ def _situation_answer(
             "facts": {name: fact.as_json() for name, fact in parsed.facts.items()},
             "weights": {"split": ev.split, "combine": ev.combine},
         },
+    )
+
+
+def _cites(kb: KnowledgeBase, source_ids: list[str]) -> tuple[Cite, ...]:
+    """Each source once, in the order the answer's lines first name it."""
+    return tuple(
+        Cite(kb.sources[i].name, kb.sources[i].when, kb.sources[i].url)
+        for i in dict.fromkeys(source_ids)
+        if i in kb.sources
     )
 
 
