@@ -1,0 +1,191 @@
+"""Counted facts: "4 squads", "team of 12", "2 squads of 6 devs each", "a single product".
+
+Every counting pattern embeds the number pattern (`numbers.num_pattern`), so they are built
+for the number words a text contains and compiled on first use (`patterns`), not at import:
+importing the advisor costs nothing until a question has facts to read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.advisor.facts.numbers import num_pattern, to_number, words_in
+
+if TYPE_CHECKING:
+    from bot.advisor.facts.reader import Reader
+
+_PRE = (
+    r"(?P<pre>more\s+than|over|above|at\s+least|fewer\s+than|less\s+than|under|below|up\s+to|"
+    r"at\s+most|about|around|roughly|approximately|approx\.?|nearly|almost|~|>=|<=|>|<)\s*"
+)
+
+
+def qty(words: tuple[str, ...]) -> str:
+    """A quantity: a number, a range ("10-15", "between 10 and 15"), a bound, or "several"."""
+    num = num_pattern(words)
+    return (
+        rf"(?:{_PRE})?(?:between\s+(?P<ba>{num})\s+and\s+(?P<bb>{num})|"
+        rf"(?P<a>{num})(?:\s*(?:-|to|or)\s*(?P<b>{num}))?(?P<plus>\+)?|"
+        r"(?P<many>multiple|several|many|various|a\s+few))"
+    )
+
+
+_ADJ = (
+    r"scrum|engineering|dev|development|delivery|feature|product|agile|cross-functional|"
+    r"software|full-time|fulltime|backend|back-end|frontend|front-end|mobile|web|qa|senior|"
+    r"junior|main|primary|core|distinct|different|separate|key|target|user|customer|"
+    r"geographic|international|regional|of|our|the|total|in-house|active|big|small|major|live|"
+    r"b2b|b2c|independent|autonomous|stream-aligned|platform|whole|entire|only|just|single|"
+    r"distinct|unique|business|internal|external|full|stack|full-stack|great|amazing|"
+    r"wonderful|dedicated|permanent|new|additional|extra|more|other|upcoming"
+)
+_NOT_PRODUCT = (
+    r"(?!\s*(?:manager|owner|managers|owners|management|ownership|person|lead|leader|people|"
+    r"team|teams|org|strategy|vision|backlog|role|roles|side|work|thinking|decisions?)\b)"
+)
+_NOUNS: list[tuple[str, str]] = [
+    ("people", r"people|persons|employees|staff|folks|ftes?|team\s+members|members|humans|heads"),
+    (
+        "engineers",
+        r"(?:engineers?|devs?|developers?|programmers?|coders?|swes?)"
+        r"(?!\s+(?:teams?|squads?|pods?|org|organi[sz]ation|department|group)\b)",
+    ),
+    ("squads", r"squads?|scrum\s+teams?|teams?|pods?"),
+    ("products", rf"products?{_NOT_PRODUCT}|apps?|applications|product\s+lines?"),
+    (
+        "markets",
+        r"markets?(?!\s*(?:research|fit|strategy|share|validation|context)\b)|market\s+segments?|"
+        r"segments|regions|geographies|verticals|countries",
+    ),
+    (
+        "personas",
+        r"personas?|user\s+types|customer\s+types|types\s+of\s+(?:users|customers)|"
+        r"kinds\s+of\s+(?:users|customers)|user\s+groups",
+    ),
+]
+_NOUN_FACT = {f"n_{name}": name for name, _ in _NOUNS}
+_NOUN_ALT = "|".join(f"(?P<n_{name}>{alt})" for name, alt in _NOUNS)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The counting patterns, compiled for one set of number words."""
+
+    teams_of_each: re.Pattern[str]
+    person_size: re.Pattern[str]
+    num_noun: re.Pattern[str]
+    eng_team: re.Pattern[str]
+    team_of: re.Pattern[str]
+    we_are: re.Pattern[str]
+    of_us: re.Pattern[str]
+
+
+@lru_cache(maxsize=64)
+def patterns(words: tuple[str, ...]) -> Patterns:
+    num, quantity = num_pattern(words), qty(words)
+    return Patterns(
+        # "2 squads of 6 devs each": the engineers are the product, not the 6
+        teams_of_each=re.compile(
+            rf"\b(?P<teams>{num})\s+(?:squads?|scrum\s+teams?|teams?|pods?)\s+(?:of|with)\s+"
+            rf"(?P<size>{num})\s+(?:engineers?|devs?|developers?|programmers?|people)\s+"
+            r"(?:each|apiece)\b",
+            re.I,
+        ),
+        person_size=re.compile(
+            rf"(?<![\w.,-]){quantity}\s*-?\s*(?:person|people|strong|member|head)\b"
+            r"(?:\s+(?:team|company|startup|start-up|org|organi[sz]ation|shop|business|outfit))?",
+            re.I,
+        ),
+        num_noun=re.compile(
+            rf"(?<![\w.,-]){quantity}\s*(?:-\s*)?(?:(?:{_ADJ})\s+){{0,2}}?(?:{_NOUN_ALT})(?![\w-])",
+            re.I,
+        ),
+        eng_team=re.compile(
+            r"\b(?:engineering|dev|development|tech|r&d)\s+(?:team|org|organi[sz]ation|department|"
+            rf"headcount|group)\s+(?:of|is|has|at|:)?\s*(?:size\s+)?{quantity}(?!\s*[%\w])",
+            re.I,
+        ),
+        team_of=re.compile(
+            r"\b(?:team|company|startup|start-up|org|organi[sz]ation|business|shop|headcount|"
+            rf"team\s+size|company\s+size|size)\s*(?:of|is|at|:|=|has)?\s*{quantity}(?!\s*[%\w])",
+            re.I,
+        ),
+        we_are=re.compile(
+            r"\b(?:we're|we\s+are|were|there\s+are)\s+(?:a\s+team\s+of\s+|only\s+|just\s+)?"
+            rf"{quantity}(?:\s+of\s+us)?(?!\s*[%\w])",
+            re.I,
+        ),
+        of_us=re.compile(rf"(?<![\w.,-]){quantity}\s+of\s+us\b", re.I),
+    )
+
+
+@lru_cache(maxsize=1)
+def _unnumbered() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
+    """The patterns without a number in them: masks, and "a single product"."""
+    masks = [
+        re.compile(
+            r"\b(?:one|1|a\s+single|single|the\s+same|same|a|another|second|one\s+more|an\s+extra|"
+            r"two|2|separate|different|dedicated|extra)\s+(?:person|individual|human|hire)s?\b"
+            r"(?!\s*(?:team|company|startup|org|shop))",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:two|2|separate|different|dedicated)\s+people\b"
+            r"(?=\s*(?:[?.,!]|$|or\b|for\b|to\b|doing\b|instead\b|in\s+the\b|on\s+the\b))",
+            re.I,
+        ),
+        re.compile(r"\bone\s+of\s+(?:us|them|the|our|my)\b", re.I),
+        re.compile(r"\b(?:one|two)\s+(?:roles?|jobs?|hats?|titles?)\b", re.I),
+        re.compile(
+            r"\b(?:\d+|one|two|three|four|six)[-\s]+(?:weeks?|months?|days?|years?|hours?)\b", re.I
+        ),
+    ]
+    single = re.compile(
+        rf"\b(?:a\s+single|single|only\s+one|just\s+one|one)\s+(?:(?:{_ADJ})\s+){{0,2}}?"
+        rf"(?:{_NOUN_ALT})(?![\w-])",
+        re.I,
+    )
+    return masks, single
+
+
+def _noun(match: re.Match[str]) -> str:
+    return next(_NOUN_FACT[k] for k, v in match.groupdict().items() if k in _NOUN_FACT and v)
+
+
+def read(reader: Reader) -> None:
+    """The counting pass: masks first ("one person can do both" counts no team), then the
+    most specific patterns, each span read once."""
+    masks, single = _unnumbered()
+    found = patterns(words_in(reader.text))
+    for mask in masks:
+        for match in list(mask.finditer(reader.text)):
+            reader.consume(match.start(), match.end())
+    for match in list(found.teams_of_each.finditer(reader.text)):
+        teams, size = to_number(match.group("teams")), to_number(match.group("size"))
+        if teams > 0 and size > 0:
+            said = reader.said(match)
+            reader.consume(match.start(), match.end())
+            reader.count("squads", teams, teams, said)
+            reader.count("engineers", teams * size, teams * size, said)
+    for pattern, fixed in ((found.person_size, "people"), (found.num_noun, None)):
+        for match in list(pattern.finditer(reader.text)):
+            name = fixed or _noun(match)
+            reader.consume(match.start(), match.end())
+            reader.number(name, match, reader.said(match))
+    for match in list(single.finditer(reader.text)):
+        reader.consume(match.start(), match.end())
+        reader.count(_noun(match), 1, 1, reader.said(match))
+    for pattern, name in (
+        (found.eng_team, "engineers"),
+        (found.team_of, "people"),
+        (found.we_are, "people"),
+        (found.of_us, "people"),
+    ):
+        for match in list(pattern.finditer(reader.text)):
+            if not (match.group("a") or match.group("ba")):
+                continue
+            reader.consume(match.start(), match.end())
+            reader.number(name, match, reader.said(match))
