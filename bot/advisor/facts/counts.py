@@ -8,7 +8,7 @@ importing the advisor costs nothing until a question has facts to read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -68,64 +68,75 @@ _NOUNS: list[tuple[str, str]] = [
 ]
 _NOUN_FACT = {f"n_{name}": name for name, _ in _NOUNS}
 _NOUN_ALT = "|".join(f"(?P<n_{name}>{alt})" for name, alt in _NOUNS)
+# what the patterns that end in a quantity count
+_COUNTS = {"eng_team": "engineers", "team_of": "people", "we_are": "people", "of_us": "people"}
 
 
-@dataclass(frozen=True)
-class Patterns:
-    """The counting patterns, compiled for one set of number words."""
+# The counting patterns, in the order the pass runs them; each is built from the number
+# pattern and the quantity pattern for the text's number words.
+_SOURCES: dict[str, Callable[[str, str], str]] = {
+    # "2 squads of 6 devs each": the engineers are the product, not the 6
+    "teams_of_each": lambda num, _: (
+        rf"\b(?P<teams>{num})\s+(?:squads?|scrum\s+teams?|teams?|pods?)\s+(?:of|with)\s+"
+        rf"(?P<size>{num})\s+(?:engineers?|devs?|developers?|programmers?|people)\s+"
+        r"(?:each|apiece)\b"
+    ),
+    "person_size": lambda _, quantity: (
+        rf"(?<![\w.,-]){quantity}\s*-?\s*(?:person|people|strong|member|head)\b"
+        r"(?:\s+(?:team|company|startup|start-up|org|organi[sz]ation|shop|business|outfit))?"
+    ),
+    "num_noun": lambda _, quantity: (
+        rf"(?<![\w.,-]){quantity}\s*(?:-\s*)?(?:(?:{_ADJ})\s+){{0,2}}?(?:{_NOUN_ALT})(?![\w-])"
+    ),
+    "single": lambda _, __: (
+        rf"\b(?:a\s+single|single|only\s+one|just\s+one|one)\s+(?:(?:{_ADJ})\s+){{0,2}}?"
+        rf"(?:{_NOUN_ALT})(?![\w-])"
+    ),
+    "eng_team": lambda _, quantity: (
+        r"\b(?:engineering|dev|development|tech|r&d)\s+(?:team|org|organi[sz]ation|department|"
+        rf"headcount|group)\s+(?:of|is|has|at|:)?\s*(?:size\s+)?{quantity}(?!\s*[%\w])"
+    ),
+    "team_of": lambda _, quantity: (
+        r"\b(?:team|company|startup|start-up|org|organi[sz]ation|business|shop|headcount|"
+        rf"team\s+size|company\s+size|size)\s*(?:of|is|at|:|=|has)?\s*{quantity}(?!\s*[%\w])"
+    ),
+    "we_are": lambda _, quantity: (
+        r"\b(?:we're|we\s+are|were|there\s+are)\s+(?:a\s+team\s+of\s+|only\s+|just\s+)?"
+        rf"{quantity}(?:\s+of\s+us)?(?!\s*[%\w])"
+    ),
+    "of_us": lambda _, quantity: rf"(?<![\w.,-]){quantity}\s+of\s+us\b",
+}
+# A word each pattern cannot match without (all but "single" also need a quantity): a pattern
+# whose test finds nothing in the text is neither compiled (~4 ms each) nor run.
+_QUANTITY = r"\d|couple|multiple|several|many|various|few"  # or a number word (`words_in`)
+_TESTS = {
+    "teams_of_each": r"each|apiece",
+    "person_size": r"person|people|strong|member|head",
+    "num_noun": r"people|person|employee|staff|folk|fte|team|member|human|head|engineer|dev|"
+    r"programmer|coder|swe|squad|scrum|pod|product|app|market|segment|region|geographies|"
+    r"vertical|countries|persona|user|customer|type|kind",
+    "single": r"single|one",
+    "eng_team": r"engineering|dev|tech|r&d",
+    "team_of": r"team|company|start|org|business|shop|headcount|size",
+    "we_are": r"we're|we\s+are|were|there\s+are",
+    "of_us": r"of\s+us",
+}
 
-    teams_of_each: re.Pattern[str]
-    person_size: re.Pattern[str]
-    num_noun: re.Pattern[str]
-    eng_team: re.Pattern[str]
-    team_of: re.Pattern[str]
-    we_are: re.Pattern[str]
-    of_us: re.Pattern[str]
+
+@lru_cache(maxsize=256)
+def _pattern(name: str, words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_SOURCES[name](num_pattern(words), qty(words)), re.I)
 
 
-@lru_cache(maxsize=64)
-def patterns(words: tuple[str, ...]) -> Patterns:
-    num, quantity = num_pattern(words), qty(words)
-    return Patterns(
-        # "2 squads of 6 devs each": the engineers are the product, not the 6
-        teams_of_each=re.compile(
-            rf"\b(?P<teams>{num})\s+(?:squads?|scrum\s+teams?|teams?|pods?)\s+(?:of|with)\s+"
-            rf"(?P<size>{num})\s+(?:engineers?|devs?|developers?|programmers?|people)\s+"
-            r"(?:each|apiece)\b",
-            re.I,
-        ),
-        person_size=re.compile(
-            rf"(?<![\w.,-]){quantity}\s*-?\s*(?:person|people|strong|member|head)\b"
-            r"(?:\s+(?:team|company|startup|start-up|org|organi[sz]ation|shop|business|outfit))?",
-            re.I,
-        ),
-        num_noun=re.compile(
-            rf"(?<![\w.,-]){quantity}\s*(?:-\s*)?(?:(?:{_ADJ})\s+){{0,2}}?(?:{_NOUN_ALT})(?![\w-])",
-            re.I,
-        ),
-        eng_team=re.compile(
-            r"\b(?:engineering|dev|development|tech|r&d)\s+(?:team|org|organi[sz]ation|department|"
-            rf"headcount|group)\s+(?:of|is|has|at|:)?\s*(?:size\s+)?{quantity}(?!\s*[%\w])",
-            re.I,
-        ),
-        team_of=re.compile(
-            r"\b(?:team|company|startup|start-up|org|organi[sz]ation|business|shop|headcount|"
-            rf"team\s+size|company\s+size|size)\s*(?:of|is|at|:|=|has)?\s*{quantity}(?!\s*[%\w])",
-            re.I,
-        ),
-        we_are=re.compile(
-            r"\b(?:we're|we\s+are|were|there\s+are)\s+(?:a\s+team\s+of\s+|only\s+|just\s+)?"
-            rf"{quantity}(?:\s+of\s+us)?(?!\s*[%\w])",
-            re.I,
-        ),
-        of_us=re.compile(rf"(?<![\w.,-]){quantity}\s+of\s+us\b", re.I),
-    )
+@lru_cache(maxsize=16)
+def _test(name: str) -> re.Pattern[str]:
+    return re.compile(_QUANTITY if name == "quantity" else _TESTS[name], re.I)
 
 
 @lru_cache(maxsize=1)
-def _unnumbered() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
-    """The patterns without a number in them: masks, and "a single product"."""
-    masks = [
+def _masks() -> list[re.Pattern[str]]:
+    """Numbers about the roles or time, not the team: "one person can do both", "two hats"."""
+    return [
         re.compile(
             r"\b(?:one|1|a\s+single|single|the\s+same|same|a|another|second|one\s+more|an\s+extra|"
             r"two|2|separate|different|dedicated|extra)\s+(?:person|individual|human|hire)s?\b"
@@ -140,15 +151,10 @@ def _unnumbered() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
         re.compile(r"\bone\s+of\s+(?:us|them|the|our|my)\b", re.I),
         re.compile(r"\b(?:one|two)\s+(?:roles?|jobs?|hats?|titles?)\b", re.I),
         re.compile(
-            r"\b(?:\d+|one|two|three|four|six)[-\s]+(?:weeks?|months?|days?|years?|hours?)\b", re.I
+            r"\b(?:\d+|one|two|three|four|six)[-\s]+(?:weeks?|months?|days?|years?|hours?)\b",
+            re.I,
         ),
     ]
-    single = re.compile(
-        rf"\b(?:a\s+single|single|only\s+one|just\s+one|one)\s+(?:(?:{_ADJ})\s+){{0,2}}?"
-        rf"(?:{_NOUN_ALT})(?![\w-])",
-        re.I,
-    )
-    return masks, single
 
 
 def _noun(match: re.Match[str]) -> str:
@@ -158,34 +164,36 @@ def _noun(match: re.Match[str]) -> str:
 def read(reader: Reader) -> None:
     """The counting pass: masks first ("one person can do both" counts no team), then the
     most specific patterns, each span read once."""
-    masks, single = _unnumbered()
-    found = patterns(words_in(reader.text))
-    for mask in masks:
+    text = reader.text
+    words = words_in(text)
+    quantity = bool(words) or _test("quantity").search(text) is not None
+    wanted = [
+        name
+        for name in _SOURCES
+        if (quantity or name == "single") and _test(name).search(text) is not None
+    ]
+    if not wanted:
+        return  # the masks only keep later patterns off a span
+    for mask in _masks():
         for match in list(mask.finditer(reader.text)):
             reader.consume(match.start(), match.end())
-    for match in list(found.teams_of_each.finditer(reader.text)):
-        teams, size = to_number(match.group("teams")), to_number(match.group("size"))
-        if teams > 0 and size > 0:
-            said = reader.said(match)
-            reader.consume(match.start(), match.end())
-            reader.count("squads", teams, teams, said)
-            reader.count("engineers", teams * size, teams * size, said)
-    for pattern, fixed in ((found.person_size, "people"), (found.num_noun, None)):
+    for name in wanted:
+        pattern = _pattern(name, () if name == "single" else words)
         for match in list(pattern.finditer(reader.text)):
-            name = fixed or _noun(match)
-            reader.consume(match.start(), match.end())
-            reader.number(name, match, reader.said(match))
-    for match in list(single.finditer(reader.text)):
-        reader.consume(match.start(), match.end())
-        reader.count(_noun(match), 1, 1, reader.said(match))
-    for pattern, name in (
-        (found.eng_team, "engineers"),
-        (found.team_of, "people"),
-        (found.we_are, "people"),
-        (found.of_us, "people"),
-    ):
-        for match in list(pattern.finditer(reader.text)):
-            if not (match.group("a") or match.group("ba")):
-                continue
-            reader.consume(match.start(), match.end())
-            reader.number(name, match, reader.said(match))
+            if name == "teams_of_each":
+                teams, size = to_number(match.group("teams")), to_number(match.group("size"))
+                if teams > 0 and size > 0:
+                    said = reader.said(match)
+                    reader.consume(match.start(), match.end())
+                    reader.count("squads", teams, teams, said)
+                    reader.count("engineers", teams * size, teams * size, said)
+            elif name == "single":
+                reader.consume(match.start(), match.end())
+                reader.count(_noun(match), 1, 1, reader.said(match))
+            elif name in ("person_size", "num_noun"):
+                reader.consume(match.start(), match.end())
+                fact = "people" if name == "person_size" else _noun(match)
+                reader.number(fact, match, reader.said(match))
+            elif match.group("a") or match.group("ba"):
+                reader.consume(match.start(), match.end())
+                reader.number(_COUNTS[name], match, reader.said(match))

@@ -92,6 +92,17 @@ _STAGE = [
         r"start-?up|early[- ]stage|seed[- ]stage|pre-?seed|series\s+a\b|seed\s+round",
     ),
 ]
+# A word every pattern of a list needs: a text without it skips compiling that list (most
+# questions name none of them).
+_NEEDS = {
+    "strategy_bad": r"roadmap|customer|user|strateg|discovery|reactive|fire",
+    "strategy_ok": r"roadmap|customer|user|strateg",
+    "founder_yes": r"founder|cto|ceo",
+    "founder_no": r"founder",
+    "hybrid_yes": r"experienced|seasoned|veteran|both|before",
+    "stage": r"scal|series|growth|start|enterprise|large|big|corporation|multinational|fortune|"
+    r"early|seed",
+}
 STAGE_WORDS = {
     "startup": "startup",
     "start-up": "startup",
@@ -111,17 +122,19 @@ STAGE_WORDS = {
 def read(reader: Reader) -> None:
     """The yes/no facts and the stage, read from the whole text as typed."""
     text = reader.original
-    bad = _any(_STRATEGY_BAD, text)
+    bad = _any(_STRATEGY_BAD, text, _NEEDS["strategy_bad"])
     if bad:
         reader.add(Fact("strategy_suffering", True, None, bad))
-    elif ok := _any(_STRATEGY_OK, text):
+    elif ok := _any(_STRATEGY_OK, text, _NEEDS["strategy_ok"]):
         reader.add(Fact("strategy_suffering", False, None, ok))
-    if no := _any(_FOUNDER_NO, text):
+    if no := _any(_FOUNDER_NO, text, _NEEDS["founder_no"]):
         reader.add(Fact("technical_founder", False, None, no))
-    elif yes := _any(_FOUNDER_YES, text):
+    elif yes := _any(_FOUNDER_YES, text, _NEEDS["founder_yes"]):
         reader.add(Fact("technical_founder", True, None, yes))
-    if hybrid := _any(_HYBRID_YES, text):
+    if hybrid := _any(_HYBRID_YES, text, _NEEDS["hybrid_yes"]):
         reader.add(Fact("experienced_hybrid", True, None, hybrid))
+    if not re.search(_NEEDS["stage"], text, re.I):
+        return
     for stage, pattern in _STAGE:
         found = re.search(pattern, text, re.I)
         if found:
@@ -129,7 +142,10 @@ def read(reader: Reader) -> None:
             break
 
 
-def _any(patterns: list[str], text: str) -> str:
+def _any(patterns: list[str], text: str, needs: str) -> str:
+    """The first of `patterns` found in `text`, as typed; "" when none is."""
+    if not re.search(needs, text, re.I):
+        return ""
     for pattern in patterns:
         found = re.search(pattern, text, re.I)
         if found:
