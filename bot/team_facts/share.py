@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.advisor.facts.reader import Reader
+    from bot.team_facts.reader import Reader
 
 _FRACTIONS = {
     "half": 50.0,

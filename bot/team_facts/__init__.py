@@ -45,8 +45,8 @@ contains, which keeps a cold `pmpo ask` that needs the parser fast.
 
 from __future__ import annotations
 
-from bot.advisor.facts import counts, flags, keyvalue, share
-from bot.advisor.facts.model import (
+from bot.team_facts import counts, flags, keyvalue, share
+from bot.team_facts.model import (
     BOOLEAN,
     BOUNDS,
     KEY_ALIASES,
@@ -58,8 +58,8 @@ from bot.advisor.facts.model import (
     Fact,
     Parsed,
 )
-from bot.advisor.facts.numbers import NUM, to_number
-from bot.advisor.facts.reader import Reader, clean
+from bot.team_facts.numbers import NUM, to_number
+from bot.team_facts.reader import Reader, clean
 
 __all__ = [
     "BOOLEAN",

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.advisor.facts.counts import qty
-from bot.advisor.facts.flags import FALSE, STAGE_WORDS, TRUE
-from bot.advisor.facts.model import BOOLEAN, KEY_ALIASES, LABELS, ORDER, Fact
-from bot.advisor.facts.numbers import words_in
-from bot.advisor.facts.share import word_share
+from bot.team_facts.counts import qty
+from bot.team_facts.flags import FALSE, STAGE_WORDS, TRUE
+from bot.team_facts.model import BOOLEAN, KEY_ALIASES, LABELS, ORDER, Fact
+from bot.team_facts.numbers import words_in
+from bot.team_facts.share import word_share
 
 if TYPE_CHECKING:
-    from bot.advisor.facts.reader import Reader
+    from bot.team_facts.reader import Reader
 
 _KV = re.compile(
     r"(?<![\w-])(?P<key>[a-z][a-z_-]*)\s*(?P<sep>=|:)\s*(?P<val>[^\s,;=()\[\]\"?!]+"

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.advisor.facts.model import Fact
+from bot.team_facts.model import Fact
 
 if TYPE_CHECKING:
-    from bot.advisor.facts.reader import Reader
+    from bot.team_facts.reader import Reader
 
 TRUE = r"(?:yes|y|true|1|on|suffering)"
 FALSE = r"(?:no|n|false|0|off|none|fine|ok)"

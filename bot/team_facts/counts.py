@@ -2,7 +2,7 @@
 
 Every counting pattern embeds the number pattern (`numbers.num_pattern`), so they are built
 for the number words a text contains and compiled on first use (`patterns`), not at import:
-importing the advisor costs nothing until a question has facts to read.
+importing the parser costs nothing until a question has facts to read.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.advisor.facts.numbers import num_pattern, to_number, words_in
+from bot.team_facts.numbers import num_pattern, to_number, words_in
 
 if TYPE_CHECKING:
-    from bot.advisor.facts.reader import Reader
+    from bot.team_facts.reader import Reader
 
 _PRE = (
     r"(?P<pre>more\s+than|over|above|at\s+least|fewer\s+than|less\s+than|under|below|up\s+to|"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bot.advisor.facts.model import BOUNDS, LABELS, Fact, Parsed, fmt
-from bot.advisor.facts.numbers import to_number
+from bot.team_facts.model import BOUNDS, LABELS, Fact, Parsed, fmt
+from bot.team_facts.numbers import to_number
 
 
 def clean(text: str) -> str:
