@@ -10,6 +10,7 @@ without number words compiles a pattern with none.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SMALL = {
     w: i
@@ -28,15 +29,22 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 WORDS = tuple(sorted([*_SMALL, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?k?"
 
-# Every place a number word starts; at one place the words that match are prefixes of one
-# another ("seventeen", "seven"), and the alternation reports the longest.
-_STARTS = re.compile("(?=" + "|".join(f"({w})" for w in WORDS) + ")", re.I)
-
 
 def words_in(text: str) -> tuple[str, ...]:
-    """The number words that match somewhere in `text`, in `WORDS` order."""
-    longest = {WORDS[m.lastindex - 1] for m in _STARTS.finditer(text) if m.lastindex}
+    """The number words that match somewhere in `text` (case-insensitively), in `WORDS` order."""
+    if text.isascii():  # for ASCII, `re.I` equality is `lower()` equality
+        lowered = text.lower()
+        return tuple(w for w in WORDS if w in lowered)
+    # `re.I` also folds a few other letters into ASCII ones ("ſ" is "s"). At one place the
+    # words that match are prefixes of one another ("seventeen", "seven"): the alternation
+    # reports the longest.
+    longest = {WORDS[m.lastindex - 1] for m in _starts().finditer(text) if m.lastindex}
     return tuple(w for w in WORDS if any(found.startswith(w) for found in longest))
+
+
+@lru_cache(maxsize=1)
+def _starts() -> re.Pattern[str]:
+    return re.compile("(?=" + "|".join(f"({w})" for w in WORDS) + ")", re.I)
 
 
 def num_pattern(words: tuple[str, ...] = WORDS) -> str:
