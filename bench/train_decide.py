@@ -39,8 +39,7 @@ import yaml
 from bench.common import KNOWLEDGE, ROOT
 from bench.realq_judge import judge
 from bot import decide as D
-from bot.advisor_intent import looks_like_advice
-from bot.answering import entry_answer
+from bot.answering import entry_answer, goes_to_advisor
 from bot.grammar import parse
 from bot.kb.loader import load_dir
 from bot.kb.model import Entry, KnowledgeBase
@@ -103,7 +102,7 @@ def collect() -> list[Question]:
     realq = yaml.safe_load((ROOT / "bench" / "realq.yml").read_text())
     for case in realq:
         q = case["q"].replace("\n", " ")
-        if looks_like_advice(q):
+        if goes_to_advisor(kb, q):
             continue
         held = _without_example(kb, q)
         index = Index(held) if held else full
@@ -127,7 +126,7 @@ def collect() -> list[Question]:
             expect = item.get("expect")
             if expect == "advice" or command.name not in ("question", "faq"):
                 continue
-            if looks_like_advice(command.arg):
+            if goes_to_advisor(kb, command.arg):
                 continue
 
             def right(e: Any, x: Any = expect) -> bool:
@@ -150,7 +149,7 @@ def _held_out_examples(kb: KnowledgeBase, realq_questions: set[str]) -> list[Que
     for entry in kb.entries.values():
         for example in entry.examples:
             key = _norm(example)
-            if key in realq_questions or looks_like_advice(example):
+            if key in realq_questions or goes_to_advisor(kb, example):
                 continue
             held = _without_example(kb, example)
             assert held is not None

@@ -95,6 +95,28 @@ def looks_like_advice(text: str) -> bool:
     return describes_team_situation(text)
 
 
+# The story ends by asking something: a question mark, or an open question without one.
+_ASKS = re.compile(r"\?|\b(?:thoughts|advice|suggestions|ideas)\b", re.I)
+
+
+_QUESTION_SENTENCE = re.compile(r"[^.?!]*\?")
+
+
+def tells_own_story(text: str) -> bool:
+    """Our own team, a role, and a question that is not "who owns X" (that one has an owner).
+
+    Only the sentences that ask are checked for "who owns": a story's "a manager who is
+    responsible for budget" describes someone and asks nothing."""
+    if not (
+        _OWN_TEAM.search(text)
+        and _ANY_ROLE.search(text)
+        and (_ASKS.search(text) or _OPEN_QUESTION.search(text))
+    ):
+        return False
+    asking = _QUESTION_SENTENCE.findall(text) or [text]
+    return not any(_OWNER_ASK.search(sentence) for sentence in asking)
+
+
 def describes_team_situation(text: str) -> bool:
     """Our own team, a role, a fact or a strain on the people, and an open question."""
     if not (_OWN_TEAM.search(text) and _ANY_ROLE.search(text) and _OPEN_QUESTION.search(text)):

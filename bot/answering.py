@@ -7,6 +7,7 @@ Everything here is plain data in, plain data out: Slack, the terminal and JSON a
 from __future__ import annotations
 
 from bot.advisor_intent import looks_like_advice
+from bot.advisor_situations import in_story
 from bot.answer import DISAGREE, ENTRY_REF, FACTS, NUANCE, Answer, Cite, Column, Section, Suggestion
 from bot.grammar import Command, parse
 from bot.kb.model import Entry, KnowledgeBase, Source
@@ -84,11 +85,18 @@ def answer(index: Index, command: Command) -> Answer:
                 "Who owns what? Try `whois-owns roadmap` or `whois-owns user stories`."
             )
         return _matched(index, index.match(arg, kinds=("ownership",), named=True), arg)
-    if name == "advise" or (name in ("question", "faq") and looks_like_advice(arg)):
+    if name == "advise" or (name in ("question", "faq") and goes_to_advisor(index.kb, arg)):
         from bot import advisor  # its parser costs ~90 ms to import; most questions never need it
 
         return advisor.advise(index.kb, arg, prose=name != "advise")
     return _matched(index, index.match(arg), arg)
+
+
+def goes_to_advisor(kb: KnowledgeBase, text: str) -> bool:
+    """A free question the advisor answers rather than an entry: a team's own staffing story,
+    or a split/combine question (the decision model is fitted on the rest, so its training
+    skips exactly these)."""
+    return in_story(kb.advice, text) is not None or looks_like_advice(text)
 
 
 def help_answer(problem: str = "") -> Answer:

@@ -8,6 +8,11 @@ that fired, where the sources disagree, next steps and follow-up questions.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot import advisor_situations as situations
 from bot.advisor import facts as facts_mod
 from bot.advisor import rules
 from bot.advisor.facts import LABELS, Fact, Parsed
@@ -20,6 +25,8 @@ from bot.kb.model import KnowledgeBase
 __all__ = ["advise", "looks_like_advice"]
 
 TITLE = "Split or combine PM and PO?"
+# `extra["verdict"]` of an answer led by a staffing situation rather than the weighing
+SITUATION = "situation"
 
 
 def advise(kb: KnowledgeBase, text: str, prose: bool = False) -> Answer:
@@ -28,6 +35,9 @@ def advise(kb: KnowledgeBase, text: str, prose: bool = False) -> Answer:
     if parsed.errors:
         return _nonsense(kb, parsed)
     evaluation = rules.evaluate(kb.advice, parsed.facts)
+    situation = situations.in_story(kb.advice, text) if prose else situations.find(kb.advice, text)
+    if situation is not None:
+        return _situation_answer(kb, situation, text, parsed, evaluation)
     stripped = " ".join((text or "").split())
     if not parsed.facts and stripped and not _INTENT.search(stripped) and not prose:
         shown = stripped if len(stripped) <= 60 else stripped[:59] + "…"
@@ -97,6 +107,51 @@ def _answer(
         follow_ups=follow_ups,
         extra={
             "verdict": ev.verdict,
+            "facts": {name: fact.as_json() for name, fact in parsed.facts.items()},
+            "weights": {"split": ev.split, "combine": ev.combine},
+        },
+    )
+
+
+# The weighing is about splitting PM and PO: it follows a situation only in a story that
+# names the PM too ("our PO covers four teams" is about POs, whatever four teams would say).
+_NAMES_PM = re.compile(r"\b(?:pms?|product\s+manag(?:er|ers|ement))\b", re.I)
+
+
+def _situation_answer(
+    kb: KnowledgeBase, situation: Mapping[str, Any], text: str, parsed: Parsed, ev: Evaluation
+) -> Answer:
+    """The situation's verdict leads; the split/combine weighing follows in one line only when
+    the story names the PM and its facts decide it ("need more facts" would only add noise)."""
+    sections: list[Section] = []
+    if situation.get("disagree"):
+        sections.append(Section("Where the sources differ", tuple(situation["disagree"]), DISAGREE))
+    if situation.get("steps"):
+        sections.append(Section("Next steps", tuple(situation["steps"]), STEPS))
+    source_ids = list(situation["sources"])
+    if ev.verdict != NEED_FACTS and _NAMES_PM.search(text):
+        weighed = list(dict.fromkeys(h.signal.source for h in ev.fired))
+        named = ", ".join(_short(kb, i) for i in weighed)
+        line = f"{_verdict_sentence(kb, ev)} ({named})" if named else _verdict_sentence(kb, ev)
+        sections.append(Section("On splitting PM and PO", (line,), SIGNALS))
+        source_ids.extend(weighed)
+    sources = tuple(
+        Cite(kb.sources[i].name, kb.sources[i].when, kb.sources[i].url)
+        for i in dict.fromkeys(source_ids)
+        if i in kb.sources
+    )
+    return Answer(
+        kind="advice",
+        answered=True,
+        title=situation["title"],
+        verdict=situation["verdict"],
+        reason=situation["reason"],
+        sections=tuple(sections),
+        sources=sources,
+        matched=parsed.matched(),
+        extra={
+            "verdict": SITUATION,
+            "situation": situation["id"],
             "facts": {name: fact.as_json() for name, fact in parsed.facts.items()},
             "weights": {"split": ev.split, "combine": ev.combine},
         },

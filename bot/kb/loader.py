@@ -7,6 +7,7 @@ A reload must never leave the bot half-updated, so `load_dir` returns either a c
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,7 @@ from bot.kb import schema
 from bot.kb.model import Entry, KnowledgeBase, Problem, Source
 from bot.kb.yamlnodes import Path as NodePath
 from bot.kb.yamlnodes import YamlProblem, parse
+from bot.regex_anchors import anchors
 
 MAX_FILE_BYTES = 1 << 20
 MAX_FILES = 200
@@ -207,6 +209,18 @@ def _schema_problem(
     return Problem(name, _line(lines, path), f"{prefix}{message} (got {exc.value!r:.60})")
 
 
+def _bad_cues(cues: list[str]) -> tuple[int, str] | None:
+    """The first cue that is not a regular expression, with the compiler's reason: a broken cue
+    is refused at load time, so the bot keeps its last good knowledge base instead of failing
+    on a question."""
+    for index, cue in enumerate(cues):
+        try:
+            re.compile(cue, re.I)
+        except re.error as exc:
+            return index, f"not a regular expression ({exc})"
+    return None
+
+
 def _line(lines: dict[NodePath, int], path: NodePath) -> int:
     while path and path not in lines:
         path = path[:-1]
@@ -294,15 +308,33 @@ class _Builder:
         if item.get("whole"):
             self.whole_terms.add(term)
 
-    def _add_advice(self, name: str, line: int, item: dict[str, Any], *_: Any) -> None:
+    def _add_advice(
+        self, name: str, line: int, item: dict[str, Any], base: NodePath, lines: dict[NodePath, int]
+    ) -> None:
         if self.advice:
             self.errors.append(Problem(name, line, "a second advice section; keep one"))
             return
-        self.advice = {**item, "_file": name, "_line": line}
         for signal in item["signals"]:
             self._refs.append(
                 (name, line, f"signal {signal['id']!r}", [signal["source"]], "source")
             )
+        situations = []
+        for index, situation in enumerate(item.get("situations", [])):
+            where = (*base, "situations", index)
+            what = f"situation {situation['id']!r}"
+            if not self._claim_id(name, _line(lines, where), situation["id"], "situation"):
+                continue
+            bad = _bad_cues(situation["cues"])
+            if bad:
+                at = _line(lines, (*where, "cues", bad[0]))
+                self.errors.append(Problem(name, at, f"{what}: cue {bad[0] + 1}: {bad[1]}"))
+                continue
+            self._refs.append(
+                (name, _line(lines, (*where, "sources")), what, situation["sources"], "source")
+            )
+            anchored = [anchors(cue, re.I) for cue in situation["cues"]]
+            situations.append({**situation, "_anchors": anchored})
+        self.advice = {**item, "situations": situations, "_file": name, "_line": line}
 
     def _add_entries(
         self, name: str, line: int, item: dict[str, Any], base: NodePath, lines: dict[NodePath, int]

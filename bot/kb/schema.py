@@ -172,6 +172,22 @@ _signal = {
     "else": {"properties": {"threshold": {"type": "number"}}},
 }
 
+_situation = {
+    "type": "object",
+    "required": ["id", "title", "cues", "verdict", "reason", "sources"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {"type": "string", "pattern": ID_PATTERN},
+        "title": _text,
+        "cues": {"type": "array", "items": _text, "minItems": 1},
+        "verdict": _text,
+        "reason": _text,
+        "disagree": _text_list,
+        "steps": _text_list,
+        "sources": _source_refs,
+    },
+}
+
 ADVICE_SCHEMA = {
     "type": "object",
     "required": ["signals"],
@@ -195,6 +211,7 @@ ADVICE_SCHEMA = {
             "type": "object",
             "additionalProperties": _text_list,
         },
+        "situations": {"type": "array", "items": _situation},
         "sources": _source_refs,
     },
 }

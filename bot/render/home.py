@@ -55,13 +55,16 @@ def build(
         header("pmpo: PM or PO? Ask me."),
         _section(
             "I answer who owns what between *Product Manager* and *Product Owner*: who writes "
-            "the stories, who owns the roadmap, how the roles compare, what they earn, and "
-            "whether your team should split them. Every answer names its sources."
+            "the stories, who owns the roadmap, how the roles compare, what they earn, "
+            "whether your team should split them, and how to staff the PO seat when one PO "
+            "covers too much. Every answer names its sources."
         ),
         _section(
             "*How to ask*\n"
             "• `/pmpo whois-owns roadmap`, `/pmpo define po`, `/pmpo compare`, "
             "`/pmpo advise 4 squads, 40 engineers`, or `/pmpo` and any question\n"
+            "• tell me your team's story: _our PO covers three products and the devs wait "
+            "for days, do we ask for another PO?_\n"
             "• mention `@pmpo` in a channel or thread: I answer in the thread\n"
             "• or write to me in the Messages tab"
         ),

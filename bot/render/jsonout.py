@@ -26,6 +26,8 @@ def to_dict(answer: Answer) -> dict[str, Any]:
         data["suggestion_ids"] = [s.id for s in answer.suggestions]
     if answer.kind == "advice" and "verdict" in answer.extra:
         data["verdict"] = answer.extra["verdict"]
+        if "situation" in answer.extra:  # which staffing situation led the answer
+            data["situation"] = answer.extra["situation"]
     return data
 
 

@@ -45,3 +45,20 @@ def test_every_module_in_a_pickled_index_is_in_the_cache_key(real_index: Index) 
     files = {str(Path(sys.modules[m].__file__ or "").resolve().relative_to(bot_dir)) for m in found}
     assert "wording.py" in files and "phrasings.py" in files  # the walk reaches them
     assert files <= set(cache._CODE), sorted(files - set(cache._CODE))
+
+
+def test_code_the_loader_calls_is_in_the_cache_key() -> None:
+    """What the loader computes is pickled as plain data (e.g. the situation cues' anchors), so
+    the walk above can't see whose code made it: every bot function or class the loader uses
+    must be in the key too, or a changed computation would keep serving stale results."""
+    from bot.kb import loader
+
+    bot_dir = Path(cache.__file__).resolve().parent.parent
+    used = {
+        getattr(value, "__module__", "")
+        for value in vars(loader).values()
+        if callable(value) and getattr(value, "__module__", "").startswith("bot.")
+    }
+    files = {str(Path(sys.modules[m].__file__ or "").resolve().relative_to(bot_dir)) for m in used}
+    assert "regex_anchors.py" in files  # the check reaches what it is for
+    assert files <= set(cache._CODE), sorted(files - set(cache._CODE))

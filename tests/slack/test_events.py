@@ -161,3 +161,29 @@ def test_slack_failure_gets_a_polite_apology_in_thread(web: WebServer, fake: Fak
     log = web.wait_log("error rid=")
     assert "invalid_auth" in log
     assert "Traceback" not in log
+
+
+def test_team_story_in_a_thread_gets_the_situation_verdict_first(
+    web: WebServer, fake: FakeSlack
+) -> None:
+    """A staffing story asked in a thread: the advisor's verdict leads a short reply in that
+    thread, and every source the short reply cites is named in a line it shows."""
+    story = (
+        "Our product owner now covers four teams on three unrelated products and misses "
+        "half of our refinements. Should we push for another PO?"
+    )
+    event = mention(f"<@{BOT_USER_ID}> {story}", channel="C0STORY", thread_ts="1690000000.000200")
+    assert send(web, event).status == 200
+    posts = fake.wait_for("chat.postMessage", channel="C0STORY")
+    assert len(posts) == 1
+    reply = posts[0].params
+    assert reply["thread_ts"] == "1690000000.000200"
+    assert_fits_slack(reply)
+    lines = reply["text"].splitlines()
+    assert lines[0] == "One Product Owner spread over too many teams or products"
+    assert lines[1].startswith("Too much for one person")
+    assert len(lines) <= 16, reply["text"]
+    sources_line = next(line for line in lines if line.startswith("Sources:"))
+    body = "\n".join(line for line in lines if not line.startswith("Sources:"))
+    for name in ("Scrum Guide", "SAFe PO", "Adair"):
+        assert name in sources_line and name in body

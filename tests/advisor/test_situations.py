@@ -1,0 +1,162 @@
+"""Team stories about staffing the PO seat reach the advisor, and its situation verdict leads.
+
+The stories here are fresh phrasings written for these tests, not the real questions the cues
+in knowledge/advice.yml were written from (bench/realq.yml, bench/advice_dev.yml), so they test
+that the cues carry over to new wording rather than replaying their sources.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.advisor_situations import find, in_story
+from bot.answering import answer_text
+from bot.kb.loader import load_dir
+from bot.matcher import Index
+from bot.render import plain
+
+ROOT = Path(__file__).resolve().parents[2]
+
+STORIES = [
+    (
+        "Our PO currently covers three separate products for two different business units "
+        "and the devs wait days for her answers. Is it time to ask for a second PO?",
+        "po-spread-thin",
+    ),
+    (
+        "We ended up with two product owners sharing one team of five developers, and each "
+        "one reorders the sprint for their own product. How do we get out of this?",
+        "several-pos-one-product",
+    ),
+    (
+        "My manager wants me to keep my Scrum Master job and also be the product owner for "
+        "the team from next quarter. Can that work?",
+        "po-plus-another-job",
+    ),
+    (
+        "Our customer nominated a product owner who never shows up to reviews, so our "
+        "analyst answers the developers' questions instead. What should we change?",
+        "po-missing-or-proxy",
+    ),
+    (
+        "I'm the only product manager in a 60-person company, doing research, roadmap, "
+        "backlog and support escalations, everything really, and I'm burning out. What now?",
+        "lone-product-person",
+    ),
+]
+
+# Same vocabulary, but a definition, an owner, or a career question: not a team's story.
+NOT_STORIES = [
+    "can one product owner serve two teams?",
+    "what is a proxy product owner?",
+    "I have no product owner experience, can I still apply for PO jobs?",
+    "our PO is on holiday next week, who accepts the stories?",
+    "we have two teams on one product, who owns the roadmap?",
+    "is the scrum master the same as the product owner?",
+]
+
+
+@pytest.mark.parametrize(("story", "situation"), STORIES)
+def test_a_staffing_story_is_answered_by_its_situation(
+    real_index: Index, story: str, situation: str
+) -> None:
+    answer = answer_text(real_index, story)
+    assert answer.kind == "advice" and answer.answered, answer
+    assert answer.extra["situation"] == situation, answer.title
+    shipped = {s["id"]: s for s in real_index.kb.advice["situations"]}[situation]
+    # the verdict leads: the first line after the title is the situation's verdict
+    lines = plain.render(answer).splitlines()
+    assert lines[0] == shipped["title"] and lines[1] == shipped["verdict"]
+
+
+@pytest.mark.parametrize("question", NOT_STORIES)
+def test_definitions_owners_and_careers_stay_with_the_entries(
+    real_index: Index, question: str
+) -> None:
+    assert in_story(real_index.kb.advice, question) is None
+    assert answer_text(real_index, question).kind != "advice"
+
+
+def test_every_source_named_in_a_situation_is_cited_and_every_citation_is_named(
+    real_index: Index,
+) -> None:
+    """ "Does every source name match its line in Sources?" for every situation as shipped."""
+    kb = real_index.kb
+    for situation in kb.advice["situations"]:
+        shown = " ".join(
+            [situation["verdict"], situation["reason"]]
+            + situation.get("disagree", [])
+            + situation.get("steps", [])
+        )
+        cited = {kb.sources[i].short for i in situation["sources"]}
+        named = {s.short for s in kb.sources.values() if s.short in shown}
+        # "Adair's split" counts as naming Adair
+        assert named == cited, (situation["id"], named, cited)
+
+
+def test_with_team_facts_the_split_weighing_follows_with_its_source(real_index: Index) -> None:
+    story = (
+        "We're a startup with 4 squads and our only product owner just quit, so our product "
+        "manager is acting as the product owner. What should we do?"
+    )
+    answer = answer_text(real_index, story)
+    assert answer.extra["situation"] == "po-missing-or-proxy"
+    weighed = [s for s in answer.sections if s.heading == "On splitting PM and PO"]
+    assert len(weighed) == 1 and weighed[0].lines[0].startswith("Split the roles")
+    cited = {c.name for c in answer.sources}
+    # without the PM in the story, the weighing (about splitting PM and PO) stays out
+    alone = answer_text(real_index, story.replace("our product manager", "a developer"))
+    assert alone.extra["situation"] == "po-missing-or-proxy"
+    assert not [s for s in alone.sections if s.heading == "On splitting PM and PO"]
+    for name in re.findall(r"\(([^)]*)\)$", weighed[0].lines[0])[0].split(", "):
+        assert name in cited
+
+
+def test_most_matching_cues_win_and_the_first_listed_breaks_ties() -> None:
+    advice = {
+        "situations": [
+            {"id": "first", "cues": [r"\bsquads?\b"]},
+            {"id": "second", "cues": [r"\bsquads?\b", r"\bburn\w*"]},
+            {"id": "third", "cues": [r"\bsquads?\b"]},
+        ]
+    }
+    assert find(advice, "three squads")["id"] == "first"
+    assert find(advice, "three squads, burning out")["id"] == "second"
+    assert find(advice, "nothing here") is None
+
+
+def test_a_cue_that_is_not_a_regular_expression_names_its_file_and_line(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    subprocess.run(["cp", "-r", str(ROOT / "knowledge"), str(kb)], check=True)
+    advice = kb / "advice.yml"
+    text = advice.read_text(encoding="utf-8")
+    cue = "        - '\\b(?:spread|stretched)"
+    assert cue in text
+    advice.write_text(text.replace(cue, "        - '(unclosed", 1), encoding="utf-8")
+    line = 1 + advice.read_text(encoding="utf-8").split("(unclosed")[0].count("\n")
+    result = load_dir(kb)
+    assert result.kb is None
+    messages = [str(p) for p in result.errors]
+    assert any(f"advice.yml:{line}:" in m and "not a regular expression" in m for m in messages), (
+        messages
+    )
+
+
+def test_ask_json_names_the_situation() -> None:
+    story = STORIES[1][0]
+    out = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ask", "--json", story],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    data = json.loads(out)
+    assert data["kind"] == "advice" and data["answered"] is True
+    assert data["verdict"] == "situation" and data["situation"] == "several-pos-one-product"
