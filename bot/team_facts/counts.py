@@ -26,8 +26,9 @@ _PRE = (
 def qty(words: tuple[str, ...]) -> str:
     """A quantity: a number, a range ("10-15", "between 10 and 15"), a bound, or "several"."""
     num = num_pattern(words)
+    between = rf"between\s+(?P<ba>{num})\s+and\s+(?P<bb>{num})|" if "between" in words else ""
     return (
-        rf"(?:{_PRE})?(?:between\s+(?P<ba>{num})\s+and\s+(?P<bb>{num})|"
+        rf"(?:{_PRE})?(?:{between}"
         rf"(?P<a>{num})(?:\s*(?:-|to|or)\s*(?P<b>{num}))?(?P<plus>\+)?|"
         r"(?P<many>multiple|several|many|various|a\s+few))"
     )
@@ -194,6 +195,6 @@ def read(reader: Reader) -> None:
                 reader.consume(match.start(), match.end())
                 fact = "people" if name == "person_size" else _noun(match)
                 reader.number(fact, match, reader.said(match))
-            elif match.group("a") or match.group("ba"):
+            elif match.group("a") or match.groupdict().get("ba"):  # no "ba" without "between"
                 reader.consume(match.start(), match.end())
                 reader.number(_COUNTS[name], match, reader.said(match))

@@ -4,7 +4,7 @@ The number pattern is embedded in every counting pattern, and its alternation of
 words made compiling those patterns cost ~50 ms. `num_pattern(words)` builds it with only the
 number words that occur in the text at hand (`words_in`): a word that occurs nowhere cannot
 match anywhere, so the smaller pattern matches exactly what the full one would, and a text
-without number words compiles a pattern with none.
+without number words compiles a pattern for digits alone.
 """
 
 from __future__ import annotations
@@ -30,32 +30,44 @@ WORDS = tuple(sorted([*_SMALL, *_TENS, *_SCALES, "dozen"], key=len, reverse=True
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?k?"
 
 
+# Besides the number words, the words of the number and quantity patterns' other branches
+# ("a couple of", "between 10 and 15"): a text without them compiles neither branch.
+OTHER_WORDS = ("couple", "between")
+_ALL = tuple(sorted([*WORDS, *OTHER_WORDS], key=len, reverse=True))
+
+
 def words_in(text: str) -> tuple[str, ...]:
-    """The number words that match somewhere in `text` (case-insensitively), in `WORDS` order."""
+    """The words of `WORDS` and `OTHER_WORDS` that match somewhere in `text` (`re.I`)."""
     if text.isascii():  # for ASCII, `re.I` equality is `lower()` equality
         lowered = text.lower()
-        return tuple(w for w in WORDS if w in lowered)
+        return tuple(w for w in _ALL if w in lowered)
     # `re.I` also folds a few other letters into ASCII ones ("ſ" is "s"). At one place the
     # words that match are prefixes of one another ("seventeen", "seven"): the alternation
     # reports the longest.
-    longest = {WORDS[m.lastindex - 1] for m in _starts().finditer(text) if m.lastindex}
-    return tuple(w for w in WORDS if any(found.startswith(w) for found in longest))
+    longest = {_ALL[m.lastindex - 1] for m in _starts().finditer(text) if m.lastindex}
+    return tuple(w for w in _ALL if any(found.startswith(w) for found in longest))
 
 
 @lru_cache(maxsize=1)
 def _starts() -> re.Pattern[str]:
-    return re.compile("(?=" + "|".join(f"({w})" for w in WORDS) + ")", re.I)
+    return re.compile("(?=" + "|".join(f"({w})" for w in _ALL) + ")", re.I)
 
 
-def num_pattern(words: tuple[str, ...] = WORDS) -> str:
-    """A number, signed or not, in digits or in `words` (all number words by default)."""
-    alternation = "|".join(words) or "(?!)"  # no number words: that branch never matches
-    wordnum = (
-        r"(?:a\s+couple(?:\s+of)?|half\s+a\s+dozen|(?:an?\s+(?=(?:hundred|thousand|million|"
-        rf"billion|dozen)\b))?(?:{alternation})(?:(?:\s+|-)(?:and\s+)?(?:{alternation}))*)"
-        r"(?![a-z])"
-    )
-    return rf"(?:(?:-\s?|minus\s+|negative\s+)?(?:{_DIGITS}|{wordnum}))"
+def num_pattern(words: tuple[str, ...] = _ALL) -> str:
+    """A number, signed or not, in digits or in words: only the branches `words` can match
+    (all of them by default)."""
+    branches = []
+    if "couple" in words:
+        branches.append(r"a\s+couple(?:\s+of)?")
+    if "dozen" in words:
+        branches.append(r"half\s+a\s+dozen")
+    if numbers := "|".join(w for w in WORDS if w in words):
+        branches.append(
+            r"(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+            rf"(?:{numbers})(?:(?:\s+|-)(?:and\s+)?(?:{numbers}))*"
+        )
+    spelled = rf"|(?:{'|'.join(branches)})(?![a-z])" if branches else ""
+    return rf"(?:(?:-\s?|minus\s+|negative\s+)?(?:{_DIGITS}{spelled}))"
 
 
 NUM = num_pattern()

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from bot.team_facts import counts, flags
-from bot.team_facts.numbers import WORDS, words_in
+from bot.team_facts.numbers import OTHER_WORDS, WORDS, words_in
 from tests.advisor.test_facts import PHRASINGS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,5 +109,7 @@ def test_every_text_a_prose_pattern_matches_passes_its_screen(name: str, pattern
 
 def test_number_words_found_by_substring_match_the_regex_way() -> None:
     """`words_in` reads ASCII text with `str.lower`; `re.I` decides for the rest ("ſix")."""
-    for text in [*TEXTS, "ſix squads", "Seventeen", "sevenTY", "none", "ninety-nine"]:
-        assert words_in(text) == tuple(w for w in WORDS if re.search(w, text, re.I)), text
+    extra = ["ſix squads", "Seventeen", "sevenTY", "none", "ninety-nine", "a Couple", "beTWEEN"]
+    for text in [*TEXTS, *extra]:
+        found = {w for w in (*WORDS, *OTHER_WORDS) if re.search(w, text, re.I)}
+        assert set(words_in(text)) == found, text
