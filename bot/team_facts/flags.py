@@ -92,16 +92,48 @@ _STAGE = [
         r"start-?up|early[- ]stage|seed[- ]stage|pre-?seed|series\s+a\b|seed\s+round",
     ),
 ]
-# A word every pattern of a list needs: a text without it skips compiling that list (most
-# questions name none of them).
-_NEEDS = {
-    "strategy_bad": r"roadmap|customer|user|strateg|discovery|reactive|fire",
-    "strategy_ok": r"roadmap|customer|user|strateg",
-    "founder_yes": r"founder|cto|ceo",
-    "founder_no": r"founder",
-    "hybrid_yes": r"experienced|seasoned|veteran|both|before",
-    "stage": r"scal|series|growth|start|enterprise|large|big|corporation|multinational|fortune|"
-    r"early|seed",
+# For each pattern above, in order, words of which every match holds one (what
+# `bot.regex_anchors.anchors` finds in it; tests/advisor/test_fact_screens.py checks they
+# agree): a pattern whose words are all missing from the text is neither compiled nor run.
+# Most questions name none of them.
+_ANCHORS: dict[str, list[tuple[str, ...]]] = {
+    "strategy_bad": [
+        *[("roadmap",)] * 5,
+        ("calls", "conversations", "interviews", "research"),
+        ("calls", "interview", "research"),
+        ("customer", "user"),
+        ("roadmap",),
+        ("strateg",),
+        ("discovery", "roadmap", "strategic", "strategy"),
+        ("fire-fighting", "firefighting", "reactive"),
+        ("weekends",),
+        ("strategy",),
+    ],
+    "strategy_ok": [
+        ("strateg",),
+        ("suffering",),
+        ("roadmap",),
+        ("roadmap",),
+        ("frequent", "monthly", "ongoing", "regular", "weekly"),
+        ("strategy",),
+        ("strategy",),
+    ],
+    "founder_yes": [("founder",), ("ceo", "cto", "founder"), ("founder-led",)],
+    "founder_no": [("founder",), ("involved", "technical"), ("non-technical",)],
+    "hybrid_yes": [("experienced", "seasoned", "veteran"), ("done", "held", "played"), ("before",)],
+    "stage": [
+        ("growth", "hypergrowth", "longer", "scale", "scaling", "series", "start"),
+        ("companies", "company", "corporation", "enterprise", "fortune", "multinational", "organi"),
+        ("early", "round", "seed", "series", "stage", "start"),
+    ],
+}
+_LISTS = {
+    "strategy_bad": _STRATEGY_BAD,
+    "strategy_ok": _STRATEGY_OK,
+    "founder_yes": _FOUNDER_YES,
+    "founder_no": _FOUNDER_NO,
+    "hybrid_yes": _HYBRID_YES,
+    "stage": [pattern for _, pattern in _STAGE],
 }
 STAGE_WORDS = {
     "startup": "startup",
@@ -122,32 +154,31 @@ STAGE_WORDS = {
 def read(reader: Reader) -> None:
     """The yes/no facts and the stage, read from the whole text as typed."""
     text = reader.original
-    bad = _any(_STRATEGY_BAD, text, _NEEDS["strategy_bad"])
-    if bad:
+    if bad := _first("strategy_bad", text)[1]:
         reader.add(Fact("strategy_suffering", True, None, bad))
-    elif ok := _any(_STRATEGY_OK, text, _NEEDS["strategy_ok"]):
+    elif ok := _first("strategy_ok", text)[1]:
         reader.add(Fact("strategy_suffering", False, None, ok))
-    if no := _any(_FOUNDER_NO, text, _NEEDS["founder_no"]):
+    if no := _first("founder_no", text)[1]:
         reader.add(Fact("technical_founder", False, None, no))
-    elif yes := _any(_FOUNDER_YES, text, _NEEDS["founder_yes"]):
+    elif yes := _first("founder_yes", text)[1]:
         reader.add(Fact("technical_founder", True, None, yes))
-    if hybrid := _any(_HYBRID_YES, text, _NEEDS["hybrid_yes"]):
+    if hybrid := _first("hybrid_yes", text)[1]:
         reader.add(Fact("experienced_hybrid", True, None, hybrid))
-    if not re.search(_NEEDS["stage"], text, re.I):
-        return
-    for stage, pattern in _STAGE:
-        found = re.search(pattern, text, re.I)
-        if found:
-            reader.add(Fact("stage", stage, None, " ".join(found.group().split())))
-            break
+    index, said = _first("stage", text)
+    if said:
+        reader.add(Fact("stage", _STAGE[index][0], None, said))
 
 
-def _any(patterns: list[str], text: str, needs: str) -> str:
-    """The first of `patterns` found in `text`, as typed; "" when none is."""
-    if not re.search(needs, text, re.I):
-        return ""
-    for pattern in patterns:
-        found = re.search(pattern, text, re.I)
-        if found:
-            return " ".join(found.group().split())
-    return ""
+def _first(name: str, text: str) -> tuple[int, str]:
+    """Which of the list's patterns is the first found in `text`, and what it matched as typed;
+    `(-1, "")` when none is. A pattern whose anchor words are all missing is skipped."""
+    lowered = text.lower() if text.isascii() else None  # ASCII: `re.I` equality is lower()
+    for index, (words, pattern) in enumerate(zip(_ANCHORS[name], _LISTS[name], strict=True)):
+        if lowered is not None:
+            if not any(word in lowered for word in words):
+                continue
+        elif not re.search("|".join(map(re.escape, words)), text, re.I):
+            continue
+        if found := re.search(pattern, text, re.I):
+            return index, " ".join(found.group().split())
+    return -1, ""
