@@ -116,7 +116,7 @@ _TESTS = {
     "num_noun": r"people|person|employee|staff|folk|fte|team|member|human|head|engineer|dev|"
     r"programmer|coder|swe|squad|scrum|pod|product|app|market|segment|region|geographies|"
     r"vertical|countries|persona|user|customer|type|kind",
-    "single": r"single|one",
+    "single": r"\b(?:single|one)\s",  # "a single", "only one", "one": not "someone"
     "eng_team": r"engineering|dev|tech|r&d",
     "team_of": r"team|company|start|org|business|shop|headcount|size",
     "we_are": r"we're|we\s+are|were|there\s+are",

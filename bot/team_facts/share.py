@@ -7,6 +7,7 @@ strategy" is not read as time on the backlog.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,14 +39,21 @@ _WORD_SHARE = {
     "hardly any": 10.0,
     "little": 10.0,
 }
-_BACKLOG_WORDS = re.compile(
-    r"\b(?:backlog|groom|refine|refinement|stor(?:y|ies)|tickets?|jira|sprint|standups?|"
-    r"acceptance\s+criteria|delivery|execution|po\s+work|scrum|planning|specs?|requirements)\w*",
-    re.I,
-)
-_STRATEGY_WORDS = re.compile(
-    r"\b(?:strateg|discovery|roadmap|research|customers?|interviews?|vision|market)\w*", re.I
-)
+
+
+@lru_cache(maxsize=1)
+def _topics() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """Words of backlog work (True) and of strategy (False); compiled once a share is found."""
+    backlog = re.compile(
+        r"\b(?:backlog|groom|refine|refinement|stor(?:y|ies)|tickets?|jira|sprint|standups?|"
+        r"acceptance\s+criteria|delivery|execution|po\s+work|scrum|planning|specs?|requirements)"
+        r"\w*",
+        re.I,
+    )
+    strategy = re.compile(
+        r"\b(?:strateg|discovery|roadmap|research|customers?|interviews?|vision|market)\w*", re.I
+    )
+    return (backlog, True), (strategy, False)
 
 
 def word_share(word: str) -> float | None:
@@ -72,7 +80,7 @@ def _about_backlog(sentence: str, start: int, end: int) -> bool:
     """
     window_start, window_end = max(0, start - 70), min(len(sentence), end + 70)
     best: tuple[float, bool] | None = None
-    for pattern, is_backlog in ((_BACKLOG_WORDS, True), (_STRATEGY_WORDS, False)):
+    for pattern, is_backlog in _topics():
         for word in pattern.finditer(sentence, window_start, window_end):
             if word.start() >= end:
                 distance: float = (word.start() - end) / 2
