@@ -7,7 +7,9 @@ a good story") from landing on the ownership entry that shares their words.
 
 from __future__ import annotations
 
-OWNER_QUESTION = frozenset("who whos whose whom responsible accountable charge".split())
+# "wo" and "hwo" are "who" as typed in a hurry: too short for spelling repair to reach, and
+# without them "wo writes teh user storys" loses the one word that says it asks for an owner
+OWNER_QUESTION = frozenset("who whos whose whom wo hwo responsible accountable charge".split())
 
 _METHOD = (
     "how do i",
