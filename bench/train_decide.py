@@ -40,7 +40,7 @@ import yaml
 from bench.common import KNOWLEDGE, ROOT
 from bench.realq_judge import judge
 from bot import decide as D
-from bot.answering import entry_answer, goes_to_advisor
+from bot.answering import NAMED_KINDS, entry_answer, goes_to_advisor
 from bot.grammar import parse
 from bot.kb.loader import load_dir
 from bot.kb.model import Entry, KnowledgeBase
@@ -57,7 +57,8 @@ WRONG_COST = 8.0
 # short Slack-style questions ask back and the team's set fell below 80% right; the trees
 # fitted on them at 0.5 keep the team's set at 82% held out and cut wrong answers on the
 # examples from 35 of 800 (logistic, not fitted on them) to 24 of 861.
-SOURCE_WEIGHT = {"realq": 3.0, "examples": 0.5, "team": 1.0, "bare": 0.5}
+# "keywords": every entry's keywords and aliases asked as they are (see _keyword_questions).
+SOURCE_WEIGHT = {"realq": 3.0, "examples": 0.5, "team": 1.0, "bare": 0.5, "keywords": 0.15}
 # The trees: a few hundred shallow ones, each leaf holding at least LEAF candidates.
 TREES = 150
 DEPTH = 3
@@ -74,6 +75,7 @@ class Question:
     rows: list[tuple[tuple[float, ...], bool, Any]]  # features, right, hit
     must_decline: bool
     source: str
+    named: bool = False  # `whois-owns X`, `define X`: answered at the ask-back bar
 
 
 def _norm(text: str) -> str:
@@ -92,8 +94,10 @@ def _without_example(kb: KnowledgeBase, question: str) -> KnowledgeBase | None:
     return dataclasses.replace(kb, entries=entries)
 
 
-def _rows(index: Index, text: str, right: Any) -> list[tuple[tuple[float, ...], bool, Any]]:
-    hits, _ = index.search(text, None, limit=D.CONSIDERED)
+def _rows(
+    index: Index, text: str, right: Any, kinds: tuple[str, ...] | None = None
+) -> list[tuple[tuple[float, ...], bool, Any]]:
+    hits, _ = index.search(text, kinds, limit=D.CONSIDERED)
     return [(values, bool(right(h.entry)), h) for h, values in D.table(hits)]
 
 
@@ -130,9 +134,14 @@ def collect() -> list[Question]:
         for item in yaml.safe_load(path.read_text())["questions"]:
             command = parse(str(item["q"]))
             expect = item.get("expect")
-            if expect == "advice" or command.name not in ("question", "faq"):
+            kinds = NAMED_KINDS.get(command.name)
+            if (
+                not command.arg
+                or expect == "advice"
+                or (command.name not in ("question", "faq") and not kinds)
+            ):
                 continue
-            if goes_to_advisor(kb, command.arg):
+            if not kinds and goes_to_advisor(kb, command.arg):
                 continue
 
             def right(e: Any, x: Any = expect) -> bool:
@@ -141,8 +150,34 @@ def collect() -> list[Question]:
                 # as lenient as the real-question judge: an entry that tells the same is right
                 return x in kb.entries and D.same_message(kb.entries[x], e)
 
-            out.append(Question(_rows(full, command.arg, right), expect is None, "team"))
-            out.append(Question(_rows(bare, command.arg, right), expect is None, "bare"))
+            named = kinds is not None
+            for index, source in ((full, "team"), (bare, "bare")):
+                rows = _rows(index, command.arg, right, kinds)
+                out.append(Question(rows, expect is None, source, named))
+    out += _keyword_questions(kb, full)
+    return out
+
+
+def _keyword_questions(kb: KnowledgeBase, index: Index) -> list[Question]:
+    """Every entry's keywords and aliases asked as they are, free and (for ownership and role
+    entries) through the subcommand that names the kind: what `whois-owns backlog` or a bare
+    "roadmap" gives. Without them the trees had seen few one- or two-word questions and
+    declined `whois-owns backlog`; right is the entry or one that tells the same."""
+    named_kind = {"ownership": "whois-owns", "role": "define"}
+    out: list[Question] = []
+    for entry in kb.entries.values():
+        if entry.kind == "offtopic":
+            continue
+        for phrase in dict.fromkeys([*entry.keywords, *entry.aliases]):
+
+            def right(e: Any, owner: Entry = entry) -> bool:
+                return e.kind != "offtopic" and D.same_message(owner, e)
+
+            out.append(Question(_rows(index, phrase, right), False, "keywords"))
+            if entry.kind in named_kind:
+                kinds = NAMED_KINDS[named_kind[entry.kind]]
+                rows = _rows(index, phrase, right, kinds)
+                out.append(Question(rows, False, "keywords", named=True))
     return out
 
 
@@ -236,10 +271,11 @@ def outcomes(
             continue
         tie = any(D.tie(p, s, gap) and not D.agree(best, h) for s, _, h in scored[1:])
         restated = best.restated >= 0.99 and D.keyword_evidence(best)  # as decide() does
-        if p < (clarify_at if restated else answer_at) and best.asked.not_ours:
+        bar = clarify_at if q.named or restated else answer_at
+        if p < bar and best.asked.not_ours and not q.named:
             tally["right" if q.must_decline else "decline"] += 1  # as decide() does
             continue
-        if p < (clarify_at if restated else answer_at) or tie:
+        if p < bar or tie:
             tally["right" if q.must_decline else "clarify"] += 1
             tally["asked_back_off_topic"] += q.must_decline
         elif y:

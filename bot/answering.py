@@ -24,6 +24,9 @@ USAGE = (
     "`topics` everything pmpo knows",
     "or just type a question: `who writes user stories?`",
 )
+# Subcommands that name the kind of entry wanted: only that kind is matched, and a likely one
+# answers at the ask-back bar (bot/decide.py `named`).
+NAMED_KINDS = {"whois-owns": ("ownership",), "define": ("role", "faq", "compare")}
 _KIND_TITLES = {
     "role": "Roles",
     "compare": "Comparison",
@@ -78,13 +81,13 @@ def answer(index: Index, command: Command) -> Answer:
             return entry_answer(index.kb, index.kb.entries[role_id], matched=(arg,))
         if not arg:
             return help_answer("Which role? Try `define pm` or `define po`.")
-        return _matched(index, index.match(arg, kinds=("role", "faq", "compare"), named=True), arg)
+        return _matched(index, index.match(arg, kinds=NAMED_KINDS["define"], named=True), arg)
     if name == "whois-owns":
         if not arg:
             return help_answer(
                 "Who owns what? Try `whois-owns roadmap` or `whois-owns user stories`."
             )
-        return _matched(index, index.match(arg, kinds=("ownership",), named=True), arg)
+        return _matched(index, index.match(arg, kinds=NAMED_KINDS["whois-owns"], named=True), arg)
     if name == "advise" or (name in ("question", "faq") and goes_to_advisor(index.kb, arg)):
         from bot import advisor  # its parser costs ~90 ms to import; most questions never need it
 

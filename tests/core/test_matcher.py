@@ -101,3 +101,26 @@ def test_kind_filter_restricts_whois_owns_to_ownership(real_index: Index) -> Non
     pay = real_index.match("salary")
     offered = [pay.entry] if pay.entry else list(pay.suggestions)
     assert offered and offered[0].id in ("faq-salary", "faq-who-earns-more")
+
+
+def test_whois_owns_answers_each_ownership_entry_by_its_own_keywords(real_index: Index) -> None:
+    """`whois-owns <keyword>` is the bot's most basic command: asked by any of an ownership
+    entry's keywords, it answers with that entry (or one that tells the same), never "not
+    sure". The decision model once declined `whois-owns backlog` because it had seen few
+    one-word questions; this asks every keyword the knowledge base has."""
+    from bot import decide
+    from bot.answering import answer_text
+
+    misses = []
+    asked = 0
+    for entry in real_index.kb.entries.values():
+        if entry.kind != "ownership":
+            continue
+        for keyword in entry.keywords:
+            asked += 1
+            got = answer_text(real_index, f"whois-owns {keyword}")
+            told = real_index.kb.entries.get(got.id or "")
+            if not (got.answered and told and decide.same_message(entry, told)):
+                misses.append(f"{keyword} -> {got.kind} {got.id}")
+    assert asked > 100
+    assert len(misses) <= asked // 20, misses  # a keyword two entries share may ask back
