@@ -86,7 +86,7 @@ def looks_like_advice(text: str) -> bool:
     if INTENT.search(text):
         if _OWN_ROLES.search(text):
             return True
-        from bot.advisor import facts as facts_mod  # heavy; only for questions with intent
+        from bot import team_facts as facts_mod  # heavy; only for questions with intent
 
         parsed = facts_mod.parse(text, prose=True)
         # "do startups need both?" is the FAQ's: a stage word alone describes no team
@@ -127,6 +127,6 @@ def describes_team_situation(text: str) -> bool:
         return True
     if not _COUNTED.search(text):
         return False  # no count of anything: skip the facts parser (~90 ms to import)
-    from bot.advisor import facts as facts_mod
+    from bot import team_facts as facts_mod
 
     return bool(set(facts_mod.parse(text, prose=True).facts) & _SITUATION_FACTS)

@@ -10,15 +10,11 @@ knowledge base that passed the check is ever stored. `PMPO_CACHE=0` turns the ca
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from bot.matcher import Index
-
-log = logging.getLogger(__name__)
 
 _CODE = (
     "kb/loader.py",
@@ -89,6 +85,10 @@ def load(directory: Path) -> Index | None:
 
 def store(directory: Path, index: Index) -> None:
     """Best effort: a read-only home or a full disk only costs the next start its speed."""
+    # imported here: a cold `pmpo ask` that finds its index (the common case) never writes
+    import logging
+    import tempfile
+
     if not enabled():
         return
     key = fingerprint(directory)
@@ -107,4 +107,4 @@ def store(directory: Path, index: Index) -> None:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target / f"kb-{key}.pickle")
     except OSError as exc:
-        log.debug("knowledge cache not written: %s", exc)
+        logging.getLogger(__name__).debug("knowledge cache not written: %s", exc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.advisor.facts import Fact, parse, parse_value, to_number
+from bot.team_facts import Fact, parse, parse_value, to_number
 
 BIG = {"people": 100_000, "engineers": 50_000, "squads": 500, "products": 1_000, "markets": 200}
 

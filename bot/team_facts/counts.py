@@ -1,0 +1,200 @@
+"""Counted facts: "4 squads", "team of 12", "2 squads of 6 devs each", "a single product".
+
+Every counting pattern embeds the number pattern (`numbers.num_pattern`), so they are built
+for the number words a text contains and compiled on first use (`patterns`), not at import:
+importing the parser costs nothing until a question has facts to read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.team_facts.numbers import num_pattern, to_number, words_in
+
+if TYPE_CHECKING:
+    from bot.team_facts.reader import Reader
+
+_PRE = (
+    r"(?P<pre>more\s+than|over|above|at\s+least|fewer\s+than|less\s+than|under|below|up\s+to|"
+    r"at\s+most|about|around|roughly|approximately|approx\.?|nearly|almost|~|>=|<=|>|<)\s*"
+)
+
+
+def qty(words: tuple[str, ...]) -> str:
+    """A quantity: a number, a range ("10-15", "between 10 and 15"), a bound, or "several"."""
+    num = num_pattern(words)
+    between = rf"between\s+(?P<ba>{num})\s+and\s+(?P<bb>{num})|" if "between" in words else ""
+    return (
+        rf"(?:{_PRE})?(?:{between}"
+        rf"(?P<a>{num})(?:\s*(?:-|to|or)\s*(?P<b>{num}))?(?P<plus>\+)?|"
+        r"(?P<many>multiple|several|many|various|a\s+few))"
+    )
+
+
+_ADJ = (
+    r"scrum|engineering|dev|development|delivery|feature|product|agile|cross-functional|"
+    r"software|full-time|fulltime|backend|back-end|frontend|front-end|mobile|web|qa|senior|"
+    r"junior|main|primary|core|distinct|different|separate|key|target|user|customer|"
+    r"geographic|international|regional|of|our|the|total|in-house|active|big|small|major|live|"
+    r"b2b|b2c|independent|autonomous|stream-aligned|platform|whole|entire|only|just|single|"
+    r"distinct|unique|business|internal|external|full|stack|full-stack|great|amazing|"
+    r"wonderful|dedicated|permanent|new|additional|extra|more|other|upcoming"
+)
+_NOT_PRODUCT = (
+    r"(?!\s*(?:manager|owner|managers|owners|management|ownership|person|lead|leader|people|"
+    r"team|teams|org|strategy|vision|backlog|role|roles|side|work|thinking|decisions?)\b)"
+)
+_NOUNS: list[tuple[str, str]] = [
+    ("people", r"people|persons|employees|staff|folks|ftes?|team\s+members|members|humans|heads"),
+    (
+        "engineers",
+        r"(?:engineers?|devs?|developers?|programmers?|coders?|swes?)"
+        r"(?!\s+(?:teams?|squads?|pods?|org|organi[sz]ation|department|group)\b)",
+    ),
+    ("squads", r"squads?|scrum\s+teams?|teams?|pods?"),
+    ("products", rf"products?{_NOT_PRODUCT}|apps?|applications|product\s+lines?"),
+    (
+        "markets",
+        r"markets?(?!\s*(?:research|fit|strategy|share|validation|context)\b)|market\s+segments?|"
+        r"segments|regions|geographies|verticals|countries",
+    ),
+    (
+        "personas",
+        r"personas?|user\s+types|customer\s+types|types\s+of\s+(?:users|customers)|"
+        r"kinds\s+of\s+(?:users|customers)|user\s+groups",
+    ),
+]
+_NOUN_FACT = {f"n_{name}": name for name, _ in _NOUNS}
+_NOUN_ALT = "|".join(f"(?P<n_{name}>{alt})" for name, alt in _NOUNS)
+# what the patterns that end in a quantity count
+_COUNTS = {"eng_team": "engineers", "team_of": "people", "we_are": "people", "of_us": "people"}
+
+
+# The counting patterns, in the order the pass runs them; each is built from the number
+# pattern and the quantity pattern for the text's number words.
+_SOURCES: dict[str, Callable[[str, str], str]] = {
+    # "2 squads of 6 devs each": the engineers are the product, not the 6
+    "teams_of_each": lambda num, _: (
+        rf"\b(?P<teams>{num})\s+(?:squads?|scrum\s+teams?|teams?|pods?)\s+(?:of|with)\s+"
+        rf"(?P<size>{num})\s+(?:engineers?|devs?|developers?|programmers?|people)\s+"
+        r"(?:each|apiece)\b"
+    ),
+    "person_size": lambda _, quantity: (
+        rf"(?<![\w.,-]){quantity}\s*-?\s*(?:person|people|strong|member|head)\b"
+        r"(?:\s+(?:team|company|startup|start-up|org|organi[sz]ation|shop|business|outfit))?"
+    ),
+    "num_noun": lambda _, quantity: (
+        rf"(?<![\w.,-]){quantity}\s*(?:-\s*)?(?:(?:{_ADJ})\s+){{0,2}}?(?:{_NOUN_ALT})(?![\w-])"
+    ),
+    "single": lambda _, __: (
+        rf"\b(?:a\s+single|single|only\s+one|just\s+one|one)\s+(?:(?:{_ADJ})\s+){{0,2}}?"
+        rf"(?:{_NOUN_ALT})(?![\w-])"
+    ),
+    "eng_team": lambda _, quantity: (
+        r"\b(?:engineering|dev|development|tech|r&d)\s+(?:team|org|organi[sz]ation|department|"
+        rf"headcount|group)\s+(?:of|is|has|at|:)?\s*(?:size\s+)?{quantity}(?!\s*[%\w])"
+    ),
+    "team_of": lambda _, quantity: (
+        r"\b(?:team|company|startup|start-up|org|organi[sz]ation|business|shop|headcount|"
+        rf"team\s+size|company\s+size|size)\s*(?:of|is|at|:|=|has)?\s*{quantity}(?!\s*[%\w])"
+    ),
+    "we_are": lambda _, quantity: (
+        r"\b(?:we're|we\s+are|were|there\s+are)\s+(?:a\s+team\s+of\s+|only\s+|just\s+)?"
+        rf"{quantity}(?:\s+of\s+us)?(?!\s*[%\w])"
+    ),
+    "of_us": lambda _, quantity: rf"(?<![\w.,-]){quantity}\s+of\s+us\b",
+}
+# A word each pattern cannot match without (all but "single" also need a quantity): a pattern
+# whose test finds nothing in the text is neither compiled (~4 ms each) nor run.
+_QUANTITY = r"\d|couple|multiple|several|many|various|few"  # or a number word (`words_in`)
+_TESTS = {
+    "teams_of_each": r"each|apiece",
+    "person_size": r"person|people|strong|member|head",
+    "num_noun": r"people|person|employee|staff|folk|fte|team|member|human|head|engineer|dev|"
+    r"programmer|coder|swe|squad|scrum|pod|product|app|market|segment|region|geographies|"
+    r"vertical|countries|persona|user|customer|type|kind",
+    "single": r"\b(?:single|one)\s",  # "a single", "only one", "one": not "someone"
+    "eng_team": r"engineering|dev|tech|r&d",
+    "team_of": r"team|company|start|org|business|shop|headcount|size",
+    "we_are": r"we're|we\s+are|were|there\s+are",
+    "of_us": r"of\s+us",
+}
+
+
+@lru_cache(maxsize=256)
+def _pattern(name: str, words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_SOURCES[name](num_pattern(words), qty(words)), re.I)
+
+
+@lru_cache(maxsize=16)
+def _test(name: str) -> re.Pattern[str]:
+    return re.compile(_QUANTITY if name == "quantity" else _TESTS[name], re.I)
+
+
+@lru_cache(maxsize=1)
+def _masks() -> list[re.Pattern[str]]:
+    """Numbers about the roles or time, not the team: "one person can do both", "two hats"."""
+    return [
+        re.compile(
+            r"\b(?:one|1|a\s+single|single|the\s+same|same|a|another|second|one\s+more|an\s+extra|"
+            r"two|2|separate|different|dedicated|extra)\s+(?:person|individual|human|hire)s?\b"
+            r"(?!\s*(?:team|company|startup|org|shop))",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:two|2|separate|different|dedicated)\s+people\b"
+            r"(?=\s*(?:[?.,!]|$|or\b|for\b|to\b|doing\b|instead\b|in\s+the\b|on\s+the\b))",
+            re.I,
+        ),
+        re.compile(r"\bone\s+of\s+(?:us|them|the|our|my)\b", re.I),
+        re.compile(r"\b(?:one|two)\s+(?:roles?|jobs?|hats?|titles?)\b", re.I),
+        re.compile(
+            r"\b(?:\d+|one|two|three|four|six)[-\s]+(?:weeks?|months?|days?|years?|hours?)\b",
+            re.I,
+        ),
+    ]
+
+
+def _noun(match: re.Match[str]) -> str:
+    return next(_NOUN_FACT[k] for k, v in match.groupdict().items() if k in _NOUN_FACT and v)
+
+
+def read(reader: Reader) -> None:
+    """The counting pass: masks first ("one person can do both" counts no team), then the
+    most specific patterns, each span read once."""
+    text = reader.text
+    words = words_in(text)
+    quantity = bool(words) or _test("quantity").search(text) is not None
+    wanted = [
+        name
+        for name in _SOURCES
+        if (quantity or name == "single") and _test(name).search(text) is not None
+    ]
+    if not wanted:
+        return  # the masks only keep later patterns off a span
+    for mask in _masks():
+        for match in list(mask.finditer(reader.text)):
+            reader.consume(match.start(), match.end())
+    for name in wanted:
+        pattern = _pattern(name, () if name == "single" else words)
+        for match in list(pattern.finditer(reader.text)):
+            if name == "teams_of_each":
+                teams, size = to_number(match.group("teams")), to_number(match.group("size"))
+                if teams > 0 and size > 0:
+                    said = reader.said(match)
+                    reader.consume(match.start(), match.end())
+                    reader.count("squads", teams, teams, said)
+                    reader.count("engineers", teams * size, teams * size, said)
+            elif name == "single":
+                reader.consume(match.start(), match.end())
+                reader.count(_noun(match), 1, 1, reader.said(match))
+            elif name in ("person_size", "num_noun"):
+                reader.consume(match.start(), match.end())
+                fact = "people" if name == "person_size" else _noun(match)
+                reader.number(fact, match, reader.said(match))
+            elif match.group("a") or match.groupdict().get("ba"):  # no "ba" without "between"
+                reader.consume(match.start(), match.end())
+                reader.number(_COUNTS[name], match, reader.said(match))
