@@ -1,7 +1,7 @@
 """Does a free-form question belong to the advisor? Kept apart from the facts parser.
 
-Every question passes through this check, so it must stay cheap: the facts parser's large
-regular expressions (~90 ms to compile) load only when a question shows split/combine intent.
+Every question passes through this check, so it must stay cheap: the facts parser
+(bot/team_facts) runs only when a question shows split/combine intent or counts something.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def describes_team_situation(text: str) -> bool:
     if _STRAIN.search(text):
         return True
     if not _COUNTED.search(text):
-        return False  # no count of anything: skip the facts parser (~90 ms to import)
+        return False  # no count of anything: skip the facts parser
     from bot import team_facts as facts_mod
 
     return bool(set(facts_mod.parse(text, prose=True).facts) & _SITUATION_FACTS)

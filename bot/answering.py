@@ -89,7 +89,7 @@ def answer(index: Index, command: Command) -> Answer:
             )
         return _matched(index, index.match(arg, kinds=NAMED_KINDS["whois-owns"], named=True), arg)
     if name == "advise" or (name in ("question", "faq") and goes_to_advisor(index.kb, arg)):
-        from bot import advisor  # its parser costs ~90 ms to import; most questions never need it
+        from bot import advisor  # rules and facts parser: most questions never need them
 
         return advisor.advise(index.kb, arg, prose=name != "advise")
     return _matched(index, index.match(arg), arg)

@@ -1,6 +1,6 @@
 """The split/merge advisor: "should one person be both our PM and our PO?" from team facts.
 
-`advise(kb, text)` parses the team's facts (`facts.py`), weighs the signals in
+`advise(kb, text)` parses the team's facts (`bot/team_facts`), weighs the signals in
 `knowledge/advice.yml` (`rules.py`) and returns an `Answer` with the verdict, the signals
 that fired, where the sources disagree, next steps and follow-up questions.
 `looks_like_advice(text)` decides whether a free-form question belongs here or in the FAQ.

@@ -192,3 +192,18 @@ def test_parse_value_for_form_fields(name: str, value: str, shown: str) -> None:
 def test_parse_value_problem_names_the_value() -> None:
     fact, problem = parse_value("squads", "-3")
     assert fact is None and problem.startswith("“-3”")
+
+
+def test_letters_re_i_reads_as_ascii_are_numbers_too() -> None:
+    """The patterns match "ſix" (re.I folds "ſ" to "s"), so the word table must read it: it
+    used to raise KeyError and take the whole answer down."""
+    import re
+    import sys
+
+    from bot.team_facts.numbers import RE_I_ASCII
+
+    letter = re.compile("[a-z]", re.I)
+    folded = {c for c in range(128, sys.maxunicode + 1) if letter.match(chr(c))}
+    assert folded == set(RE_I_ASCII)  # every such letter, and only those
+    parsed = parse("we're ſix people and \u212aeep fİve squads", prose=True)
+    assert parsed.facts["people"].value == 6 and parsed.facts["squads"].value == 5
