@@ -12,7 +12,7 @@ boosted decision trees (bot/decide_model.py, plain tuples walked here in a few l
 them into the probability that the entry answers the question. Trees rather than one weight
 per feature because the evidence interacts: a close example means more when the question's
 shape fits the entry's kind. Held out, they cut wrong answers on real phrasings from 4.4% to
-2.8% while answering more (see bench/train_decide.py, which fits them with scikit-learn on the
+2.6% while answering more (see bench/train_decide.py, which fits them with scikit-learn on the
 tuning questions: the real forum questions in bench/realq.yml, the entries' example questions,
 the team's question sets; a frozen set of real questions nobody tuned on,
 bench/realq_check.yml, checks them). The features describe evidence, never words, so the
