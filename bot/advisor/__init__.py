@@ -31,13 +31,17 @@ SITUATION = "situation"
 
 def advise(kb: KnowledgeBase, text: str, prose: bool = False) -> Answer:
     """`prose`: a team's story asked as a question, not `advise` facts (slips are not refused)."""
+    situation = situations.in_story(kb.advice, text) if prose else situations.find(kb.advice, text)
+    if situation is not None and not _NAMES_PM.search(text):
+        # a story about the PO seat alone: the PM/PO weighing has nothing to add, so the facts
+        # parser (the slowest part of a cold ask) is not even run
+        return _situation_answer(kb, situation, None)
     parsed = facts_mod.parse(text, prose)
     if parsed.errors:
         return _nonsense(kb, parsed)
     evaluation = rules.evaluate(kb.advice, parsed.facts)
-    situation = situations.in_story(kb.advice, text) if prose else situations.find(kb.advice, text)
     if situation is not None:
-        return _situation_answer(kb, situation, text, parsed, evaluation)
+        return _situation_answer(kb, situation, (parsed, evaluation))
     stripped = " ".join((text or "").split())
     if not parsed.facts and stripped and not _INTENT.search(stripped) and not prose:
         shown = stripped if len(stripped) <= 60 else stripped[:59] + "…"
@@ -115,22 +119,24 @@ _NAMES_PM = re.compile(r"\b(?:pms?|product\s+manag(?:er|ers|ement))\b", re.I)
 
 
 def _situation_answer(
-    kb: KnowledgeBase, situation: Mapping[str, Any], text: str, parsed: Parsed, ev: Evaluation
+    kb: KnowledgeBase, situation: Mapping[str, Any], weighed: tuple[Parsed, Evaluation] | None
 ) -> Answer:
-    """The situation's verdict leads; the split/combine weighing follows in one line only when
-    the story names the PM and its facts decide it ("need more facts" would only add noise)."""
+    """The situation's verdict leads; the split/combine weighing (`weighed`, for a story that
+    names the PM) follows in one line only when its facts decide it ("need more facts" would
+    only add noise)."""
     sections: list[Section] = []
     if situation.get("disagree"):
         sections.append(Section("Where the sources differ", tuple(situation["disagree"]), DISAGREE))
     if situation.get("steps"):
         sections.append(Section("Next steps", tuple(situation["steps"]), STEPS))
     source_ids = list(situation["sources"])
-    if ev.verdict != NEED_FACTS and _NAMES_PM.search(text):
-        weighed = list(dict.fromkeys(h.signal.source for h in ev.fired))
-        named = ", ".join(_short(kb, i) for i in weighed)
+    parsed, ev = weighed if weighed else (None, None)
+    if ev is not None and ev.verdict != NEED_FACTS:
+        fired = list(dict.fromkeys(h.signal.source for h in ev.fired))
+        named = ", ".join(_short(kb, i) for i in fired)
         line = f"{_verdict_sentence(kb, ev)} ({named})" if named else _verdict_sentence(kb, ev)
         sections.append(Section("On splitting PM and PO", (line,), SIGNALS))
-        source_ids.extend(weighed)
+        source_ids.extend(fired)
     sources = _cites(kb, source_ids)
     return Answer(
         kind="advice",
@@ -140,12 +146,12 @@ def _situation_answer(
         reason=situation["reason"],
         sections=tuple(sections),
         sources=sources,
-        matched=parsed.matched(),
+        matched=parsed.matched() if parsed else (),
         extra={
             "verdict": SITUATION,
             "situation": situation["id"],
-            "facts": {name: fact.as_json() for name, fact in parsed.facts.items()},
-            "weights": {"split": ev.split, "combine": ev.combine},
+            "facts": {n: f.as_json() for n, f in parsed.facts.items()} if parsed else {},
+            "weights": {"split": ev.split, "combine": ev.combine} if ev else {},
         },
     )
 
