@@ -207,11 +207,10 @@ def _held_out_examples(kb: KnowledgeBase, realq_questions: set[str]) -> list[Que
     return out
 
 
-Model = tuple[float, tuple[Any, ...]]  # decide.probability's model: (base, trees)
 Probs = dict[int, list[float]]  # id(question) -> each candidate's probability, in rank order
 
 
-def fit(questions: list[Question]) -> Model:
+def fit(questions: list[Question]) -> D.Model:
     """Gradient-boosted trees over the evidence (scikit-learn, a bench-only dependency),
     exported as plain tuples that bot/decide.py evaluates without any ML library."""
     from sklearn.ensemble import GradientBoostingClassifier
@@ -250,7 +249,7 @@ def _tree(tree: Any, rate: float) -> tuple[Any, ...]:
     )
 
 
-def predict(questions: list[Question], model: Model) -> Probs:
+def predict(questions: list[Question], model: D.Model) -> Probs:
     return {id(q): [D.probability(x, model) for x, _, _ in q.rows] for q in questions}
 
 
@@ -373,7 +372,7 @@ def main() -> None:
         _write(model, bars)
 
 
-def _write(model: Model, bars: tuple[float, float, float]) -> None:
+def _write(model: D.Model, bars: tuple[float, float, float]) -> None:
     base, trees = model
     lines = [
         '"""The answer/ask-back/decline model\'s trees, written by `python -m bench.train_decide',

@@ -6,6 +6,9 @@ Everything here is plain data in, plain data out: Slack, the terminal and JSON a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from bot.advisor_intent import looks_like_advice
 from bot.advisor_situations import in_story
 from bot.answer import DISAGREE, ENTRY_REF, FACTS, NUANCE, Answer, Cite, Column, Section, Suggestion
@@ -88,10 +91,16 @@ def answer(index: Index, command: Command) -> Answer:
                 "Who owns what? Try `whois-owns roadmap` or `whois-owns user stories`."
             )
         return _matched(index, index.match(arg, kinds=NAMED_KINDS["whois-owns"], named=True), arg)
-    if name == "advise" or (name in ("question", "faq") and goes_to_advisor(index.kb, arg)):
+    if name == "advise":
         from bot import advisor  # rules and facts parser: most questions never need them
 
-        return advisor.advise(index.kb, arg, prose=name != "advise")
+        return advisor.advise(index.kb, arg)
+    if name in ("question", "faq"):
+        advice, situation = _advisor_route(index.kb, arg)
+        if advice:
+            from bot import advisor
+
+            return advisor.advise(index.kb, arg, prose=True, situation=situation)
     return _matched(index, index.match(arg), arg)
 
 
@@ -99,7 +108,14 @@ def goes_to_advisor(kb: KnowledgeBase, text: str) -> bool:
     """A free question the advisor answers rather than an entry: a team's own staffing story,
     or a split/combine question (the decision model is fitted on the rest, so its training
     skips exactly these)."""
-    return in_story(kb.advice, text) is not None or looks_like_advice(text)
+    return _advisor_route(kb, text)[0]
+
+
+def _advisor_route(kb: KnowledgeBase, text: str) -> tuple[bool, Mapping[str, Any] | None]:
+    """Whether the advisor answers, and the staffing situation found on the way (looked up
+    once: the advisor is handed it rather than matching the cues again)."""
+    situation = in_story(kb.advice, text)
+    return situation is not None or looks_like_advice(text), situation
 
 
 def help_answer(problem: str = "") -> Answer:

@@ -13,14 +13,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot import advisor_situations as situations
-from bot.advisor import facts as facts_mod
+from bot import team_facts as facts_mod
 from bot.advisor import rules
-from bot.advisor.facts import LABELS, Fact, Parsed
 from bot.advisor.rules import BORDERLINE, COMBINE, NEED_FACTS, SPLIT, Evaluation, Hit, Signal
 from bot.advisor_intent import INTENT as _INTENT
 from bot.advisor_intent import looks_like_advice
 from bot.answer import DISAGREE, SIGNALS, STEPS, Answer, Cite, Section
 from bot.kb.model import KnowledgeBase
+from bot.team_facts import LABELS, Fact, Parsed
 
 __all__ = ["advise", "looks_like_advice"]
 
@@ -29,9 +29,16 @@ TITLE = "Split or combine PM and PO?"
 SITUATION = "situation"
 
 
-def advise(kb: KnowledgeBase, text: str, prose: bool = False) -> Answer:
-    """`prose`: a team's story asked as a question, not `advise` facts (slips are not refused)."""
-    situation = situations.in_story(kb.advice, text) if prose else situations.find(kb.advice, text)
+# `advise(situation=...)` default: match the situation cues here
+LOOK_UP: Any = object()
+
+
+def advise(kb: KnowledgeBase, text: str, prose: bool = False, situation: Any = LOOK_UP) -> Answer:
+    """`prose`: a team's story asked as a question, not `advise` facts (slips are not refused).
+    `situation`: the staffing situation the caller already matched (None: none matched)."""
+    if situation is LOOK_UP:
+        find = situations.in_story if prose else situations.find
+        situation = find(kb.advice, text)
     if situation is not None and not _NAMES_PM.search(text):
         # a story about the PO seat alone: the PM/PO weighing has nothing to add, so the facts
         # parser (the slowest part of a cold ask) is not even run

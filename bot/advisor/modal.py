@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.advisor.facts import parse_value
+from bot.team_facts import parse_value
 
 CALLBACK_ID = "pmpo_advise"
 ACTION_ID = "value"

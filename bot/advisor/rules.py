@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.advisor.facts import BOUNDS, LABELS, NUMERIC, ORDER, STAGES, Fact
+from bot.team_facts import BOUNDS, LABELS, NUMERIC, ORDER, STAGES, Fact
 
 SPLIT = "split the roles"
 COMBINE = "one person can do both"

@@ -10,12 +10,12 @@ import pytest
 
 from bot import advisor
 from bot.advisor import rules
-from bot.advisor.facts import parse
 from bot.answering import answer_text
 from bot.kb.loader import load_dir
 from bot.kb.model import KnowledgeBase
 from bot.matcher import Index
 from bot.render import jsonout
+from bot.team_facts import parse
 
 SPLIT, COMBINE, BORDER, NEED = (
     "split the roles",
