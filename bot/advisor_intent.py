@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from bot import regex_store
+
 _ROLE = r"(?:pm|po|p\.m\.|p\.o\.|product\s+manager|product\s+owner|pm/po|pm-po)s?"
-INTENT = re.compile(
+INTENT = regex_store.compile(
     r"\b(?:split(?:ting)?|separat(?:e|ing)|combin(?:e|ed|ing)|merg(?:e|ed|ing)|both|"
     r"one\s+person|same\s+person|two\s+people|single\s+person|dual|hybrid|double\s+as|"
     r"two\s+hats|both\s+hats|wear\s+both|also\s+(?:be|act\s+as|serve\s+as)|"
@@ -18,20 +20,20 @@ INTENT = re.compile(
     re.I,
 )
 # "should our PM also be our PO": a team asking about its own people, no numbers needed
-_OWN_ROLES = re.compile(
+_OWN_ROLES = regex_store.compile(
     rf"\b(?:our|my)\s+{_ROLE}\b.*\b(?:also|too|as\s+well|both|double|same|our\s+{_ROLE})", re.I
 )
 
 
 # A team describing itself: "we", "our", "I'm the PO", "my team".
-_OWN_TEAM = re.compile(
+_OWN_TEAM = regex_store.compile(
     r"\b(?:we|we're|were|our|ours|us|i'm|im|i've|ive|i\s+am|i\s+have|my)\b", re.I
 )
-_ANY_ROLE = re.compile(
+_ANY_ROLE = regex_store.compile(
     rf"\b(?:{_ROLE}|product\s+(?:people|team|org|organi[sz]ation)|tpms?)\b", re.I
 )
 # Load on the people in the roles, which the facts parser has no number for.
-_STRAIN = re.compile(
+_STRAIN = regex_store.compile(
     r"\b(?:spread\s+(?:across|over|thin)|stretched|burn(?:ing|ed|t)?\s*out|context[-\s]switch\w*|"
     r"too\s+(?:much|busy|many)|no\s+time|overload\w*|lone|only\s+(?:one|two|\d+)\s+\w*\s*"
     r"(?:pos?|pms?|product\s+(?:owners?|managers?))|share\s+one|sharing\s+one|"
@@ -44,7 +46,7 @@ _STRAIN = re.compile(
     re.I,
 )
 # The open question a team situation ends in.
-_OPEN_QUESTION = re.compile(
+_OPEN_QUESTION = regex_store.compile(
     rf"\b(?:should\s+(?:we|i|our|the|{_ROLE})|do\s+we\s+need|is\s+(?:this|it|that)\s+"
     r"(?:sustainable|normal|fine|ok|okay|too\s+much|a\s+good|common|effective)|"
     r"good\s+(?:idea|plan)|make\s+(?:this|it)\s+work|what\s+would\s+you\s+(?:change|do)|"
@@ -54,13 +56,13 @@ _OPEN_QUESTION = re.compile(
     re.I,
 )
 # "who writes...", "who owns...": a question for one owner, however much team story precedes it
-_OWNER_ASK = re.compile(
+_OWNER_ASK = regex_store.compile(
     r"\bwho\s+(?:\w+\s+){0,2}(?:owns?|writes?|decides?|sets?|is\s+responsible|should\s+(?:own|write|"
     r"decide|prioriti[sz]e|accept)|gets\s+to|approves?|accepts?|prioriti[sz]es?)\b",
     re.I,
 )
 # A number near a thing the advisor counts: the cheap test before the facts parser runs.
-_COUNTED = re.compile(
+_COUNTED = regex_store.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
     r"twenty|thirty|forty|fifty|hundred|several|many|multiple|a\s+few)\b)[^.?!]{0,40}?\b"
     r"(?:squads?|teams?|pods?|devs?|developers?|engineers?|people|person|folks|members?|"
@@ -96,10 +98,10 @@ def looks_like_advice(text: str) -> bool:
 
 
 # The story ends by asking something: a question mark, or an open question without one.
-_ASKS = re.compile(r"\?|\b(?:thoughts|advice|suggestions|ideas)\b", re.I)
+_ASKS = regex_store.compile(r"\?|\b(?:thoughts|advice|suggestions|ideas)\b", re.I)
 
 
-_QUESTION_SENTENCE = re.compile(r"[^.?!]*\?")
+_QUESTION_SENTENCE = regex_store.compile(r"[^.?!]*\?")
 
 
 def tells_own_story(text: str) -> bool:

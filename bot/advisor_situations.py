@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from bot import regex_store
 from bot.advisor_intent import tells_own_story
 
 
@@ -24,7 +25,7 @@ from bot.advisor_intent import tells_own_story
 def _pattern(cue: str) -> re.Pattern[str]:
     """Compiled on first use: the pickled index keeps plain strings, so a cold start pays only
     for the cues a question could match (see `regex_anchors`)."""
-    return re.compile(cue, re.I)
+    return regex_store.compile(cue, re.I)
 
 
 def find(advice: Mapping[str, Any], text: str) -> Mapping[str, Any] | None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from bot import regex_store
 from bot.answer import Answer
 from bot.answering import answer_value, entry_ref
 from bot.matcher import Index
@@ -38,13 +38,13 @@ CONSOLE_HELP = (
 )
 EXIT_WORDS = frozenset({"exit", "quit", ":q"})
 # CSI (ESC [ ... final byte), OSC (ESC ] ... BEL or ESC \), other two-byte escapes, and C1 CSI
-_ESCAPES = re.compile(
+_ESCAPES = regex_store.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
     r"|\x1b[@-Z\\-_]"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = regex_store.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def clean(line: str) -> str:

@@ -6,8 +6,9 @@ be tested on its own and every surface agrees on what a line means.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from bot import regex_store
 
 MAX_INPUT_CHARS = 1000  # longer text is cut here before parsing; questions are short
 
@@ -34,11 +35,11 @@ _ROLE_WORDS = {
     "productowner": "po",
     "owner": "po",
 }
-_MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+")
+_MENTION = regex_store.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+")
 # Slack markup inside the text: <!channel>, <@U123>, <#C123|name> say nothing about the
 # question; a link <https://...|label> keeps its label.
-_MARKUP = re.compile(r"<[!@#][^>]*>")
-_LINK = re.compile(r"<(?:https?|mailto):[^>|]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
+_MARKUP = regex_store.compile(r"<[!@#][^>]*>")
+_LINK = regex_store.compile(r"<(?:https?|mailto):[^>|]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,18 @@ and "story" meet), and a small stop list drops the glue words that say nothing a
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
 
+from bot import regex_store
+
 # snowballstemmer uses PyStemmer's C build of the same algorithm when it is installed
 # (~50x faster, which is most of a cold start); the pure-Python one is the fallback.
 _STEMMER = snowballstemmer.stemmer("english")
-_TOKEN = re.compile(r"[a-z0-9%$]+")
-_JOINERS = re.compile(r"(?<=[a-z0-9])[.'’&](?=[a-z0-9])")
+_TOKEN = regex_store.compile(r"[a-z0-9%$]+")
+_JOINERS = regex_store.compile(r"(?<=[a-z0-9])[.'’&](?=[a-z0-9])")
 
 # Glue words plus the usual chat noise and a few very common typos of glue words.
 STOPWORDS = frozenset(

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot import advisor_situations as situations
+from bot import regex_store
 from bot import team_facts as facts_mod
 from bot.advisor import rules
 from bot.advisor.rules import BORDERLINE, COMBINE, NEED_FACTS, SPLIT, Evaluation, Hit, Signal
@@ -122,7 +123,7 @@ def _answer(
 
 # The weighing is about splitting PM and PO: it follows a situation only in a story that
 # names the PM too ("our PO covers four teams" is about POs, whatever four teams would say).
-_NAMES_PM = re.compile(r"\b(?:pms?|product\s+manag(?:er|ers|ement))\b", re.I)
+_NAMES_PM = regex_store.compile(r"\b(?:pms?|product\s+manag(?:er|ers|ement))\b", re.I)
 
 
 def _situation_answer(

@@ -14,6 +14,7 @@ import os
 import pickle
 from pathlib import Path
 
+from bot.cachedir import cache_dir, enabled
 from bot.matcher import Index
 
 _CODE = (
@@ -39,18 +40,6 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:  # removed by another process meanwhile
         return 0.0
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get("PMPO_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "pmpo"
-
-
-def enabled() -> bool:
-    return os.environ.get("PMPO_CACHE", "1") not in ("0", "false", "no", "off")
 
 
 def fingerprint(directory: Path) -> str | None:
@@ -108,3 +97,18 @@ def store(directory: Path, index: Index) -> None:
         os.replace(tmp, target / f"kb-{key}.pickle")
     except OSError as exc:
         logging.getLogger(__name__).debug("knowledge cache not written: %s", exc)
+        return
+    _store_patterns(index)
+
+
+def _store_patterns(index: Index) -> None:
+    """Compile once, beside the index, the long patterns a team story needs (the fact
+    parser's counting patterns, the situations' cues): ~60 ms that no ask pays again."""
+    import re
+
+    from bot import regex_store
+    from bot.team_facts.counts import stored_sources
+
+    situations = index.kb.advice.get("situations") or ()
+    cues = [(cue, re.I) for situation in situations for cue in situation["cues"]]
+    regex_store.warm([*stored_sources().values(), *cues])

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.team_facts.numbers import num_pattern, to_number, words_in
+from bot import regex_store
+from bot.team_facts.numbers import OTHER_WORDS, WORDS, num_pattern, to_number, words_in
 
 if TYPE_CHECKING:
     from bot.team_facts.reader import Reader
@@ -126,32 +127,48 @@ _TESTS = {
 
 @lru_cache(maxsize=256)
 def _pattern(name: str, words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(_SOURCES[name](num_pattern(words), qty(words)), re.I)
+    """The pattern for every number word when its program is stored (`regex_store`), which
+    costs nothing to load; else the one for `words` alone, the cheapest to compile. Both
+    match the same spans in a text whose number words are `words` (see `numbers`)."""
+    full, flags = stored_sources()[name]
+    return regex_store.stored(full, flags) or re.compile(
+        _SOURCES[name](num_pattern(words), qty(words)), flags
+    )
+
+
+@lru_cache(maxsize=1)
+def stored_sources() -> dict[str, tuple[str, int]]:
+    """Each counting pattern built for every number word: what the index cache stores
+    compiled, so that no story waits for its patterns to compile."""
+    words = (*WORDS, *OTHER_WORDS)
+    return {
+        name: (source(num_pattern(words), qty(words)), re.I) for name, source in _SOURCES.items()
+    }
 
 
 @lru_cache(maxsize=16)
 def _test(name: str) -> re.Pattern[str]:
-    return re.compile(_QUANTITY if name == "quantity" else _TESTS[name], re.I)
+    return regex_store.compile(_QUANTITY if name == "quantity" else _TESTS[name], re.I)
 
 
 @lru_cache(maxsize=1)
 def _masks() -> list[re.Pattern[str]]:
     """Numbers about the roles or time, not the team: "one person can do both", "two hats"."""
     return [
-        re.compile(
+        regex_store.compile(
             r"\b(?:one|1|a\s+single|single|the\s+same|same|a|another|second|one\s+more|an\s+extra|"
             r"two|2|separate|different|dedicated|extra)\s+(?:person|individual|human|hire)s?\b"
             r"(?!\s*(?:team|company|startup|org|shop))",
             re.I,
         ),
-        re.compile(
+        regex_store.compile(
             r"\b(?:two|2|separate|different|dedicated)\s+people\b"
             r"(?=\s*(?:[?.,!]|$|or\b|for\b|to\b|doing\b|instead\b|in\s+the\b|on\s+the\b))",
             re.I,
         ),
-        re.compile(r"\bone\s+of\s+(?:us|them|the|our|my)\b", re.I),
-        re.compile(r"\b(?:one|two)\s+(?:roles?|jobs?|hats?|titles?)\b", re.I),
-        re.compile(
+        regex_store.compile(r"\bone\s+of\s+(?:us|them|the|our|my)\b", re.I),
+        regex_store.compile(r"\b(?:one|two)\s+(?:roles?|jobs?|hats?|titles?)\b", re.I),
+        regex_store.compile(
             r"\b(?:\d+|one|two|three|four|six)[-\s]+(?:weeks?|months?|days?|years?|hours?)\b",
             re.I,
         ),

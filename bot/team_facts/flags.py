@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot import regex_store
 from bot.team_facts.model import Fact
 
 if TYPE_CHECKING:
@@ -179,6 +180,6 @@ def _first(name: str, text: str) -> tuple[int, str]:
                 continue
         elif not re.search("|".join(map(re.escape, words)), text, re.I):
             continue
-        if found := re.search(pattern, text, re.I):
+        if found := regex_store.compile(pattern, re.I).search(text):
             return index, " ".join(found.group().split())
     return -1, ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot import regex_store
 from bot.team_facts.counts import qty
 from bot.team_facts.flags import FALSE, STAGE_WORDS, TRUE
 from bot.team_facts.model import BOOLEAN, KEY_ALIASES, LABELS, ORDER, Fact
@@ -18,7 +19,7 @@ from bot.team_facts.share import word_share
 if TYPE_CHECKING:
     from bot.team_facts.reader import Reader
 
-_KV = re.compile(
+_KV = regex_store.compile(
     r"(?<![\w-])(?P<key>[a-z][a-z_-]*)\s*(?P<sep>=|:)\s*(?P<val>[^\s,;=()\[\]\"?!]+"
     r"(?:\s*(?:-|to)\s*[^\s,;=()\[\]\"?!]+)?)",
     re.I,

@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot import regex_store
+
 if TYPE_CHECKING:
     from bot.team_facts.reader import Reader
 
@@ -20,7 +22,7 @@ _FRACTIONS = {
     "fifth": 20.0,
     "tenth": 10.0,
 }
-_SHARE = re.compile(
+_SHARE = regex_store.compile(
     r"(?<![\w.])(?P<pa>-?\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<pb>\d+(?:\.\d+)?))?\s*(?:%|percent\b|"
     r"per\s+cent\b|pct\b)"
     r"|(?<![\w/])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w/])"
@@ -44,13 +46,13 @@ _WORD_SHARE = {
 @lru_cache(maxsize=1)
 def _topics() -> tuple[tuple[re.Pattern[str], bool], ...]:
     """Words of backlog work (True) and of strategy (False); compiled once a share is found."""
-    backlog = re.compile(
+    backlog = regex_store.compile(
         r"\b(?:backlog|groom|refine|refinement|stor(?:y|ies)|tickets?|jira|sprint|standups?|"
         r"acceptance\s+criteria|delivery|execution|po\s+work|scrum|planning|specs?|requirements)"
         r"\w*",
         re.I,
     )
-    strategy = re.compile(
+    strategy = regex_store.compile(
         r"\b(?:strateg|discovery|roadmap|research|customers?|interviews?|vision|market)\w*", re.I
     )
     return (backlog, True), (strategy, False)
