@@ -15,10 +15,10 @@ from typing import TextIO
 
 from bot.answer import Answer
 from bot.answering import answer_text
-from bot.config import knowledge_dir
 from bot.console import console
 from bot.kb import cache
 from bot.kb.model import KnowledgeBase
+from bot.kbdir import knowledge_dir
 from bot.matcher import Index
 from bot.render import brief, jsonout, plain
 

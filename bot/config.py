@@ -7,7 +7,6 @@ stop, without a traceback. Secrets never appear in these messages.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -15,16 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.kbdir import DEFAULT_KB
+
 DEFAULT_API_URL = "https://slack.com/api/"
-DEFAULT_KB = Path(__file__).resolve().parent.parent / "knowledge"
-
-
-def knowledge_dir(explicit: str | None = None) -> Path:
-    """The directory an offline command or `pmpo run` reads: --kb, PMPO_KNOWLEDGE_DIR, or
-    the repository's own knowledge/. Here, so `cli` and `run` need not import each other."""
-    return Path(explicit or os.environ.get("PMPO_KNOWLEDGE_DIR") or DEFAULT_KB)
-
-
 SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -187,6 +179,8 @@ class Settings:
 def default_state_dir(kb_dir: Path, env: Mapping[str, str] | None = None) -> Path:
     """$XDG_DATA_HOME/pmpo/kb-<hash of the knowledge dir> (~/.local/share/pmpo/...): the
     user's own, never /tmp, where another user could create it first."""
+    import hashlib  # here: loading OpenSSL costs a cold `pmpo ask` ~2.5 ms it never uses
+
     env = os.environ if env is None else env
     base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     digest = hashlib.sha256(str(kb_dir.resolve()).encode()).hexdigest()[:12]

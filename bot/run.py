@@ -18,7 +18,8 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-from bot.config import DEFAULT_KB, ConfigError, Settings, has_slack_settings
+from bot.config import ConfigError, Settings, has_slack_settings
+from bot.kbdir import DEFAULT_KB
 from bot.startup_checks import mode_mismatch, network_problem, refused_error
 
 log = logging.getLogger("pmpo.run")
@@ -160,6 +161,6 @@ def exec_web(settings: Settings) -> int:
 
 
 if __name__ == "__main__":
-    from bot.config import knowledge_dir
+    from bot.kbdir import knowledge_dir
 
     raise SystemExit(main(knowledge_dir()))
