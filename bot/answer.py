@@ -54,6 +54,9 @@ class Column:
 
 @dataclass(frozen=True)
 class Suggestion:
+    """One "Did you mean…" choice; the buttons, the console's numbered choices and
+    `suggestion_ids` all offer the same ones."""
+
     id: str
     title: str
     command: str  # what to type to get it, e.g. "whois-owns roadmap"
@@ -61,6 +64,9 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class Answer:
+    """A reply as data: the console, `ask --json` and Block Kit each render the same decision
+    their own way."""
+
     kind: str  # role, ownership, faq, compare, advice, help, none, clarify, admin
     answered: bool
     title: str

@@ -59,6 +59,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Settings:
+    """What `pmpo run` needs from the environment, checked once at start-up."""
+
     bot_token: str
     signing_secret: str
     app_token: str = ""

@@ -44,6 +44,8 @@ _LINK = regex_store.compile(r"<(?:https?|mailto):[^>|]*\|([^>]*)>|<(?:https?|mai
 
 @dataclass(frozen=True)
 class Command:
+    """What a message asks for: a subcommand and its argument, or "question" for free text."""
+
     name: str  # a key of COMMANDS, "question", "empty" or "unknown"
     arg: str = ""
     suggestion: str = ""  # for "unknown": the command the user probably meant

@@ -99,6 +99,9 @@ class Asked:
 
 @dataclass(frozen=True)
 class Hit:
+    """One entry's evidence for a question: the figures the decision weighs, kept so that an
+    ask-back or a decline can say why."""
+
     entry: Entry
     score: float
     coverage: float

@@ -48,6 +48,9 @@ _OP_TEXT = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "is": ""}
 
 @dataclass(frozen=True)
 class Signal:
+    """One rule of the weighing in `advice.yml`: fact, threshold, the side it pushes, its weight
+    and its source."""
+
     id: str
     fact: str
     measures: str
@@ -70,6 +73,8 @@ class Signal:
 
 @dataclass(frozen=True)
 class Hit:
+    """A signal held against the team's fact, kept so that the answer can list what fired."""
+
     signal: Signal
     fact: Fact
     state: str  # "fired", "quiet" or "straddles"
@@ -77,6 +82,9 @@ class Hit:
 
 @dataclass(frozen=True)
 class Disagreement:
+    """Sources' thresholds (or a range) that put the team on both sides: shown, as it may change
+    the verdict."""
+
     fact: Fact
     kind: str  # "sources": between two sources' thresholds; "range": a range straddles one
     met: tuple[Signal, ...]
@@ -86,6 +94,9 @@ class Disagreement:
 
 @dataclass(frozen=True)
 class Evaluation:
+    """The whole weighing, so that the answer shows its reasons and follow-up questions, not
+    only a verdict."""
+
     verdict: str
     split: float
     combine: float

@@ -8,6 +8,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Source:
+    """An article or public guide that entries cite; answers name it the same way everywhere."""
+
     id: str
     title: str
     publisher: str
@@ -40,6 +42,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Entry:
+    """One answer as its knowledge file states it; `file` and `line` point an admin at it."""
+
     id: str
     kind: str
     title: str
@@ -80,6 +84,9 @@ class Entry:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
+    """A checked knowledge base: immutable, so a reload swaps it whole and readers never see
+    half an edit."""
+
     entries: dict[str, Entry]
     sources: dict[str, Source]
     synonyms: dict[str, tuple[str, ...]]

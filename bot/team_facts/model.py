@@ -89,6 +89,9 @@ class Fact:
 
 @dataclass
 class Parsed:
+    """The facts read from a team's story, and the values that could not be read (the user is
+    told)."""
+
     facts: dict[str, Fact] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
