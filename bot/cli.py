@@ -15,7 +15,6 @@ from typing import TextIO
 
 from bot.answer import Answer
 from bot.answering import answer_text
-from bot.console import console
 from bot.kb import cache
 from bot.kb.model import KnowledgeBase
 from bot.kbdir import knowledge_dir
@@ -108,6 +107,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
     if index is None:
         return 1
     if head == "console":
+        from bot.console import console  # readline and the prompt: not for one-shot asks
+
         return console(index, sys.stdin, sys.stdout)
     if head == "ask":
         rest = args[1:]
