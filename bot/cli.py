@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot import regex_store
 from bot.answer import Answer
 from bot.answering import answer_text
 from bot.kb import cache
@@ -55,6 +56,7 @@ def _load(directory: Path, err: TextIO) -> KnowledgeBase | None:
 
 def _index(directory: Path, err: TextIO) -> Index | None:
     """The checked, indexed knowledge base: from the on-disk cache when nothing changed."""
+    regex_store.keep_compiled()  # the compiled patterns are cached beside the index
     index = cache.load(directory)
     if index is None:
         kb = _load(directory, err)

@@ -35,6 +35,14 @@ _Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 _loaded: dict[_Key, _Program] | None = None  # the file, read on first use
 _added: dict[_Key, _Program] = {}  # compiled by this process, written at exit
+_writes = False  # set by `keep_compiled`
+
+
+def keep_compiled() -> None:
+    """Let this process add what it compiles to the store. The CLI's commands do, beside
+    their index cache; a server reads the store but never writes into the user's home."""
+    global _writes
+    _writes = True
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 (as `re.compile`)
@@ -57,6 +65,8 @@ def stored(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
 
 def warm(patterns: Iterable[tuple[str, int]]) -> None:
     """Compile and store now (when the index is built) what questions will need later."""
+    if not _writes:
+        return
     for pattern, flags in patterns:
         if stored(pattern, flags) is None:
             _compile_and_keep(pattern, int(flags))
@@ -126,7 +136,7 @@ def save() -> None:
     """Merge this process's programs into the file (best effort: a read-only home only costs
     the next process the compiling)."""
     path = _path()
-    if not _added or path is None:
+    if not _writes or not _added or path is None:
         return
     merged = _read(path)  # another process may have added some meanwhile
     merged = {**merged, **_added} if len(merged) + len(_added) <= _MAX else dict(_added)

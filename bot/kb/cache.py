@@ -15,12 +15,12 @@ import pickle
 from pathlib import Path
 
 from bot.cachedir import cache_dir, enabled
+from bot.matcher import Index
 
 try:  # hashlib's own BLAKE2: importing hashlib loads OpenSSL (~2.5 ms of a cold `pmpo ask`)
     from _blake2 import blake2b
 except ImportError:  # an interpreter built without it
     from hashlib import blake2b
-from bot.matcher import Index
 
 _CODE = (
     "kb/loader.py",
@@ -70,8 +70,8 @@ def load(directory: Path) -> Index | None:
     key = fingerprint(directory)
     if key is None:
         return None
-    # the index is ~100k objects that live as long as the process: the cyclic collector
-    # would walk them over and over while they load (~2.5 ms of a cold `pmpo ask`)
+    # the index is tens of thousands of objects that live as long as the process: the cyclic
+    # collector would walk them over and over while they load (~2.5 ms of a cold `pmpo ask`)
     collecting = gc.isenabled()
     gc.disable()
     try:

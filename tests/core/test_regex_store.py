@@ -40,6 +40,7 @@ def _run(code: str, cache: Path, **env: str) -> str:
 
 _COMPILE_ALL = """
 from bot import regex_store
+regex_store.keep_compiled()  # as the CLI does
 for p, f in PATTERNS:
     regex_store.compile(p, f)
 """
@@ -84,6 +85,14 @@ for p, f in PATTERNS:
 def test_cache_off_writes_nothing(tmp_path: Path) -> None:
     _run(_COMPILE_ALL, tmp_path, PMPO_CACHE="0")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_only_a_process_that_keeps_compiled_patterns_writes_them(tmp_path: Path) -> None:
+    """A server (no `keep_compiled`) reads the store but never writes into the home."""
+    _run(_COMPILE_ALL.replace("regex_store.keep_compiled()", ""), tmp_path)
+    assert list(tmp_path.iterdir()) == []
+    _run(_COMPILE_ALL, tmp_path)
+    assert int(_run(_CHECK_ALL.replace("regex_store.keep_compiled()", ""), tmp_path)) > 10
 
 
 def test_a_damaged_store_is_only_a_miss(tmp_path: Path) -> None:
