@@ -125,9 +125,7 @@ def _append(file: str, line: int, questions: list[str]) -> None:
         i += 1
     if i >= len(lines) or not re.match(r"\s*examples:\s*$", lines[i]):
         # A new entry written without examples gets the list, placed before its verdict.
-        verdict = next(
-            (k for k in range(start + 1, i) if re.match(r"\s*verdict:", lines[k])), None
-        )
+        verdict = next((k for k in range(start + 1, i) if re.match(r"\s*verdict:", lines[k])), None)
         if verdict is None:
             raise SystemExit(f"{path.name}:{line}: entry has no `examples:` list or `verdict:`")
         indent = re.match(r"\s*", lines[verdict]).group(0)
