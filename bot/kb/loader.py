@@ -20,6 +20,7 @@ from bot.kb.model import Entry, KnowledgeBase, Problem, Source
 from bot.kb.yamlnodes import Path as NodePath
 from bot.kb.yamlnodes import YamlProblem, parse
 from bot.regex_anchors import anchors
+from bot.regex_lint import nested_repeat
 
 MAX_FILE_BYTES = 1 << 20
 MAX_FILES = 200
@@ -210,14 +211,20 @@ def _schema_problem(
 
 
 def _bad_cues(cues: list[str]) -> tuple[int, str] | None:
-    """The first cue that is not a regular expression, with the compiler's reason: a broken cue
-    is refused at load time, so the bot keeps its last good knowledge base instead of failing
-    on a question."""
+    """The first cue that is not a regular expression, or that could run for minutes on a long
+    question (bot/regex_lint.py), with the reason: such a cue is refused at load time, so the
+    bot keeps its last good knowledge base instead of failing or stalling on a question."""
     for index, cue in enumerate(cues):
         try:
             re.compile(cue, re.I)
         except re.error as exc:
             return index, f"not a regular expression ({exc})"
+        nested = nested_repeat(cue, re.I)
+        if nested:
+            return index, (
+                f"{nested} can take exponential time on a long question; "
+                "bound the outer repeat, e.g. {0,3}"
+            )
     return None
 
 

@@ -131,21 +131,30 @@ def test_most_matching_cues_win_and_the_first_listed_breaks_ties() -> None:
     assert find(advice, "nothing here") is None
 
 
-def test_a_cue_that_is_not_a_regular_expression_names_its_file_and_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("bad_cue", "reason"),
+    [
+        ("(unclosed", "not a regular expression"),
+        # a catastrophic pattern: on a long near-miss question it would hold a worker for minutes
+        ("(?:\\w+\\s?)+$", "exponential time"),
+    ],
+)
+def test_a_cue_that_is_broken_or_catastrophic_names_its_file_and_line(
+    tmp_path: Path, bad_cue: str, reason: str
+) -> None:
     kb = tmp_path / "kb"
     subprocess.run(["cp", "-r", str(ROOT / "knowledge"), str(kb)], check=True)
     advice = kb / "advice.yml"
     text = advice.read_text(encoding="utf-8")
     cue = "        - '\\b(?:spread|stretched)"
     assert cue in text
-    advice.write_text(text.replace(cue, "        - '(unclosed", 1), encoding="utf-8")
-    line = 1 + advice.read_text(encoding="utf-8").split("(unclosed")[0].count("\n")
+    marker = "        - '" + bad_cue + "'\n"
+    advice.write_text(text.replace(cue, marker + cue, 1), encoding="utf-8")
+    line = 1 + advice.read_text(encoding="utf-8").split(marker)[0].count("\n")
     result = load_dir(kb)
     assert result.kb is None
     messages = [str(p) for p in result.errors]
-    assert any(f"advice.yml:{line}:" in m and "not a regular expression" in m for m in messages), (
-        messages
-    )
+    assert any(f"advice.yml:{line}:" in m and reason in m for m in messages), messages
 
 
 def test_ask_json_names_the_situation() -> None:
