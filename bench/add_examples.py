@@ -1,17 +1,17 @@
-"""Add harvested example questions to the knowledge files, keeping the check set unseen.
+"""Add harvested example questions to the knowledge files, keeping the frozen sets unseen.
 
 Run: .venv/bin/python -m bench.add_examples STAGED.yml [--dry-run]
-     .venv/bin/python -m bench.add_examples --audit   (existing examples against the check set)
+     .venv/bin/python -m bench.add_examples --audit   (existing examples against the frozen sets)
 
 STAGED.yml is a list of {entry, q, source}: real questions found in public threads, each
 filed under the entry that answers it. Each one is appended to that entry's `examples:` in its
 own YAML file (the file keeps its layout and comments; a new entry written without the list gets
 one before its `verdict:`), unless it
   - names an entry that does not exist, or repeats an example already there;
-  - comes from a thread the frozen check set (bench/realq_check.yml) was drawn from, or shares
-    most of its words with one of the check set's questions: the check set measures questions
-    pmpo has never seen, so nothing that resembles one may become an example.
-Only counts are printed, never a check-set question.
+  - comes from a thread either frozen set (bench/realq_check.yml, bench/realq_fresh2.yml) was
+    drawn from, or shares most of its words with one of their questions: the frozen sets
+    measure questions pmpo has never seen, so nothing that resembles one may become an example.
+Only counts are printed, never a frozen-set question.
 """
 
 from __future__ import annotations
@@ -24,12 +24,11 @@ from pathlib import Path
 
 import yaml
 
-from bench.common import KNOWLEDGE, ROOT
+from bench.common import FROZEN_SETS, KNOWLEDGE
 from bot.kb.loader import load_dir
 from bot.textnorm import STOPWORDS, words
 
-CHECK = ROOT / "bench" / "realq_check.yml"
-TOO_CLOSE = 0.5  # Jaccard overlap of content words with a check-set question
+TOO_CLOSE = 0.5  # Jaccard overlap of content words with a frozen-set question
 
 
 def _content(text: str) -> frozenset[str]:
@@ -48,10 +47,19 @@ def _close(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= TOO_CLOSE
 
 
+def frozen_cases(paths: tuple[Path, ...] = FROZEN_SETS) -> list[dict]:
+    """Every question of the frozen sets that exist (one may not be in a checkout yet)."""
+    cases: list[dict] = []
+    for path in paths:
+        if path.exists():
+            cases += yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return cases
+
+
 def audit() -> None:
-    """Remove examples already in the knowledge files that are too close to a check-set
+    """Remove examples already in the knowledge files that are too close to a frozen-set
     question (an earlier harvest may have met the same thread). Prints the count only."""
-    check_words = [_content(c["q"]) for c in yaml.safe_load(CHECK.read_text())]
+    check_words = [_content(c["q"]) for c in frozen_cases()]
     removed = 0
     for path in sorted(KNOWLEDGE.glob("*.yml")):
         kept = []
@@ -68,7 +76,7 @@ def audit() -> None:
                     continue
             kept.append(line)
         path.write_text("".join(kept))
-    print(f"{removed} existing examples too close to the check set removed (unseen)")
+    print(f"{removed} existing examples too close to a frozen set removed (unseen)")
 
 
 def main() -> None:
@@ -79,7 +87,7 @@ def main() -> None:
     dry = "--dry-run" in sys.argv
     kb = load_dir(KNOWLEDGE).kb
     assert kb is not None
-    check = yaml.safe_load(CHECK.read_text())
+    check = frozen_cases()
     check_threads = {_thread(c.get("source", "")) for c in check}
     check_words = [_content(c["q"]) for c in check]
     have = {e.id: {" ".join(words(x)) for x in e.examples} for e in kb.entries.values()}
@@ -98,7 +106,7 @@ def main() -> None:
         if _thread(str(item.get("source", ""))) in check_threads or any(
             _close(mine, theirs) for theirs in check_words
         ):
-            tally["too close to the check set (dropped unseen)"] += 1
+            tally["too close to a frozen set (dropped unseen)"] += 1
             continue
         have[entry].add(key)
         additions.setdefault(entry, []).append(q)

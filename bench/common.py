@@ -13,6 +13,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
+# The frozen real-question sets (issue 9), collected apart by people who never saw the matcher:
+# only their totals are ever printed or written, and nothing may be tuned on them (no example
+# harvested into knowledge/ may resemble one of their questions; bench/add_examples.py).
+CHECK = ROOT / "bench" / "realq_check.yml"
+FRESH2 = ROOT / "bench" / "realq_fresh2.yml"
+FROZEN_SETS = (CHECK, FRESH2)
 QUESTION_SETS = {
     "questions.yml (tuned set)": ROOT / "tests" / "questions" / "questions.yml",
     "questions_fresh.yml (never tuned)": ROOT / "bench" / "questions_fresh.yml",

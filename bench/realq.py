@@ -4,11 +4,13 @@ Run alone: .venv/bin/python -m bench.realq [--misses] [--no-write] [--skip-speed
 `make bench` (bench/run.py) runs it too and puts the same section into docs/benchmarks.md;
 run alone, it replaces only the "Real questions" section of that file.
 
-Two sets in realq format (q, intent, expect_any, expect_not, source; ../shared/realq/README.md):
-  bench/realq.yml        the tuning set: studied and tuned on; `--misses` lists pmpo's misses
-  bench/realq_check.yml  the frozen check set, collected before tuning. Only its totals are ever
-                         printed or written; no question, answer or miss from it, so it stays a
-                         test nobody has fitted the matcher to.
+Three sets in realq format (q, intent, expect_any, expect_not, source; ../shared/realq/README.md):
+  bench/realq.yml         the tuning set: studied and tuned on; `--misses` lists pmpo's misses
+  bench/realq_check.yml   the frozen check set, collected before tuning
+  bench/realq_fresh2.yml  a second frozen set, collected later from other public threads by
+                          someone who never ran pmpo on it (bench/realq_fresh2_sources.md)
+Of the two frozen sets only totals are ever printed or written; no question, answer or miss
+from them, so they stay tests nobody has fitted the matcher to.
 
 pmpo is asked through its real contract, one `pmpo ask --json` process fed every question on
 stdin (as ../shared/tools/realq_score.py does), and every answer is judged by that script's
@@ -41,12 +43,11 @@ from typing import Any
 import yaml
 
 from bench import quality
-from bench.common import ROOT, git_revision, percentile
+from bench.common import CHECK, FRESH2, ROOT, git_revision, percentile
 from bench.common import md_table as _table
 from bench.realq_judge import ROLES, judge
 
 TUNING = ROOT / "bench" / "realq.yml"
-CHECK = ROOT / "bench" / "realq_check.yml"
 # real team stories and near misses, for routing to the advisor (a development set: tuned on)
 ADVICE_DEV = ROOT / "bench" / "advice_dev.yml"
 REPORT = ROOT / "docs" / "benchmarks.md"
@@ -260,7 +261,9 @@ def mcnemar_exact(a: list[bool], b: list[bool]) -> tuple[int, int, float]:
 # -- the benchmark ---------------------------------------------------------------------------
 
 
-def run(check: Path = CHECK, speed: bool = True, misses: bool = False) -> dict[str, Any]:
+def run(
+    check: Path = CHECK, speed: bool = True, misses: bool = False, fresh2: Path = FRESH2
+) -> dict[str, Any]:
     started = time.perf_counter()
     entries = quality.export_entries()
     texts = {e["id"]: e["text"] for e in entries}
@@ -276,6 +279,7 @@ def run(check: Path = CHECK, speed: bool = True, misses: bool = False) -> dict[s
     for label, path, frozen in (
         ("realq.yml (tuning set)", TUNING, False),
         (f"{check.name} (frozen check set)", check, True),
+        (f"{fresh2.name} (second frozen set)", fresh2, True),
     ):
         if not path.exists():
             missing.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
@@ -399,7 +403,7 @@ def targets(r: dict[str, Any]) -> list[tuple[str, str, bool]]:
 
 
 def section(r: dict[str, Any]) -> list[str]:
-    """The "Real questions" section of docs/benchmarks.md: totals only for the check set."""
+    """The "Real questions" section of docs/benchmarks.md: totals only for the frozen sets."""
     L = [
         SECTION,
         "",
@@ -412,6 +416,9 @@ def section(r: dict[str, Any]) -> list[str]:
         "- `bench/realq_check.yml`, the **frozen check set**: real questions collected before "
         "tuning, with sources. Only its totals are reported; no question or miss from it is "
         "printed or written anywhere, so nobody tunes on it.",
+        "- `bench/realq_fresh2.yml`, the **second frozen set**: more real questions from other "
+        "public threads, collected later by someone who never ran pmpo on them "
+        "(`bench/realq_fresh2_sources.md` lists the searches). Totals only, as for the check set.",
         "",
         "pmpo is asked as shipped, through its contract: one `pmpo ask --json` process fed every "
         "question on stdin. Every answer is judged by `judge` from ../shared/tools/realq_score.py "
@@ -585,9 +592,15 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="don't touch docs/benchmarks.md")
     parser.add_argument("--skip-speed", action="store_true", help="skip the cold-ask timing")
     parser.add_argument("--check", type=Path, default=CHECK, help=argparse.SUPPRESS)
+    parser.add_argument("--fresh2", type=Path, default=FRESH2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    r = run(check=args.check.resolve(), speed=not args.skip_speed, misses=args.misses)
+    r = run(
+        check=args.check.resolve(),
+        speed=not args.skip_speed,
+        misses=args.misses,
+        fresh2=args.fresh2.resolve(),
+    )
     print("\n".join(summary_lines(r)))
     for name, fig, ok in targets(r):
         print(f"  [{'met' if ok else 'MISSED'}] {name}: {fig}")
@@ -595,8 +608,8 @@ def main() -> None:
         print(f"pmpo's misses on the tuning set ({len(r['misses'])}):")
         for m in r["misses"]:
             print(f"  {m['outcome']:<9} {m['intent']:<13} got {m['kind']}/{m['id']}: {m['q']}")
-    if args.check.resolve() != CHECK:
-        print("a stand-in check set was given: docs/benchmarks.md left alone")
+    if args.check.resolve() != CHECK or args.fresh2.resolve() != FRESH2:
+        print("a stand-in frozen set was given: docs/benchmarks.md left alone")
     elif not args.no_write:
         write_section(section(r))
         print(f"wrote the real-questions section of {REPORT.relative_to(ROOT)}")

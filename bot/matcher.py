@@ -50,6 +50,9 @@ _ROLE_CONCEPTS = {"product_owner": "po", "product_manag": "pm"}  # synonyms.yml'
 OFF_TOPIC = "offtopic"  # entries that say what pmpo does not answer
 
 BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for one definition
+# "who is a PM's boss" is not asking "Who does the Product Owner report to?": an entry whose
+# title names only the other role is weighed down, less than a role card (the topic still fits)
+OTHER_ROLE_TITLE_FACTOR = 0.5
 OTHER_INTENT_FACTOR = 0.15  # "when is sprint planning" asks for a date, not an owner
 OTHER_INTENT = frozenset(
     "when where calculate share template templates example examples tool tools benchmark".split()
@@ -154,6 +157,7 @@ class Index:
             t for w in KIND_CUES["compare"][0] for t in self._analyze_text(w)
         )
         self._weights: list[dict[str, float]] = []
+        self._title_roles: list[frozenset[str]] = [frozenset()] * len(self.entries)
         # per entry: term -> the aliases containing it, so scoring only looks at aliases that
         # share a word with the question (an entry has ~10 aliases, a question ~4 words)
         self._phrases: list[dict[str, tuple[frozenset[str], ...]]] = []
@@ -180,7 +184,11 @@ class Index:
                 for t in weights:
                     postings[t].append(i)
                 continue
-            for t in self._analyze_text(entry.title):
+            title_terms = self._analyze_text(entry.title)
+            self._title_roles[i] = frozenset(
+                role for concept, role in _ROLE_CONCEPTS.items() if concept in title_terms
+            )
+            for t in title_terms:
                 w = generic_weight if t in self.generic else TITLE_WEIGHT
                 weights[t] = max(weights.get(t, 0.0), w)
             raw_vocab.update(words(entry.title))
@@ -468,6 +476,10 @@ class Index:
                 and entry.extra["role"] not in (asked.named)
             ):
                 factor *= OTHER_INTENT_FACTOR  # "what does a PO do" is never the PM's card
+            elif len(asked.named) == len(title_roles := self._title_roles[i]) == 1 and (
+                asked.named != title_roles
+            ):
+                factor *= OTHER_ROLE_TITLE_FACTOR
             other_role = any(self._weights[i].get(t, 0.0) < TITLE_WEIGHT for t in neighbours)
             if other_role and not asked.named:
                 factor *= OTHER_INTENT_FACTOR  # "how much does a data engineer earn"

@@ -43,6 +43,24 @@ def test_career_moves_keep_their_direction(real_index: Index) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "about"),
+    [
+        ("does a PM need to be technical", "Product Owner"),
+        ("can a PM be a manager of people", "Product Owner"),
+        ("who's the boss of a PM normally", "Product Owner"),
+        ("who is a PO's boss normally", "Product Manager"),
+    ],
+)
+def test_an_entry_titled_for_the_other_role_is_not_the_answer(
+    real_index: Index, question: str, about: str
+) -> None:
+    """A question about one role is never answered with an entry whose title names only the
+    other one ("Does a Product Owner need to be technical?" for a question about PMs)."""
+    match = real_index.match(question)
+    assert match.entry is None or about not in match.entry.title, match.entry.title
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "what's the weather in Oslo",

@@ -1,0 +1,72 @@
+"""The frozen real-question sets load as the benchmark reads them, stay apart from the other
+sets, and keep harvested examples away. Failures name an index or a count, never a question:
+these sets are only ever reported as totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bench.add_examples import _close, _content, _thread, frozen_cases
+from bench.common import CHECK, FRESH2, FROZEN_SETS, ROOT
+from bench.realq import TUNING, load_set
+
+INTENTS = {c["intent"] for c in yaml.safe_load(TUNING.read_text(encoding="utf-8"))}
+
+
+def test_both_frozen_sets_are_wired_in() -> None:
+    assert FROZEN_SETS == (CHECK, FRESH2)
+    assert all(p.exists() for p in FROZEN_SETS)
+    assert len(frozen_cases()) == sum(len(load_set(p)) for p in FROZEN_SETS)
+
+
+def test_second_frozen_set_is_in_realq_format() -> None:
+    cases = load_set(FRESH2)
+    assert len(cases) >= 20  # the sources ran dry at 26 (bench/realq_fresh2_sources.md)
+    for i, c in enumerate(cases):
+        assert set(c) == {"q", "intent", "expect_any", "expect_not", "source"}, i
+        assert c["intent"] in INTENTS, i
+        assert c["q"].strip() and c["source"].strip(), i
+        want = c["expect_any"]
+        assert want and all(isinstance(w, str) and w == w.lower() for w in want), i
+        assert isinstance(c["expect_not"], list), i
+        # declining is right exactly for the off-topic questions
+        assert (want == ["__no_answer__"]) == (c["intent"] == "out_of_scope"), i
+    assert {c["intent"] for c in cases} == INTENTS
+
+
+def test_second_frozen_set_shares_no_thread_or_question_with_the_other_sets() -> None:
+    fresh = load_set(FRESH2)
+    others: list[dict] = []
+    for name in ("realq.yml", "realq_check.yml", "advice_dev.yml"):
+        others += yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
+    threads = {_thread(c.get("source", "")) for c in others}
+    words = [_content(c["q"]) for c in others]
+    shared = [i for i, c in enumerate(fresh) if _thread(c["source"]) in threads]
+    close = [i for i, c in enumerate(fresh) if any(_close(_content(c["q"]), w) for w in words)]
+    assert shared == [] and close == []
+    own = [_thread(c["source"]) for c in fresh]
+    assert len(own) == len(set(own))  # one question a thread
+
+
+def test_examples_close_to_the_second_frozen_set_are_dropped(tmp_path: Path) -> None:
+    """`add_examples` screens staged examples against both frozen sets (a dry run: no file
+    is written)."""
+    import subprocess
+    import sys
+
+    fresh = load_set(FRESH2)
+    staged = [{"entry": "compare", "q": c["q"], "source": "elsewhere"} for c in fresh[:5]]
+    staged += [{"entry": "compare", "q": "x", "source": fresh[5]["source"]}]
+    path = tmp_path / "staged.yml"
+    path.write_text(yaml.safe_dump(staged), encoding="utf-8")
+    p = subprocess.run(
+        [sys.executable, "-m", "bench.add_examples", str(path), "--dry-run"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert "   6  too close to a frozen set (dropped unseen)" in p.stdout
+    assert "0 entries gained examples (dry run)" in p.stdout
