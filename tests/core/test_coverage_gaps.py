@@ -49,7 +49,11 @@ def offered(answer: Answer) -> set[str]:
             "faq-product-vs-project-manager",
         ),
         (
-            "is a project manager the same job as a product manager?",
+            "are product managers and project managers doing the same work under two names?",
+            "faq-product-vs-project-manager",
+        ),
+        (
+            "what separates a product manager from a project manager?",
             "faq-product-vs-project-manager",
         ),
         (
