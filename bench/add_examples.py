@@ -5,7 +5,8 @@ Run: .venv/bin/python -m bench.add_examples STAGED.yml [--dry-run]
 
 STAGED.yml is a list of {entry, q, source}: real questions found in public threads, each
 filed under the entry that answers it. Each one is appended to that entry's `examples:` in its
-own YAML file (the file keeps its layout and comments), unless it
+own YAML file (the file keeps its layout and comments; a new entry written without the list gets
+one before its `verdict:`), unless it
   - names an entry that does not exist, or repeats an example already there;
   - comes from a thread either frozen set (bench/realq_check.yml, bench/realq_fresh2.yml) was
     drawn from, or shares most of its words with one of their questions: the frozen sets
@@ -131,7 +132,15 @@ def _append(file: str, line: int, questions: list[str]) -> None:
             break
         i += 1
     if i >= len(lines) or not re.match(r"\s*examples:\s*$", lines[i]):
-        raise SystemExit(f"{path.name}:{line}: entry has no block `examples:` list to extend")
+        # A new entry written without examples gets the list, placed before its verdict.
+        verdict = next((k for k in range(start + 1, i) if re.match(r"\s*verdict:", lines[k])), None)
+        if verdict is None:
+            raise SystemExit(f"{path.name}:{line}: entry has no `examples:` list or `verdict:`")
+        indent = re.match(r"\s*", lines[verdict]).group(0)
+        new = [f"{indent}examples:\n"]
+        new += [f"{indent}  - {json.dumps(q, ensure_ascii=False)}\n" for q in questions]
+        path.write_text("".join(lines[:verdict] + new + lines[verdict:]))
+        return
     j = i + 1
     item_indent = None
     while j < len(lines):
