@@ -25,6 +25,7 @@ import re
 import sys
 from array import array
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 _MAX = 1000  # programs kept; more means the patterns changed often: start over
@@ -45,6 +46,7 @@ def keep_compiled() -> None:
     _writes = True
 
 
+@lru_cache(maxsize=1024)  # like `re`'s own cache: a pattern used per call is built once
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 (as `re.compile`)
     """`re.compile(pattern, flags)`, from the stored program when there is one."""
     return stored(pattern, flags) or _compile_and_keep(pattern, int(flags))
