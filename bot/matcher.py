@@ -494,6 +494,10 @@ class Index:
             other_role = any(self._weights[i].get(t, 0.0) < TITLE_WEIGHT for t in neighbours)
             if other_role and not asked.named:
                 factor *= OTHER_INTENT_FACTOR  # "how much does a data engineer earn"
+            elif other_role and len(asked.named) == 1 and len(self._title_roles[i]) == 2:
+                # "product manager or project manager, who ranks higher?" sets one of ours
+                # against a neighbour: not the PM-against-PO entry
+                factor *= OTHER_ROLE_TITLE_FACTOR
             score = (base + PHRASE_BONUS * bonus) * factor
             weights = self._weights[i]
             matched_terms = [t for t in terms if t.stem in weights]
