@@ -231,6 +231,13 @@ class Index:
             if w >= TITLE_WEIGHT
         }
         self._foreign = frozenset(t for t in concepts if "_" in t and t not in keyed)
+        # a kind of one role ("technical product owner") names that role, as the role does
+        self._compound_roles = {
+            t: roles[0]
+            for t in concepts
+            if len(roles := [r for c, r in _ROLE_CONCEPTS.items() if c in t and c != t]) == 1
+        }
+        self._role_concepts |= frozenset(self._compound_roles)
         # neighbouring roles and terms (`whole: true` in synonyms.yml: scrum master, project
         # manager...): a question about one of them fits only an entry keyed on it
         self._neighbours = frozenset(
@@ -470,7 +477,8 @@ class Index:
             owner=bool(set(raw) & OWNER_QUESTION),
             known=known / len(idf),
             role_only=stems <= self.generic,
-            named=frozenset(role for concept, role in _ROLE_CONCEPTS.items() if concept in idf),
+            named=frozenset(role for concept, role in _ROLE_CONCEPTS.items() if concept in idf)
+            | {self._compound_roles[t] for t in idf if t in self._compound_roles},
             not_ours=self._not_ours(raw, stems, shape),
         )
         neighbours = stems & self._neighbours

@@ -43,6 +43,24 @@ def test_career_moves_keep_their_direction(real_index: Index) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("what does a technical product owner actually do?", "faq-technical-product-owner"),
+        ("what is a TPO", "faq-technical-product-owner"),
+        ("should a product owner be technical?", "faq-po-technical-skills"),
+    ],
+)
+def test_a_kind_of_po_is_not_a_po_who_is_technical(
+    real_index: Index, question: str, entry_id: str
+) -> None:
+    """ "technical product owner" is one term (synonyms.yml), so it is not read as "product
+    owner" plus "technical", the words of "should a PO be technical?"; and it still names the
+    PO, so the question is about our roles rather than a definition of something else."""
+    match = real_index.match(question)
+    assert match.entry is not None and match.entry.id == entry_id, (match.outcome, match.entry)
+
+
+@pytest.mark.parametrize(
     ("question", "about"),
     [
         ("does a PM need to be technical", "Product Owner"),
