@@ -6,6 +6,7 @@ milliseconds, and Bolt alone costs ~180 ms to import. Only `pmpo run` touches Sl
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -73,6 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `pmpo ... | head`: the reader left; that is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # `pmpo ask ... > file` on a full disk: say so in one line
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or exc.filename:
+            raise  # not the output's room: a real fault, with its traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"pmpo: could not write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:  # Ctrl-C before the console's prompt: no traceback
         print(file=sys.stderr)
         return 130

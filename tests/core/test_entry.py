@@ -61,3 +61,22 @@ def test_a_cold_ask_loads_neither_openssl_nor_rapidfuzz_nor_the_advisor(tmp_path
         )
     assert "owns the roadmap" in out.stdout, out.stderr
     assert out.stdout.strip().endswith("[]"), out.stdout
+
+
+def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """`pmpo ask ... > file` on a full disk (/dev/full always is): a one-line error, exit 1."""
+    _pmpo("ask", "roadmap", cache=tmp_path)  # builds the index cache
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PMPO_"))}
+    env.update(PMPO_CACHE_DIR=str(tmp_path))
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-c", ENTRY, "ask", "who owns the roadmap?"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+        )
+    assert out.returncode == 1
+    assert out.stderr.strip() == "pmpo: could not write the output: No space left on device"
