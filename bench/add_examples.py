@@ -36,11 +36,19 @@ def _content(text: str) -> frozenset[str]:
 
 
 def _thread(source: str) -> str:
-    """A thread's identity: its site and number, or its URL, lower-cased."""
-    found = re.search(r"([a-z0-9.-]+\.[a-z]{2,})\S*?(\d{3,})", source.lower())
+    """A thread's identity: its site and number (or Reddit post id), else the source text.
+
+    Sources are written by hand in several forms ("scrum.org/node/45771", "scrum.org forum -
+    node/45771 - title", "pm.stackexchange.com - questions/22979", "reddit r/agile 1m21hov"),
+    and a thread met under two of them must still count as one."""
+    text = source.lower()
+    reddit = re.search(r"\breddit\b[^\n]{0,40}?\br/\w+(?:/comments)?[/\s]+([a-z0-9]{5,8})\b", text)
+    if reddit and any(ch.isdigit() for ch in reddit.group(1)):
+        return f"reddit#{reddit.group(1)}"
+    found = re.search(r"([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b[^\d\n]{0,40}?\b(\d{3,})\b", text)
     if found:
         return f"{found.group(1)}#{found.group(2)}"
-    return " ".join(source.lower().split())[:80]
+    return " ".join(text.split())[:80]
 
 
 def _close(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -11,6 +11,7 @@ import yaml
 from bench.add_examples import _close, _content, _thread, frozen_cases
 from bench.common import CHECK, FRESH2, FROZEN_SETS, ROOT
 from bench.realq import TUNING, load_set
+from bot.textnorm import words as _words
 
 INTENTS = {c["intent"] for c in yaml.safe_load(TUNING.read_text(encoding="utf-8"))}
 
@@ -70,3 +71,41 @@ def test_examples_close_to_the_second_frozen_set_are_dropped(tmp_path: Path) -> 
     )
     assert "   6  too close to a frozen set (dropped unseen)" in p.stdout
     assert "0 entries gained examples (dry run)" in p.stdout
+
+
+def test_no_thread_of_a_frozen_set_feeds_the_tuning_data() -> None:
+    """Knowledge examples (harvested through the staged files), the tuning set and the
+    advisor's development stories come from threads neither frozen set was drawn from. Sources
+    are written by hand in several forms, so `_thread` must read them all as one thread."""
+    assert _thread("scrum.org forum - node/45771 - a") == _thread("scrum.org/node/45771 - b")
+    assert _thread("scrum.org forum 31719 - a") == _thread(
+        "scrum.org forum - 31719 (https://www.scrum.org/forum/scrum-forum/31719/x) - b"
+    )
+    assert _thread("reddit r/agile 1m21hov") == _thread("reddit.com/r/agile/comments/1m21hov/x")
+    assert _thread("pm.stackexchange.com - questions/22979") != _thread("pm.stackexchange.com/q/2")
+    frozen = {_thread(c.get("source", "")) for c in frozen_cases()}
+    examples = {
+        " ".join(_words(x))
+        for path in (ROOT / "knowledge").glob("*.yml")
+        for x in _examples(yaml.safe_load(path.read_text(encoding="utf-8")))
+    }
+    leaked = [
+        f"{path.name}[{i}]"
+        for path in sorted((ROOT / "bench").glob("staged_examples*.yml"))
+        for i, item in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+        if _thread(str(item.get("source", ""))) in frozen
+        and " ".join(_words(str(item.get("q", "")))) in examples
+    ]
+    assert leaked == []
+    for name in ("realq.yml", "advice_dev.yml"):
+        cases = yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
+        assert [i for i, c in enumerate(cases) if _thread(c.get("source", "")) in frozen] == []
+
+
+def _examples(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [str(x) for x in node.get("examples") or []] if "examples" in node else []
+        return found + [x for v in node.values() for x in _examples(v)]
+    if isinstance(node, list):
+        return [x for v in node for x in _examples(v)]
+    return []
