@@ -8,19 +8,23 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 from tests.conftest import KB_MIN, ROOT
 
 ENTRY = "import sys; from bot.entry import main; sys.exit(main())"
 
 
-def _pmpo(*args: str, cache: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def _pmpo(
+    *args: str, cache: Path, stdin: str = "", stdout: IO[str] | int = subprocess.PIPE
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PMPO_"))}
     env.update(PMPO_CACHE_DIR=str(cache))
     return subprocess.run(
         [sys.executable, "-c", ENTRY, *args],
         input=stdin,
-        capture_output=True,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
         text=True,
         env=env,
         cwd=ROOT,
@@ -66,17 +70,7 @@ def test_a_cold_ask_loads_neither_openssl_nor_rapidfuzz_nor_the_advisor(tmp_path
 def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     """`pmpo ask ... > file` on a full disk (/dev/full always is): a one-line error, exit 1."""
     _pmpo("ask", "roadmap", cache=tmp_path)  # builds the index cache
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PMPO_"))}
-    env.update(PMPO_CACHE_DIR=str(tmp_path))
     with open("/dev/full", "w") as full:
-        out = subprocess.run(
-            [sys.executable, "-c", ENTRY, "ask", "who owns the roadmap?"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=ROOT,
-            timeout=120,
-        )
+        out = _pmpo("ask", "who owns the roadmap?", cache=tmp_path, stdout=full)
     assert out.returncode == 1
     assert out.stderr.strip() == "pmpo: could not write the output: No space left on device"
