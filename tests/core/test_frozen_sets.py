@@ -11,6 +11,7 @@ import yaml
 from bench.add_examples import _close, _content, _thread, frozen_cases
 from bench.common import CHECK, FRESH2, FROZEN_SETS, ROOT
 from bench.realq import TUNING, load_set
+from bot.kb.loader import load_dir
 from bot.textnorm import words as _words
 
 INTENTS = {c["intent"] for c in yaml.safe_load(TUNING.read_text(encoding="utf-8"))}
@@ -84,11 +85,9 @@ def test_no_thread_of_a_frozen_set_feeds_the_tuning_data() -> None:
     assert _thread("reddit r/agile 1m21hov") == _thread("reddit.com/r/agile/comments/1m21hov/x")
     assert _thread("pm.stackexchange.com - questions/22979") != _thread("pm.stackexchange.com/q/2")
     frozen = {_thread(c.get("source", "")) for c in frozen_cases()}
-    examples = {
-        " ".join(_words(x))
-        for path in (ROOT / "knowledge").glob("*.yml")
-        for x in _examples(yaml.safe_load(path.read_text(encoding="utf-8")))
-    }
+    kb = load_dir(ROOT / "knowledge").kb
+    assert kb is not None
+    examples = {" ".join(_words(x)) for e in kb.entries.values() for x in e.examples}
     leaked = [
         f"{path.name}[{i}]"
         for path in sorted((ROOT / "bench").glob("staged_examples*.yml"))
@@ -100,12 +99,3 @@ def test_no_thread_of_a_frozen_set_feeds_the_tuning_data() -> None:
     for name in ("realq.yml", "advice_dev.yml"):
         cases = yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
         assert [i for i, c in enumerate(cases) if _thread(c.get("source", "")) in frozen] == []
-
-
-def _examples(node: object) -> list[str]:
-    if isinstance(node, dict):
-        found = [str(x) for x in node.get("examples") or []] if "examples" in node else []
-        return found + [x for v in node.values() for x in _examples(v)]
-    if isinstance(node, list):
-        return [x for v in node for x in _examples(v)]
-    return []
