@@ -65,7 +65,11 @@ WRONG_COST = 8.0
 # 396 held-out answers right, same 18 wrong; examples 66 against 80 wrong, but 25 fewer right);
 # features for the lead over the runner-up in each reading (204 right on realq, wrongs level);
 # 300 trees at rate 0.04 (no change); bars chosen on out-of-fold probabilities (stricter, 0.85
-# to 0.9: realq 68 against 76 right of 132 with the same 5 wrong).
+# to 0.9: realq 68 against 76 right of 132 with the same 5 wrong). Smaller trees (Nov 29,
+# 5-fold, four shuffles, weighted utility summed over all sources): LEAF 60 gave 4501 and
+# LEAF 60 at DEPTH 2 gave 4518 against 4502 for these settings, i.e. no difference: the
+# shallower trees answer less (realq 284 against 292 right of 528, examples 2077 against 2157
+# of 3520) and err less (22 against 24, 78 against 103), the same trade the bars already make.
 SOURCE_WEIGHT = {"realq": 3.0, "examples": 0.5, "team": 1.0, "bare": 0.5, "keywords": 0.15}
 # The trees: 150 shallow ones, each leaf holding at least LEAF candidates.
 TREES = 150
