@@ -260,6 +260,21 @@ def test_faq_questions_stay_with_the_faq(text: str) -> None:
     assert not advisor.looks_like_advice(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we are 14 engineers on one team, should we split the team into two squads?",
+        "our team is 12 people and the daily takes 40 minutes, should we split it?",
+        "we run 3 squads with one backlog, should we merge the backlogs?",
+    ],
+)
+def test_splitting_a_team_is_not_splitting_the_roles(text: str) -> None:
+    """A split of the team, its backlog or its meetings is a Scrum practice question."""
+    assert not advisor.looks_like_advice(text)
+    # the same team asking about the roles still reaches the advisor
+    assert advisor.looks_like_advice(text.rsplit(",", 1)[0] + ", should we split PM and PO?")
+
+
 def test_question_routing_through_answering(advice_kb: KnowledgeBase) -> None:
     index = Index(advice_kb)
     answer = answer_text(index, "we have 5 squads, should we split PM and PO?")
