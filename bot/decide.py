@@ -67,15 +67,16 @@ FEATURES = (
     "example_x_shared_terms",
     "example_vote",
     "wording_share",
+    "coverage_of_asking_sentence",
     "top_by_keywords",
     "top_by_example",
     "top_by_asking_sentence",
     "top_by_wording",
     "all_four_agree",
 )
-ANSWER_AT = 0.85  # probability the best entry answers the question
+ANSWER_AT = 0.8  # probability the best entry answers the question
 CLARIFY_AT = 0.5  # below this nothing is worth offering: decline
-DISAGREE_ODDS = 2.0  # the best must be this many times likelier than a runner-up that differs
+DISAGREE_ODDS = 5.0  # the best must be this many times likelier than a runner-up that differs
 
 # The keyword bar pmpo used before examples: share of the question explained, score, and
 # keyword/title evidence. Still a strong sign, and the only one a knowledge base without
@@ -155,6 +156,7 @@ def features(hit: Hit, best_rank: float, first: bool) -> tuple[float, ...]:
         hit.example * min(hit.example_shared, 5) / 5,
         hit.example_vote,
         hit.likely,
+        hit.coverage_tail,
     )
 
 
@@ -197,8 +199,22 @@ def tie(p: float, q: float, odds: float | None = None) -> bool:
 
 
 def agree(a: Hit, b: Hit) -> bool:
-    """Would answering with `b` instead of `a` tell the asker the same thing?"""
-    return same_message(a.entry, b.entry)
+    """Would answering with `b` instead of `a` tell the asker the same thing?
+
+    Besides two entries that tell the same, an ownership entry and its owner's role card
+    agree: asked "who writes the acceptance criteria?", the PO's card names the same person,
+    so it is no reason to ask back (a long question's story words often lift the card).
+    """
+    return (
+        same_message(a.entry, b.entry)
+        or owners_card(a.entry, b.entry)
+        or owners_card(b.entry, a.entry)
+    )
+
+
+def owners_card(card: Entry, entry: Entry) -> bool:
+    """Is `card` the role card of the role that owns `entry`?"""
+    return card.kind == "role" and bool(entry.owner) and card.extra.get("role") == entry.owner
 
 
 def same_message(ea: Entry, eb: Entry) -> bool:

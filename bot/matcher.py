@@ -113,6 +113,7 @@ class Hit:
     key: float = 0.0  # weight of keyword/title hits: the evidence an answer rests on
     example: float = 0.0  # cosine to the entry's closest example phrasing
     example_tail: float = 0.0  # the same for the sentence that asks, in a long question
+    coverage_tail: float = 0.0  # share of the asking sentence explained (= coverage if one)
     restated: float = 0.0  # how exactly one alias restates the whole question (0..1)
     example_shared: int = 0  # terms shared with that closest example
     example_vote: float = 0.0  # share of the ten closest examples that are this entry's
@@ -457,11 +458,14 @@ class Index:
         candidates = self._candidates(idf, allowed)
         near = self.phrasings.nearest(self.phrasings.weights(idf))
         tail = asked_sentence(query)
+        tail_stems = [t.stem for t in self.analyze(tail)[0]] if tail else []
         near_tail = (
-            self.phrasings.nearest(self.phrasings.weights(t.stem for t in self.analyze(tail)[0]))
-            if tail
-            else near
+            self.phrasings.nearest(self.phrasings.weights(tail_stems)) if tail_stems else near
         )
+        # the asking sentence's own terms, to tell an entry that answers the question from one
+        # that only shares the story's words ("our designers... who writes the criteria?")
+        tail_idf = {t: self._idf.get(t, UNKNOWN_WORD_IDF) for t in tail_stems} or idf
+        tail_total = sum(tail_idf.values())
         for i in heapq.nlargest(CANDIDATES, near, key=lambda i: near[i].similarity):
             if i not in candidates and (not allowed or self.entries[i].kind in allowed):
                 weights = self._weights[i]
@@ -518,6 +522,7 @@ class Index:
                     if weights[t.stem] >= TITLE_WEIGHT
                 )
             )
+            tail_explained = sum(v for t, v in tail_idf.items() if t in weights)
             shown = tuple(dict.fromkeys(t.word for t in matched_terms))
             found = near.get(i)
             found_tail = near_tail.get(i)
@@ -532,6 +537,7 @@ class Index:
                     example_shared=found.shared if found else 0,
                     example_vote=found.vote if found else 0.0,
                     example_tail=found_tail.similarity if found_tail else 0.0,
+                    coverage_tail=tail_explained / tail_total if tail_total else 0.0,
                     likely=likely.get(i, 0.0),
                     restated=bonus / total if total else 0.0,
                     other_role=other_role,
