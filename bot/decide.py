@@ -5,9 +5,10 @@ outcomes, as Rasa's two-stage fallback does: answer when the evidence is strong 
 runner-up would not say something else; ask back with the closest entries when there is
 evidence but not enough; decline when nothing fits.
 
-The evidence is about thirty numbers per candidate entry (how much of the question its
-keywords explain, how close the question is to the ways people asked for it, the question's
-shape, whether it names PM, PO or another job, how far ahead of the others it is). A set of
+The evidence is about thirty numbers per candidate entry (how much of the question, and of
+the sentence that asks it, its keywords explain, how close the question is to the ways people
+asked for it, the question's shape, whether it names PM, PO or another job, how far ahead of
+the others it is). A set of
 boosted decision trees (bot/decide_model.py, plain tuples walked here in a few lines) turns
 them into the probability that the entry answers the question. Trees rather than one weight per
 feature because the evidence interacts: a close example means more when the question's shape
