@@ -160,3 +160,22 @@ def test_whois_owns_answers_each_ownership_entry_by_its_own_keywords(real_index:
                 misses.append(f"{keyword} -> {got.kind} {got.id}")
     assert asked > 100
     assert len(misses) <= asked // 20, misses  # a keyword two entries share may ask back
+
+
+def test_an_owners_role_card_is_no_rival_to_its_ownership_entry(real_index: Index) -> None:
+    """Asking back between "acceptance criteria: the PO" and the PO's card would offer the
+    same answer twice; the PM's card says something else."""
+    from bot import decide
+
+    question = (
+        "Our designers, the engineers and two product folks argue every week about tickets "
+        "and nobody agrees on who does what. One thing first: who writes the acceptance criteria?"
+    )
+    hits, _ = real_index.search(question, limit=50)
+    by_id = {h.entry.id: h for h in hits}
+    criteria, po_card = by_id["owns-acceptance-criteria"], by_id["role-po"]
+    assert criteria.coverage_tail > po_card.coverage_tail
+    assert decide.agree(criteria, po_card) and decide.agree(po_card, criteria)
+    pm_hits, _ = real_index.search("what does a product manager do", limit=50)
+    pm_card = next(h for h in pm_hits if h.entry.id == "role-pm")
+    assert not decide.agree(criteria, pm_card)
