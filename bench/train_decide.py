@@ -9,7 +9,7 @@ Data: every candidate entry pmpo considers for a question, with its evidence (bo
     while it is scored, so the model sees the evidence an unseen question would give.
   - every entry's `examples` (real questions from public threads), each asked with itself
     removed: right when the entry it was filed under, or one telling the same, is chosen.
-    About eight hundred and sixty real phrasings, fitted on at half weight (SOURCE_WEIGHT).
+    About nine hundred and fifty real phrasings, fitted on at half weight (SOURCE_WEIGHT).
   - tests/questions/questions.yml and bench/questions_fresh.yml (the team's own phrasings):
     right when the entry is the expected one or tells the same (same owner, or related), as
     lenient as the real-question judge; once against the entries as they are and once with
