@@ -113,7 +113,7 @@ class Hit:
     key: float = 0.0  # weight of keyword/title hits: the evidence an answer rests on
     example: float = 0.0  # cosine to the entry's closest example phrasing
     example_tail: float = 0.0  # the same for the sentence that asks, in a long question
-    coverage_tail: float = 0.0  # share of the asking sentence explained (= coverage if one)
+    coverage_tail: float = 0.0  # the same as coverage, for the sentence that asks
     restated: float = 0.0  # how exactly one alias restates the whole question (0..1)
     example_shared: int = 0  # terms shared with that closest example
     example_vote: float = 0.0  # share of the ten closest examples that are this entry's
