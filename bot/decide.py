@@ -5,19 +5,19 @@ outcomes, as Rasa's two-stage fallback does: answer when the evidence is strong 
 runner-up would not say something else; ask back with the closest entries when there is
 evidence but not enough; decline when nothing fits.
 
-The evidence is about thirty numbers per candidate entry (how much of the question, and of
-the sentence that asks it, its keywords explain, how close the question is to the ways people
-asked for it, the question's shape, whether it names PM, PO or another job, how far ahead of
-the others it is). A set of boosted decision trees (bot/decide_model.py, plain tuples walked
-here in a few lines) turns them into the probability that the entry answers the question.
-Trees rather than one weight per feature because the evidence interacts: a close example
-means more when the question's shape fits the entry's kind. Held out, they cut wrong answers on real phrasings from 4.4% to 2.6%
-while answering more when they replaced a logistic model (see bench/train_decide.py, which fits
-them with scikit-learn on the tuning questions: the real forum questions in bench/realq.yml,
-the entries' example questions, the team's question sets; two frozen sets of real questions
-nobody tuned on, bench/realq_check.yml and bench/realq_fresh2.yml, check them). The features
-describe evidence, never words, so the model learns how much each kind of evidence is worth
-rather than anyone's wording.
+The evidence is about thirty numbers per candidate entry (how much of the question, and of the
+sentence that asks it, its keywords explain, how close the question is to the ways people asked
+for it, the question's shape, whether it names PM, PO or another job, how far ahead of the
+others it is). A set of boosted decision trees (bot/decide_model.py, plain tuples walked here
+in a few lines) turns them into the probability that the entry answers the question. Trees
+rather than one weight per feature because the evidence interacts: a close example means more
+when the question's shape fits the entry's kind. Held out, they cut wrong answers on real
+phrasings from 4.4% to 2.6% while answering more when they replaced a logistic model (see
+bench/train_decide.py, which fits them with scikit-learn on the tuning questions: the real
+forum questions in bench/realq.yml, the entries' example questions, the team's question sets;
+two frozen sets of real questions nobody tuned on, bench/realq_check.yml and
+bench/realq_fresh2.yml, check them). The features describe evidence, never words, so the model
+learns how much each kind of evidence is worth rather than anyone's wording.
 """
 
 from __future__ import annotations
