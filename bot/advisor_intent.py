@@ -11,8 +11,14 @@ import re
 from bot import regex_store
 
 _ROLE = r"(?:pm|po|p\.m\.|p\.o\.|product\s+manager|product\s+owner|pm/po|pm-po)s?"
+# "should we split it / the team / into two squads?" asks about team size, not the roles
+_OTHER_OBJECT = (
+    r"(?!\s+(?:it|them|up|into|(?:the|our|this|that|a|each)\s+(?:\w+\s+)?(?:teams?|squads?|"
+    r"groups?|backlogs?|stor(?:y|ies)|sprints?|work|epics?|products?|meetings?|scrums?))\b)"
+)
 INTENT = regex_store.compile(
-    r"\b(?:split(?:ting)?|separat(?:e|ing)|combin(?:e|ed|ing)|merg(?:e|ed|ing)|both|"
+    r"\b(?:(?:split(?:ting)?|separat(?:e|ing)|combin(?:e|ed|ing)|merg(?:e|ed|ing))"
+    rf"{_OTHER_OBJECT}|both|"
     r"one\s+person|same\s+person|two\s+people|single\s+person|dual|hybrid|double\s+as|"
     r"two\s+hats|both\s+hats|wear\s+both|also\s+(?:be|act\s+as|serve\s+as)|"
     rf"(?:need|hire|add|get)\s+(?:a|an|another|a\s+separate|a\s+dedicated)\s+{_ROLE}|"
@@ -85,7 +91,7 @@ def looks_like_advice(text: str) -> bool:
     """
     if not text:
         return False
-    if _role_intent(text):
+    if INTENT.search(text):
         if _OWN_ROLES.search(text):
             return True
         from bot import team_facts as facts_mod  # heavy; only for questions with intent
@@ -95,20 +101,6 @@ def looks_like_advice(text: str) -> bool:
         if set(parsed.facts) - {"stage"}:
             return True
     return describes_team_situation(text)
-
-
-# "should we split it / the team / into two squads?" asks about team size, not the roles.
-_SPLITS_SOMETHING_ELSE = regex_store.compile(
-    r"(?:split(?:ting)?|separat(?:e|ing)|combin(?:e|ed|ing)|merg(?:e|ed|ing))\s+(?:it|them|up|"
-    r"into|(?:the|our|this|that|a|each)\s+(?:\w+\s+)?(?:teams?|squads?|groups?|backlogs?|"
-    r"stor(?:y|ies)|sprints?|work|epics?|products?|meetings?|scrums?))\b",
-    re.I,
-)
-
-
-def _role_intent(text: str) -> bool:
-    """Split/combine intent, less a split or merge of something that is not a role."""
-    return any(not _SPLITS_SOMETHING_ELSE.match(text, m.start()) for m in INTENT.finditer(text))
 
 
 # The story ends by asking something: a question mark, or an open question without one.
