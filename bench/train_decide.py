@@ -271,6 +271,15 @@ def outcomes(
     for q in questions:
         # ranking order, as decide.scored keeps it
         scored = [(p, y, h) for p, (_, y, h) in zip(probs[id(q)], q.rows, strict=True)]
+        filed = [(y, h) for _, y, h in scored if h.filed]
+        if len(filed) == 1:  # asked word for word as filed: decide.as_filed (held-out
+            # examples and realq questions never are, since their own copy is removed)
+            y, h = filed[0]
+            if h.entry.kind == "offtopic":
+                tally["right" if q.must_decline else "decline"] += 1
+            else:
+                tally["right" if y else "wrong"] += 1
+            continue
         if not scored or (
             scored[0][0] < clarify_at and not D.asks_about_both(scored[0][2], scored[0][0])
         ):

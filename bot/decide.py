@@ -233,6 +233,9 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
     already that kind and the bar to answer is the bar to ask back.
     """
     pairs = scored(hits)
+    filed = [h for h in hits if h.filed]
+    if len(filed) == 1:
+        return as_filed(filed[0], pairs)
     if not pairs:
         return "decline", "nothing matched", []
     p, best = pairs[0]
@@ -252,6 +255,19 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
         if tie(p, q) and not agree(best, other):
             return "clarify", f"{best.entry.id} p={p:.2f} vs {other.entry.id} p={q:.2f}", pairs
     return "answer", f"{best.entry.id} at p={p:.2f}", pairs
+
+
+def as_filed(hit: Hit, pairs: list[tuple[float, Hit]]) -> tuple[str, str, list[tuple[float, Hit]]]:
+    """A question asked word for word as an admin filed it under one entry gets that entry.
+
+    Adding a missed question to an entry's examples is how pmpo is taught (README); without
+    this, a filed question could still be asked back or go to a neighbour, since the model is
+    fitted with each example held out and never sees one asked exactly.
+    """
+    p = next((q for q, h in pairs if h is hit), 1.0)
+    first = [(p, hit), *((q, h) for q, h in pairs if h is not hit)]
+    outcome = "offtopic" if hit.entry.kind == "offtopic" else "answer"
+    return outcome, f"filed under {hit.entry.id}", first
 
 
 def asks_about_both(best: Hit, p: float) -> bool:

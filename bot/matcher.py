@@ -118,6 +118,7 @@ class Hit:
     example_shared: int = 0  # terms shared with that closest example
     example_vote: float = 0.0  # share of the ten closest examples that are this entry's
     likely: float = 0.0  # share of belief that this entry's askers word a question so (wording.py)
+    filed: bool = False  # the question is, word for word, one of this entry's examples
     other_role: bool = False  # names a neighbouring role (scrum master...) the entry is not about
     factor: float = 1.0  # how the question's shape weighed this kind of entry
     asked: Asked = field(default_factory=Asked)
@@ -169,6 +170,7 @@ class Index:
         postings: dict[str, list[int]] = defaultdict(list)
         phrase_index: dict[frozenset[str], list[int]] = defaultdict(list)
         raw_vocab: set[str] = set()
+        filed: dict[str, set[int]] = defaultdict(set)
         for i, entry in enumerate(self.entries):
             weights: dict[str, float] = {}
             phrases: list[tuple[str, ...]] = []
@@ -183,6 +185,7 @@ class Index:
                     weights[t] = max(weights.get(t, 0.0), w)
             for text in entry.examples:
                 raw_vocab.update(words(text))  # typo repair knows how people ask, too
+                filed[_word_for_word(text)].add(i)
             if entry.kind == OFF_TOPIC:  # its title and wording describe, they don't match
                 self._weights.append(weights)
                 self._phrases.append({})
@@ -256,6 +259,8 @@ class Index:
             if len(w) >= 3 and w not in STOPWORDS:
                 self._vocab_by_initial[w[0]].append(w)
         self._known_words = frozenset(raw_vocab) | STOPWORDS
+        # each example's words, in order: a question asked exactly as an admin filed it
+        self._filed = {text: frozenset(ids) for text, ids in filed.items()}
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
         self._english_near: str | None = None  # see prepare_typo_repair
         # Both example indexes analyse the same texts: once is enough (a reload costs less).
@@ -456,6 +461,7 @@ class Index:
         idf = {t.stem: self._idf.get(t.stem, UNKNOWN_WORD_IDF) for t in terms}
         total = sum(idf.values())
         candidates = self._candidates(idf, allowed)
+        filed = self._filed.get(_word_for_word(query), frozenset())
         near = self.phrasings.nearest(self.phrasings.weights(idf))
         tail = asked_sentence(query)
         tail_stems = [t.stem for t in self.analyze(tail)[0]] if tail else []
@@ -466,7 +472,7 @@ class Index:
         # that only shares the story's words ("our designers... who writes the criteria?")
         tail_idf = {t: self._idf.get(t, UNKNOWN_WORD_IDF) for t in tail_stems} or idf
         tail_total = sum(tail_idf.values())
-        for i in heapq.nlargest(CANDIDATES, near, key=lambda i: near[i].similarity):
+        for i in (*heapq.nlargest(CANDIDATES, near, key=lambda i: near[i].similarity), *filed):
             if i not in candidates and (not allowed or self.entries[i].kind in allowed):
                 weights = self._weights[i]
                 candidates[i] = sum(idf[t] * weights[t] for t in idf if t in weights)
@@ -539,6 +545,7 @@ class Index:
                     example_tail=found_tail.similarity if found_tail else 0.0,
                     coverage_tail=tail_explained / tail_total if tail_total else 0.0,
                     likely=likely.get(i, 0.0),
+                    filed=i in filed,
                     restated=bonus / total if total else 0.0,
                     other_role=other_role,
                     factor=factor,
@@ -546,7 +553,7 @@ class Index:
                 )
             )
         hits.sort(key=rank, reverse=True)
-        return hits[:limit], terms
+        return [*hits[:limit], *(h for h in hits[limit:] if h.filed)], terms
 
     def _key_idf(self, term: str, idf: float, kind: str) -> float:
         """Role names are weak evidence, except for the entries that are about the roles."""
@@ -656,6 +663,10 @@ class Index:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def _word_for_word(text: str) -> str:
+    return " ".join(words(text))
 
 
 def asked_sentence(query: str) -> str | None:

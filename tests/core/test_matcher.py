@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.matcher import Index
@@ -179,3 +181,44 @@ def test_an_owners_role_card_is_no_rival_to_its_ownership_entry(real_index: Inde
     pm_hits, _ = real_index.search("what does a product manager do", limit=50)
     pm_card = next(h for h in pm_hits if h.entry.id == "role-pm")
     assert not decide.agree(criteria, pm_card)
+
+
+def _with_example(index: Index, question: str, *entry_ids: str) -> Index:
+    """The same knowledge base with `question` filed under each of `entry_ids` (only)."""
+    kb = index.kb
+    entries = {
+        entry_id: dataclasses.replace(
+            entry,
+            examples=(
+                *(q for q in entry.examples if q != question),
+                *((question,) if entry_id in entry_ids else ()),
+            ),
+        )
+        for entry_id, entry in kb.entries.items()
+    }
+    return Index(dataclasses.replace(kb, entries=entries))
+
+
+def test_a_question_filed_as_an_example_is_answered_by_its_entry(real_index: Index) -> None:
+    """Adding a missed question to an entry's examples is how an admin teaches pmpo; the
+    model alone answers this one with the PO's role card even once it is filed."""
+    question = "Who should the product owner be?"
+    untaught = _with_example(real_index, question)
+    assert untaught.match(question).entry.id == "role-po"
+    taught = _with_example(real_index, question, "faq-who-can-be-po")
+    after = taught.match(question)
+    assert after.outcome == "answer" and after.entry.id == "faq-who-can-be-po"
+    # word for word, not by resemblance: another wording still goes through the model
+    assert not taught.match("Who should our product owner be?").reason.startswith("filed")
+
+
+def test_a_question_filed_under_two_entries_is_weighed_as_usual(real_index: Index) -> None:
+    question = "Who should the product owner be?"
+    taught = _with_example(real_index, question, "faq-who-can-be-po", "role-po")
+    assert not taught.match(question).reason.startswith("filed")
+
+
+def test_an_off_topic_example_asked_as_filed_is_declined(real_index: Index) -> None:
+    filed = next(e for e in real_index.kb.entries.values() if e.kind == "offtopic").examples[0]
+    match = real_index.match(filed)
+    assert match.entry is None and match.off_topic is not None
