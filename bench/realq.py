@@ -412,7 +412,10 @@ def section(r: dict[str, Any]) -> list[str]:
         f"({r['with_examples']} with example questions).",
         "",
         "- `bench/realq.yml`, the **tuning set**: real questions from public threads "
-        "(../shared/realq), studied and tuned on.",
+        "(../shared/realq), studied and tuned on. Most are also entries' examples, and a "
+        "question asked word for word as filed under one entry gets that entry "
+        "(`decide.as_filed`), so pmpo's figures here are largely memorised: "
+        "`bench/train_decide.py` prints what it does on them held out.",
         "- `bench/realq_check.yml`, the **frozen check set**: real questions collected before "
         "tuning, with sources. Only its totals are reported; no question or miss from it is "
         "printed or written anywhere, so nobody tunes on it.",
