@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 EXAMPLE_WEIGHT = 6.0  # ranking: one unit of example cosine is worth this much keyword score
 LIKELY_WEIGHT = 10.0  # ranking: an entry whose askers' words fit best (wording.py) leads
+# Tried Nov 29 on the held-out questions of bench/train_decide.py: LIKELY_WEIGHT 7 put the
+# right entry first for 9 more of 722 examples but cost 17 more wrong answers in 5-fold CV
+# (utility 4568 against 4637); 5, 14, and EXAMPLE_WEIGHT 8 put it first less often.
 CONSIDERED = 5  # candidates the model re-scores
 OFF_TOPIC_LIKENESS = 0.25  # an off-topic entry words the decline only if it resembles the question
 OFFER_AT = 0.15  # an ask-back offers candidates at least this likely
