@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import combinations
 from operator import itemgetter
 
+from bot.career_move import move_term
 from bot.decide import decide, rank, worth_offering
 from bot.kb.model import Entry, KnowledgeBase
 from bot.phrasings import Phrasings
@@ -347,7 +348,9 @@ class Index:
     def _analyze_text(self, text: str) -> list[str]:
         raw = words(text)
         stems = self._rewrite([stem(w) for w in raw])
-        return [s for s, i, syn in stems if syn or (raw[i] not in STOPWORDS and s not in STOPWORDS)]
+        kept = [s for s, i, syn in stems if syn or (raw[i] not in STOPWORDS and s not in STOPWORDS)]
+        move = move_term(raw)
+        return [*kept, move] if move and move not in kept else kept
 
     def prepare_typo_repair(self) -> None:
         """Keep the English words near the vocabulary, for an index that is cached on disk.
@@ -408,6 +411,9 @@ class Index:
             seen.add(s)
             word, corrected = fixed[origin]
             terms.append(Term(word=word, stem=s, corrected=corrected))
+        move = move_term([w for w, _ in fixed])  # "I'm a PO and want to become a PM"
+        if move and move not in seen:
+            terms.append(Term(word=move.replace("_", " "), stem=move, corrected=False))
         return terms[:MAX_QUERY_WORDS], raw
 
     # -- scoring --------------------------------------------------------------------------
