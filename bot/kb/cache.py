@@ -30,6 +30,7 @@ _CODE = (
     "kb/yamlnodes.py",
     "matcher.py",
     "phrasings.py",
+    "query_terms.py",
     "regex_anchors.py",  # the loader stores its anchors in the index as plain strings
     "regex_lint.py",  # which cues the loader refuses decides whether an index is built at all
     "spelling.py",
