@@ -31,6 +31,7 @@ _OWN_ROLES = regex_store.compile(
 )
 
 
+_DIGIT = regex_store.compile(r"\d")
 # A team describing itself: "we", "our", "I'm the PO", "my team".
 _OWN_TEAM = regex_store.compile(
     r"\b(?:we|we're|were|our|ours|us|i'm|im|i've|ive|i\s+am|i\s+have|my)\b", re.I
@@ -101,9 +102,12 @@ def looks_like_advice(text: str) -> bool:
             return True
         from bot import team_facts as facts_mod  # heavy; only for questions with intent
 
-        parsed = facts_mod.parse(text, prose=True)
-        # "do startups need both?" is the FAQ's: a stage word alone describes no team
-        if set(parsed.facts) - {"stage"}:
+        facts = set(facts_mod.parse(text, prose=True).facts) - {"stage"}
+        # "do startups need both?" is the FAQ's: a stage word alone describes no team. Nor
+        # does one loose count in a general question ("can one PO serve multiple teams?",
+        # "should two products share a PO?"): a team that is not "we" or "our" is given as
+        # facts ("4 squads, 45 engineers: split?", "both roles with 12 people?")
+        if len(facts) >= 2 or facts and (_OWN_TEAM.search(text) or _DIGIT.search(text)):
             return True
     return describes_team_situation(text)
 
