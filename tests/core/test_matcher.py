@@ -48,6 +48,20 @@ def test_career_moves_keep_their_direction(real_index: Index) -> None:
         assert first is not None and first.id == entry_id, (question, match.outcome)
 
 
+def test_a_typical_day_is_one_term_and_these_days_is_not_it(real_index: Index) -> None:
+    """ "all day", "day to day", "a typical day" ask what the role does (synonyms.yml: one
+    term), while the "day" of "these days" or "in 30 days" is no sign of a role question."""
+    for question, role in (
+        ("so what does a product owner do all day long?", "role-po"),
+        ("what's a typical day like for a PM?", "role-pm"),
+    ):
+        match = real_index.match(question)
+        first = match.entry or (match.suggestions[0] if match.suggestions else None)
+        assert first is not None and first.id == role, (question, match.outcome)
+    pay = real_index.match("how much are POs paid these days?")
+    assert pay.entry is None or pay.entry.kind != "role", pay.entry
+
+
 @pytest.mark.parametrize(
     ("question", "move"),
     [
