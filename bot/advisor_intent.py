@@ -58,7 +58,12 @@ _OPEN_QUESTION = regex_store.compile(
     r"good\s+(?:idea|plan)|make\s+(?:this|it)\s+work|what\s+would\s+you\s+(?:change|do)|"
     r"how\s+(?:do|should|can)\s+(?:we|i)\s+(?:set|make|handle|organi[sz]e|structure|scale|fix)|"
     r"time\s+to\s+(?:scale|hire|split)|how\s+should\s+this\s+be|does\s+that\s+hold|"
-    r"how\s+(?:common|effective)|hire\s+another|push\s+for|justify)",
+    r"how\s+(?:common|effective)|hire\s+another|push\s+for|justify|"
+    # asking for a view on the set-up rather than a plan
+    r"what\s+(?:do|would)\s+you\s+(?:think|suggest|recommend|advise)|"
+    r"(?:can|could|does|would|will)\s+(?:this|it|that)\s+(?:even\s+|really\s+|actually\s+)?work|"
+    r"makes?\s+sense|"
+    r"how\s+would\s+you\s+(?:go\s+about|handle|manage|organi[sz]e|structure|set\s+up|approach))",
     re.I,
 )
 # "who writes...", "who owns...": a question for one owner, however much team story precedes it

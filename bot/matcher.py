@@ -15,17 +15,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import combinations
 from operator import itemgetter
 
 from bot.decide import decide, rank, worth_offering
 from bot.kb.model import Entry, KnowledgeBase
 from bot.phrasings import Phrasings
+from bot.query_terms import ROLE_STEMS, Term, TermReader
 from bot.question_shape import OWNER_QUESTION, question_shape
-from bot.spelling import english_near, is_english_word
-from bot.textnorm import STOPWORDS, stem, words
-from bot.typo_distance import within
+from bot.textnorm import stem, words
 from bot.wording import Wording
 
 KEYWORD_WEIGHT = 3.0
@@ -39,13 +37,11 @@ CANDIDATES = 20  # entries scored in full per question
 RARE_DF_MAX = 256  # a term in more entries than this is "common"
 LEADERS = 256  # entries walked for a common term
 ROLE_KEY_IDF = 0.57  # a role entry asked by name ("po?") has that much evidence per role word
-MAX_QUERY_WORDS = 60  # a pasted essay is cut here; nothing useful lies beyond
 SHORT_QUESTION_WORDS = 12  # longer questions tell a story; their "yet" is not a status check
 # The role names themselves: nearly every entry mentions them, so outside the role and
 # compare entries they count as body words and never carry an answer on their own.
 GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
 ROLE_MOVES = ("po to pm", "pm to po")  # career-move concepts count as talk about the roles
-_ROLE_STEMS = frozenset({"product", "manag", "owner"})
 ROLE_KINDS = frozenset({"role", "compare"})
 _ROLE_CONCEPTS = {"product_owner": "po", "product_manag": "pm"}  # synonyms.yml's canonical terms
 OFF_TOPIC = "offtopic"  # entries that say what pmpo does not answer
@@ -75,15 +71,6 @@ KIND_CUES: dict[str, tuple[frozenset[str], float]] = {
         1.3,
     ),
 }
-
-
-@dataclass(frozen=True)
-class Term:
-    """One analysed query word: the user's spelling and the stem the index knows it by."""
-
-    word: str
-    stem: str
-    corrected: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,19 +135,16 @@ class Index:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.entries: list[Entry] = list(kb.entries.values())
-        self._synonyms = self._build_synonyms(kb.synonyms)
-        self._longest_from: dict[str, int] = {}  # first stem of a variant -> its longest length
-        for key in self._synonyms:
-            self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
+        self.reader = TermReader(kb.synonyms, kb.whole_terms)
         self.generic = (
-            frozenset(t for phrase in GENERIC_PHRASES for t in self._analyze_text(phrase))
-            | _ROLE_STEMS
+            frozenset(t for phrase in GENERIC_PHRASES for t in self.reader.terms_of(phrase))
+            | ROLE_STEMS
         )
         self._role_concepts = self.generic | {
-            t for phrase in ROLE_MOVES for t in self._analyze_text(phrase)
+            t for phrase in ROLE_MOVES for t in self.reader.terms_of(phrase)
         }
         self._compare_words = frozenset(
-            t for w in KIND_CUES["compare"][0] for t in self._analyze_text(w)
+            t for w in KIND_CUES["compare"][0] for t in self.reader.terms_of(w)
         )
         self._weights: list[dict[str, float]] = []
         self._title_roles: list[frozenset[str]] = [frozenset()] * len(self.entries)
@@ -177,7 +161,7 @@ class Index:
             generic_weight = KEYWORD_WEIGHT if entry.kind in ROLE_KINDS else BODY_WEIGHT
             for phrase in (*entry.keywords, *entry.aliases):
                 raw_vocab.update(words(phrase))
-                terms = tuple(dict.fromkeys(self._analyze_text(phrase)))
+                terms = tuple(dict.fromkeys(self.reader.terms_of(phrase)))
                 if terms:
                     phrases.append(terms)
                 for t in terms:
@@ -192,7 +176,7 @@ class Index:
                 for t in weights:
                     postings[t].append(i)
                 continue
-            title_terms = self._analyze_text(entry.title)
+            title_terms = self.reader.terms_of(entry.title)
             self._title_roles[i] = frozenset(
                 role for concept, role in _ROLE_CONCEPTS.items() if concept in title_terms
             )
@@ -202,7 +186,7 @@ class Index:
             raw_vocab.update(words(entry.title))
             for text in _body_texts(entry):
                 raw_vocab.update(words(text))
-                for t in self._analyze_text(text):
+                for t in self.reader.terms_of(text):
                     weights.setdefault(t, BODY_WEIGHT)
             self._weights.append(weights)
             by_term: dict[str, list[frozenset[str]]] = defaultdict(list)
@@ -226,7 +210,7 @@ class Index:
         self._postings = dict(postings)
         # concepts named in synonyms.yml that no entry is about ("scrum master" appears only in
         # passing): roles and ideas pmpo deliberately has no answer for
-        concepts = {t for canonical in self._synonyms.values() for t in canonical}
+        concepts = self.reader.concepts()
         keyed = {
             t
             for entry, weights in zip(self.entries, self._weights, strict=True)
@@ -254,21 +238,15 @@ class Index:
             if len(ids) > RARE_DF_MAX
         }
         self._phrase_index = dict(phrase_index)
-        self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
-        for w in sorted(raw_vocab):
-            if len(w) >= 3 and w not in STOPWORDS:
-                self._vocab_by_initial[w[0]].append(w)
-        self._known_words = frozenset(raw_vocab) | STOPWORDS
+        self.reader.learn_vocabulary(raw_vocab, self._idf)
         # each example's words, in order: a question asked exactly as an admin filed it
         self._filed = {text: frozenset(ids) for text, ids in filed.items()}
-        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
-        self._english_near: str | None = None  # see prepare_typo_repair
         # Both example indexes analyse the same texts: once is enough (a reload costs less).
         analysed: dict[str, list[str]] = {}
 
         def analyse_once(text: str) -> list[str]:
             if text not in analysed:
-                analysed[text] = self._analyze_text(text)
+                analysed[text] = self.reader.terms_of(text)
             return analysed[text]
 
         self.phrasings = Phrasings(
@@ -287,128 +265,13 @@ class Index:
             analyse_once,
         )
 
-    def __getstate__(self) -> dict[str, object]:
-        state = self.__dict__.copy()
-        del state["_correct"]  # a per-process memo, rebuilt on load
-        return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
-
-    # -- analysis -------------------------------------------------------------------------
-
-    def _build_synonyms(
-        self, synonyms: dict[str, tuple[str, ...]]
-    ) -> dict[tuple[str, ...], tuple[str, ...]]:
-        """Map each variant (as stems) to its concept.
-
-        A multi-word concept becomes one joined term ("go_to_market") so its words cannot
-        match alone ("where should we go for lunch"), plus its longer content words, so a
-        partial mention ("the market") still counts for something.
-        """
-        table: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for term, variants in synonyms.items():
-            parts = [stem(w) for w in words(term)]
-            if len(parts) == 1 or term in self.kb.whole_terms:
-                canonical: tuple[str, ...] = ("_".join(parts),)
-            else:
-                extra = (
-                    p for p in parts if len(p) >= 3 and p not in STOPWORDS and p not in _ROLE_STEMS
-                )
-                canonical = ("_".join(parts), *dict.fromkeys(extra))
-            for phrase in (term, *variants):
-                key = tuple(stem(w) for w in words(phrase))
-                if key:
-                    table.setdefault(key, canonical)
-        return table
-
-    def _rewrite(self, stems: list[str]) -> list[tuple[str, int, bool]]:
-        """Replace synonym variants with their canonical term, longest phrase first.
-
-        Each output stem keeps the position of the word it came from, so an answer can show
-        the user's own word ("grooming") rather than the canonical stem ("refin").
-        """
-        out: list[tuple[str, int, bool]] = []
-        i = 0
-        while i < len(stems):
-            longest = self._longest_from.get(stems[i], 0)
-            for n in range(min(longest, len(stems) - i), 0, -1):
-                key = tuple(stems[i : i + n])
-                if len(key) == n and key in self._synonyms:
-                    out.extend((s, i, True) for s in self._synonyms[key])
-                    i += n
-                    break
-            else:
-                out.append((stems[i], i, False))
-                i += 1
-        return out
-
-    def _analyze_text(self, text: str) -> list[str]:
-        raw = words(text)
-        stems = self._rewrite([stem(w) for w in raw])
-        return [s for s, i, syn in stems if syn or (raw[i] not in STOPWORDS and s not in STOPWORDS)]
+    def analyze(self, query: str) -> tuple[list[Term], list[str]]:
+        """The query's content terms and its raw words (for cue detection)."""
+        return self.reader.read(query)
 
     def prepare_typo_repair(self) -> None:
-        """Keep the English words near the vocabulary, for an index that is cached on disk.
-
-        A long-running server skips this: it loads the whole word list once on first use.
-        Kept as one newline-framed string rather than a set: a few thousand separate strings
-        cost every cold `pmpo ask` ~2.5 ms to unpickle, for a lookup that only the rare
-        question with a misspelling makes (and then once or twice).
-        """
-        if self._english_near is None:
-            vocabulary = (w for ws in self._vocab_by_initial.values() for w in ws)
-            near = english_near(vocabulary, _slips)
-            self._english_near = "\n" + "\n".join(sorted(near)) + "\n"
-
-    def _is_english(self, word: str) -> bool:
-        if self._english_near is not None:
-            return f"\n{word}\n" in self._english_near
-        return is_english_word(word)
-
-    def _correct_uncached(self, word: str) -> str | None:
-        """A known word one slip away (two for long words); typos rarely hit the first letter."""
-        if len(word) < 4 or word.isdigit():
-            return None
-        limit = _slips(len(word))
-        candidates = self._vocab_by_initial.get(word[0], ())
-        found: list[tuple[str, float]] = list(within(word, candidates, limit))
-        if len(found) > 8:  # rapidfuzz's pick of the closest eight decides, as before
-            from rapidfuzz import process  # ~12 ms to import: only for such a crowd
-            from rapidfuzz.distance import DamerauLevenshtein
-
-            nearest = process.extract(
-                word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8
-            )
-            found = [(choice, distance) for choice, distance, _ in nearest]
-        if not found or self._is_english(word):
-            return None  # "lunch" is lunch, not a slip for "launch"
-        # Same distance: prefer the longer word, since a dropped letter is the commonest slip.
-        return min(found, key=lambda f: (f[1], -len(f[0]), f[0]))[0]
-
-    def analyze(self, query: str) -> tuple[list[Term], list[str]]:
-        """Return the query's content terms and its raw words (for cue detection)."""
-        raw = words(query)[: MAX_QUERY_WORDS * 2]
-        fixed: list[tuple[str, bool]] = []
-        for w in raw:
-            if w in self._known_words or stem(w) in self._idf:
-                fixed.append((w, False))
-                continue
-            repaired = self._correct(w)
-            fixed.append((repaired, True) if repaired else (w, False))
-        rewritten = self._rewrite([stem(w) for w, _ in fixed])
-        terms: list[Term] = []
-        seen: set[str] = set()
-        for s, origin, synonym in rewritten:
-            if s in seen or not (
-                synonym or (fixed[origin][0] not in STOPWORDS and s not in STOPWORDS and len(s) > 1)
-            ):
-                continue
-            seen.add(s)
-            word, corrected = fixed[origin]
-            terms.append(Term(word=word, stem=s, corrected=corrected))
-        return terms[:MAX_QUERY_WORDS], raw
+        """For an index cached on disk: see TermReader.prepare_typo_repair."""
+        self.reader.prepare_typo_repair()
 
     # -- scoring --------------------------------------------------------------------------
 
@@ -685,11 +548,6 @@ def asked_sentence(query: str) -> str | None:
         i = sentences.index(last)
         last = " ".join(sentences[max(0, i - 1) : i + 1])
     return last
-
-
-def _slips(length: int) -> int:
-    """How many edits a typo of a word this long may have."""
-    return 1 if length <= 7 else 2
 
 
 def _body_texts(entry: Entry) -> list[str]:

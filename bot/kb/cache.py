@@ -23,12 +23,14 @@ except ImportError:  # an interpreter built without it
     from hashlib import blake2b
 
 _CODE = (
+    "career_move.py",  # the index's texts carry the move terms it finds
     "kb/loader.py",
     "kb/schema.py",
     "kb/model.py",
     "kb/yamlnodes.py",
     "matcher.py",
     "phrasings.py",
+    "query_terms.py",
     "regex_anchors.py",  # the loader stores its anchors in the index as plain strings
     "regex_lint.py",  # which cues the loader refuses decides whether an index is built at all
     "spelling.py",

@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from bot.career_move import move_term
 from bot.matcher import Index
 from bot.question_shape import question_shape
 from bot.spelling import is_english_word
@@ -38,10 +39,43 @@ def test_career_moves_keep_their_direction(real_index: Index) -> None:
     for question, entry_id in (
         ("how do I move from PO to PM", "faq-po-to-pm"),
         ("moving from PM to PO, normal?", "faq-pm-to-po"),
+        # the roles words apart: the direction comes from the words around each
+        ("currently a product owner at a bank, thinking of becoming a PM, tips?", "faq-po-to-pm"),
+        ("I work as a PM but want to switch into a product owner job", "faq-pm-to-po"),
     ):
         match = real_index.match(question)
         first = match.entry or (match.suggestions[0] if match.suggestions else None)
         assert first is not None and first.id == entry_id, (question, match.outcome)
+
+
+@pytest.mark.parametrize(
+    ("question", "move"),
+    [
+        ("I'm a PO and would like to become a senior PM someday", "po_to_pm"),
+        ("as a product manager, could I pivot into product owner work?", "pm_to_po"),
+        ("Should the PO report to the PM?", None),  # "to" alone is no move
+        ("does the PM hand the backlog to the PO?", None),
+        ("career advice: PM or PO?", None),  # no role is headed for
+    ],
+)
+def test_a_move_is_read_from_the_words_around_each_role(question: str, move: str | None) -> None:
+    assert move_term(words(question)) == move
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("which PO certs are available out there?", "faq-certifications"),
+        ("our product owner is never available, what now?", "faq-po-delegation"),
+    ],
+)
+def test_a_negated_word_keeps_its_negation(real_index: Index, question: str, entry_id: str) -> None:
+    """ "not" is a stop word, so "not available" is one term (synonyms.yml): otherwise the
+    delegation entry's alias "po not available" would read "po available" and answer any
+    question that mentions something available."""
+    match = real_index.match(question)
+    first = match.entry or (match.suggestions[0] if match.suggestions else None)
+    assert first is not None and first.id == entry_id, (question, match.outcome)
 
 
 @pytest.mark.parametrize(

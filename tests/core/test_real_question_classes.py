@@ -47,6 +47,12 @@ def never_wrong(answer: Answer, wanted: set[str]) -> bool:
         "core team. Is it fine as it is?",
         "Our product manager has turned into a full-time Jira ticket admin and the roadmap "
         "hasn't been touched since spring. What should we do?",
+        # asking for a view rather than a plan
+        "Our PO serves 4 teams in 6 countries and is stretched thin. What do you think?",
+        "We have 3 squads and one product owner who is also the product manager. Can this "
+        "even work?",
+        "Our product manager is overloaded covering two products and 15 engineers. How would "
+        "you approach it?",
     ],
 )
 def test_team_situations_reach_the_advisor(real_index: Index, question: str) -> None:

@@ -34,7 +34,7 @@ def _slipped(word: str, rng: random.Random) -> str:
 
 
 def test_the_words_within_reach_are_the_ones_rapidfuzz_finds(real_index: Index) -> None:
-    vocabulary = real_index._vocab_by_initial
+    vocabulary = real_index.reader.vocabulary_by_initial
     rng = random.Random(4)
     words = [w for ws in vocabulary.values() for w in ws]
     asked = rng.sample(words, 300)

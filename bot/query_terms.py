@@ -1,0 +1,200 @@
+"""From a text's words to the terms the index knows: stems, synonyms as one concept, typo repair.
+
+Kept apart from scoring (bot/matcher.py) because it is one idea with its own state: the
+synonym table and the vocabulary that typos are repaired against. The knowledge base's texts
+and the asker's question are read by the same rules, so a question and the example it
+resembles yield the same terms; only a question has its typos repaired.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.career_move import move_term
+from bot.spelling import english_near, is_english_word
+from bot.textnorm import STOPWORDS, stem, words
+from bot.typo_distance import within
+
+MAX_QUERY_WORDS = 60  # a pasted essay is cut here; nothing useful lies beyond
+# The role names' stems: a multi-word concept keeps its longer words as partial terms, never
+# these (every entry mentions them).
+ROLE_STEMS = frozenset({"product", "manag", "owner"})
+
+
+@dataclass(frozen=True)
+class Term:
+    """One analysed query word: the user's spelling and the stem the index knows it by."""
+
+    word: str
+    stem: str
+    corrected: bool = False
+
+
+class TermReader:
+    """Built with the index from synonyms.yml; told the index's vocabulary once it is known."""
+
+    def __init__(self, synonyms: dict[str, tuple[str, ...]], whole_terms: Iterable[str]) -> None:
+        self._synonyms = _synonym_table(synonyms, frozenset(whole_terms))
+        self._longest_from: dict[str, int] = {}  # first stem of a variant -> its longest length
+        for key in self._synonyms:
+            self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
+        self._vocab_by_initial: dict[str, list[str]] = {}
+        self._known_words: frozenset[str] = STOPWORDS
+        self._known_stems: frozenset[str] = frozenset()
+        self._english_near: str | None = None  # see prepare_typo_repair
+        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        del state["_correct"]  # a per-process memo, rebuilt on load
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+
+    def concepts(self) -> set[str]:
+        """Every term a synonym stands for ("product_owner", "go_to_market", "market"...)."""
+        return {t for canonical in self._synonyms.values() for t in canonical}
+
+    def learn_vocabulary(self, raw_words: set[str], known_stems: Iterable[str]) -> None:
+        """The words typos are repaired into, and the stems that need no repair."""
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for w in sorted(raw_words):
+            if len(w) >= 3 and w not in STOPWORDS:
+                by_initial[w[0]].append(w)
+        self._vocab_by_initial = dict(by_initial)
+        self._known_words = frozenset(raw_words) | STOPWORDS
+        self._known_stems = frozenset(known_stems)
+        self._correct.cache_clear()
+
+    @property
+    def vocabulary_by_initial(self) -> dict[str, list[str]]:
+        return self._vocab_by_initial
+
+    def rewrite(self, stems: list[str]) -> list[tuple[str, int, bool]]:
+        """Replace synonym variants with their canonical term, longest phrase first.
+
+        Each output stem keeps the position of the word it came from, so an answer can show
+        the user's own word ("grooming") rather than the canonical stem ("refin").
+        """
+        out: list[tuple[str, int, bool]] = []
+        i = 0
+        while i < len(stems):
+            longest = self._longest_from.get(stems[i], 0)
+            for n in range(min(longest, len(stems) - i), 0, -1):
+                key = tuple(stems[i : i + n])
+                if len(key) == n and key in self._synonyms:
+                    out.extend((s, i, True) for s in self._synonyms[key])
+                    i += n
+                    break
+            else:
+                out.append((stems[i], i, False))
+                i += 1
+        return out
+
+    def terms_of(self, text: str) -> list[str]:
+        """A knowledge-base text's terms (no typo repair: admins' words are taken as written)."""
+        raw = words(text)
+        stems = self.rewrite([stem(w) for w in raw])
+        kept = [s for s, i, syn in stems if syn or (raw[i] not in STOPWORDS and s not in STOPWORDS)]
+        move = move_term(raw)
+        return [*kept, move] if move and move not in kept else kept
+
+    def read(self, query: str) -> tuple[list[Term], list[str]]:
+        """The question's content terms, typos repaired, and its raw words (for cue checks)."""
+        raw = words(query)[: MAX_QUERY_WORDS * 2]
+        fixed: list[tuple[str, bool]] = []
+        for w in raw:
+            if w in self._known_words or stem(w) in self._known_stems:
+                fixed.append((w, False))
+                continue
+            repaired = self._correct(w)
+            fixed.append((repaired, True) if repaired else (w, False))
+        rewritten = self.rewrite([stem(w) for w, _ in fixed])
+        terms: list[Term] = []
+        seen: set[str] = set()
+        for s, origin, synonym in rewritten:
+            if s in seen or not (
+                synonym or (fixed[origin][0] not in STOPWORDS and s not in STOPWORDS and len(s) > 1)
+            ):
+                continue
+            seen.add(s)
+            word, corrected = fixed[origin]
+            terms.append(Term(word=word, stem=s, corrected=corrected))
+        move = move_term([w for w, _ in fixed])  # "I'm a PO and want to become a PM"
+        if move and move not in seen:
+            terms.append(Term(word=move.replace("_", " "), stem=move, corrected=False))
+        return terms[:MAX_QUERY_WORDS], raw
+
+    # -- typo repair ----------------------------------------------------------------------
+
+    def prepare_typo_repair(self) -> None:
+        """Keep the English words near the vocabulary, for an index that is cached on disk.
+
+        A long-running server skips this: it loads the whole word list once on first use.
+        Kept as one newline-framed string rather than a set: a few thousand separate strings
+        cost every cold `pmpo ask` ~2.5 ms to unpickle, for a lookup that only the rare
+        question with a misspelling makes (and then once or twice).
+        """
+        if self._english_near is None:
+            vocabulary = (w for ws in self._vocab_by_initial.values() for w in ws)
+            near = english_near(vocabulary, _slips)
+            self._english_near = "\n" + "\n".join(sorted(near)) + "\n"
+
+    def _is_english(self, word: str) -> bool:
+        if self._english_near is not None:
+            return f"\n{word}\n" in self._english_near
+        return is_english_word(word)
+
+    def _correct_uncached(self, word: str) -> str | None:
+        """A known word one slip away (two for long words); typos rarely hit the first letter."""
+        if len(word) < 4 or word.isdigit():
+            return None
+        limit = _slips(len(word))
+        candidates = self._vocab_by_initial.get(word[0], ())
+        found: list[tuple[str, float]] = list(within(word, candidates, limit))
+        if len(found) > 8:  # rapidfuzz's pick of the closest eight decides, as before
+            from rapidfuzz import process  # ~12 ms to import: only for such a crowd
+            from rapidfuzz.distance import DamerauLevenshtein
+
+            nearest = process.extract(
+                word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8
+            )
+            found = [(choice, distance) for choice, distance, _ in nearest]
+        if not found or self._is_english(word):
+            return None  # "lunch" is lunch, not a slip for "launch"
+        # Same distance: prefer the longer word, since a dropped letter is the commonest slip.
+        return min(found, key=lambda f: (f[1], -len(f[0]), f[0]))[0]
+
+
+def _synonym_table(
+    synonyms: dict[str, tuple[str, ...]], whole_terms: frozenset[str]
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Map each variant (as stems) to its concept.
+
+    A multi-word concept becomes one joined term ("go_to_market") so its words cannot match
+    alone ("where should we go for lunch"), plus its longer content words, so a partial
+    mention ("the market") still counts for something.
+    """
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for term, variants in synonyms.items():
+        parts = [stem(w) for w in words(term)]
+        if len(parts) == 1 or term in whole_terms:
+            canonical: tuple[str, ...] = ("_".join(parts),)
+        else:
+            extra = (p for p in parts if len(p) >= 3 and p not in STOPWORDS and p not in ROLE_STEMS)
+            canonical = ("_".join(parts), *dict.fromkeys(extra))
+        for phrase in (term, *variants):
+            key = tuple(stem(w) for w in words(phrase))
+            if key:
+                table.setdefault(key, canonical)
+    return table
+
+
+def _slips(length: int) -> int:
+    """How many edits a typo of a word this long may have."""
+    return 1 if length <= 7 else 2
