@@ -55,6 +55,18 @@ OTHER_INTENT = frozenset(
     "when where calculate share template templates example examples tool tools benchmark".split()
 )
 
+# "when can / should / to ...": asks on what condition, not for a date ("when is the review")
+_CONDITION_MODALS = frozenset("can could may might should would must to".split())
+
+
+def _conditions(raw: list[str]) -> frozenset[str]:
+    """The other-intent words this question uses to ask for a condition ({"when"} or none)."""
+    asks = any(
+        w == "when" and nxt in _CONDITION_MODALS for w, nxt in zip(raw, raw[1:], strict=False)
+    )
+    return frozenset({"when"}) if asks else frozenset()
+
+
 # Words that hint at the kind of answer wanted; they shift scores, they never match alone.
 KIND_CUES: dict[str, tuple[frozenset[str], float]] = {
     "ownership": (
@@ -303,7 +315,9 @@ class Index:
             # scrum master earn": a favour, our own team's facts, or a role pmpo doesn't cover
             return dict.fromkeys(("role", "ownership", "faq", "compare"), OTHER_INTENT_FACTOR)
         asks_about_roles = present & OWNER_QUESTION or stems & self._role_concepts
-        if not asks_about_roles and (shape == "method" or present & OTHER_INTENT):
+        if not asks_about_roles and (
+            shape == "method" or present & OTHER_INTENT - _conditions(raw)
+        ):
             # "how do I write a good story", "what is kanban": a method or a definition
             factors["ownership"] = factors["faq"] = OTHER_INTENT_FACTOR
         # "PM vs PO" is the comparison; "agile vs waterfall" or "PO vs scrum master" is not.

@@ -62,6 +62,15 @@ def test_a_typical_day_is_one_term_and_these_days_is_not_it(real_index: Index) -
     assert pay.entry is None or pay.entry.kind != "role", pay.entry
 
 
+def test_when_with_a_modal_asks_a_condition_and_when_is_asks_a_date(real_index: Index) -> None:
+    """ "when would a sprint be cancelled?" is a question about the rule (owns-sprint-cancel);
+    "when is our sprint review?" asks for our calendar, which no entry holds."""
+    rule = real_index.match("when would a sprint be cancelled early?")
+    assert rule.entry is not None and rule.entry.id == "owns-sprint-cancel", rule.reason
+    date = real_index.match("when is our sprint review this week?")
+    assert date.entry is None, date.entry
+
+
 @pytest.mark.parametrize(
     ("question", "move"),
     [
