@@ -61,10 +61,14 @@ class TermReader:
         return {t for canonical in self._synonyms.values() for t in canonical}
 
     def learn_vocabulary(self, raw_words: set[str], known_stems: Iterable[str]) -> None:
-        """The words typos are repaired into, and the stems that need no repair."""
+        """The words typos are repaired into, and the stems that need no repair.
+
+        Stop words are among them, so that "betwen" or "shuld" is dropped as the word it
+        misspells rather than kept as an unknown word that no entry explains.
+        """
         by_initial: dict[str, list[str]] = defaultdict(list)
-        for w in sorted(raw_words):
-            if len(w) >= 3 and w not in STOPWORDS:
+        for w in sorted(raw_words | {w for w in STOPWORDS if len(w) >= 4}):
+            if len(w) >= 3:
                 by_initial[w[0]].append(w)
         self._vocab_by_initial = dict(by_initial)
         self._known_words = frozenset(raw_words) | STOPWORDS

@@ -19,6 +19,17 @@ def test_typos_are_repaired_and_shown_in_the_users_words(real_index: Index) -> N
     assert "roadmap" in match.matched
 
 
+def test_a_misspelled_stop_word_is_dropped_and_manger_means_manager(real_index: Index) -> None:
+    """ "betwen" is "between" (a stop word), not an unknown word no entry explains; "manger" is
+    English, so only the phrase "product manger" (synonyms.yml) says which word was meant."""
+    terms = [
+        t.stem for t in real_index.analyze("the diffrence betwen a po and a product manger")[0]
+    ]
+    assert "betwen" not in terms and "product_manag" in terms
+    match = real_index.match("what is the diffrence betwen a product manger and a po")
+    assert match.entry is not None and match.entry.id == "compare", match.reason
+
+
 def test_a_real_english_word_is_never_repaired_into_a_topic(real_index: Index) -> None:
     assert is_english_word("lunch") and not is_english_word("rodmap")
     assert real_index.match("where should we go for lunch").entry is None
