@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     wasnt werent hasnt havent hadnt doesnt dont didnt wont wouldnt shant shouldnt cant cannot
     couldnt mustnt lets thats whos whats heres theres whens wheres whys hows also get got gets
     please pls plz thanks thx ty hey hi hello yo ok okay um uh hmm like really actually basically
-    just kinda sorta gonna wanna gotta u ur r y teh hte waht wat wut whta tho though anyone
+    just kinda sorta gonna wanna gotta u ur r y teh hte waht wat wut whta dose al tho though anyone
     someone somebody ones thing things stuff lol tell know question ask asking wondering either
     neither pmpo morning afternoon evening night cheers go goes going went good great nice
     cool awesome anyway anyways exactly honestly seriously literally
