@@ -29,6 +29,7 @@ def test_synonyms_map_slang_to_the_entry(real_index: Index) -> None:
         ("does the PO do the GTM stuff", "owns-go-to-market"),
         ("who runs grooming", "owns-backlog-refinement"),
         ("biz case - pm or po?", "owns-business-case"),
+        ("so who is a product owner's line manager normally", "faq-po-reports-to"),
     ):
         match = real_index.match(question)
         assert match.entry is not None and match.entry.id == entry_id, question
