@@ -24,9 +24,10 @@ _FROM = frozenset("from as im am been currently former ex being".split())
 _TO = frozenset("to into become becoming towards toward".split())
 # a move in so many words, when the role left behind has no cue of its own ("PO wanting to
 # become a PM")
+# ("change" is left out: "does the PM hand the backlog to the PO when priorities change?")
 _MOVE = frozenset(
     "move moving switch switching transition transitioning jump pivot career become "
-    "becoming change changing".split()
+    "becoming".split()
 )
 _REACH = 3  # a cue counts up to this many words before its role ("become a senior PM")
 TERMS = {"po": "po_to_pm", "pm": "pm_to_po"}  # the synonyms.yml terms, as the matcher stems them
