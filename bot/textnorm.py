@@ -35,7 +35,7 @@ STOPWORDS = frozenset(
     just kinda sorta gonna wanna gotta u ur r y teh hte waht wat wut whta dose al tho though anyone
     someone somebody ones thing things stuff lol tell know question ask asking wondering either
     neither pmpo morning afternoon evening night cheers go goes going went good great nice
-    cool awesome anyway anyways exactly honestly seriously literally
+    cool awesome anyway anyways exactly honestly seriously literally nutshell briefly eli5 tldr
     """.split()
 )
 
