@@ -1,10 +1,11 @@
 """Keyword matching over the knowledge base: an inverted index with field weights.
 
 Why keyword matching and not embeddings: every answer can say exactly which words it matched,
-the confidence bar is explainable, and it runs in well under a millisecond with no model. The
-pieces: Snowball stems (textnorm), synonym rewriting from knowledge/synonyms.yml, typo repair
-with RapidFuzz against the index's own vocabulary, IDF-weighted scores where keyword and
-title hits count more than body hits, and a confidence bar below which pmpo declines.
+the confidence bar is explainable, and it runs in about a millisecond or two with no model. The
+pieces: the question read into terms (bot/query_terms.py: Snowball stems, synonyms from
+knowledge/synonyms.yml, typo repair against the index's own vocabulary), IDF-weighted scores
+where keyword and title hits count more than body hits, evidence from example phrasings, and
+the decision to answer, ask back or decline (bot/decide.py).
 """
 
 from __future__ import annotations
