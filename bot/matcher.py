@@ -519,9 +519,16 @@ class Index:
                 outcome="decline",
                 off_topic=best.entry,
             )
+        # The ranking's three, likeliest first: unsure, the model's judgement of each is the
+        # better guess of which one the asker meant (held out, the right entry came first in 60
+        # ask-backs that way against 25 in ranking order). Except that an entry the ranking's
+        # rules weighed down ("who ranks higher, product manager or project manager?" is not
+        # the PM-vs-PO seniority entry) never goes ahead of one they did not: the model does
+        # not see those rules.
+        lead = pairs[0][1].factor if pairs else 1.0
         offered = tuple(
             h.entry
-            for p, h in pairs[:3]
+            for p, h in sorted(pairs[:3], key=lambda pair: (pair[1].factor < lead, -pair[0]))
             if worth_offering(p, outcome) and h.entry.kind != OFF_TOPIC
         )
         return Match(

@@ -30,6 +30,14 @@ def test_a_misspelled_stop_word_is_dropped_and_manger_means_manager(real_index: 
     assert match.entry is not None and match.entry.id == "compare", match.reason
 
 
+def test_an_ask_back_offers_the_likeliest_entry_first(real_index: Index) -> None:
+    """The ranking led with "isn't a PO just Scrum's PM?" (both roles, "job"); the model finds
+    the PRD entry likelier, and the asker named the PRD."""
+    match = real_index.match("the PRD - is that my job as the PO or the PM's?")
+    first = match.entry or (match.suggestions[0] if match.suggestions else None)
+    assert first is not None and first.id == "owns-prd", (match.outcome, match.suggestions)
+
+
 def test_a_real_english_word_is_never_repaired_into_a_topic(real_index: Index) -> None:
     assert is_english_word("lunch") and not is_english_word("rodmap")
     assert real_index.match("where should we go for lunch").entry is None
