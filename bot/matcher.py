@@ -282,10 +282,6 @@ class Index:
         """The query's content terms and its raw words (for cue detection)."""
         return self.reader.read(query)
 
-    def prepare_typo_repair(self) -> None:
-        """For an index cached on disk: see TermReader.prepare_typo_repair."""
-        self.reader.prepare_typo_repair()
-
     # -- scoring --------------------------------------------------------------------------
 
     def _not_ours(self, raw: list[str], stems: set[str], shape: str | None) -> bool:

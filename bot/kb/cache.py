@@ -105,7 +105,7 @@ def store(directory: Path, index: Index) -> None:
         cached = sorted(target.glob("kb-*.pickle"), key=_mtime, reverse=True)
         for stale in cached[KEEP - 1 :]:
             stale.unlink(missing_ok=True)
-        index.prepare_typo_repair()  # the English words it needs, so no ask loads the list
+        index.reader.prepare_typo_repair()  # the English words it needs, so no ask loads the list
         fd, tmp = tempfile.mkstemp(dir=target, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
