@@ -23,7 +23,7 @@ from bot.decide import decide, rank, worth_offering
 from bot.kb.model import Entry, KnowledgeBase
 from bot.phrasings import Phrasings
 from bot.query_terms import ROLE_STEMS, Term, TermReader
-from bot.question_shape import OWNER_QUESTION, question_shape
+from bot.question_shape import asks_owner, question_shape
 from bot.textnorm import stem, words
 from bot.wording import Wording
 
@@ -311,7 +311,7 @@ class Index:
             # "draft 5 user stories", "did the PO accept my story yet", "how much does a
             # scrum master earn": a favour, our own team's facts, or a role pmpo doesn't cover
             return dict.fromkeys(("role", "ownership", "faq", "compare"), OTHER_INTENT_FACTOR)
-        asks_about_roles = present & OWNER_QUESTION or stems & self._role_concepts
+        asks_about_roles = asks_owner(raw) or stems & self._role_concepts
         if not asks_about_roles and (
             shape == "method" or present & OTHER_INTENT - _conditions(raw)
         ):
@@ -358,7 +358,7 @@ class Index:
         asked = Asked(
             terms=len(terms),
             roles=bool(stems & self._role_concepts),
-            owner=bool(set(raw) & OWNER_QUESTION),
+            owner=asks_owner(raw),
             known=known / len(idf),
             role_only=stems <= self.generic,
             named=frozenset(role for concept, role in _ROLE_CONCEPTS.items() if concept in idf)

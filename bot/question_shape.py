@@ -10,6 +10,22 @@ from __future__ import annotations
 # "wo" and "hwo" are "who" as typed in a hurry: too short for spelling repair to reach, and
 # without them "wo writes teh user storys" loses the one word that says it asks for an owner
 OWNER_QUESTION = frozenset("who whos whose whom wo hwo responsible accountable charge".split())
+# "team members who skip the stand-up", "a PO who codes": "who" after people describes them and
+# asks no owner. After a role name it may still ask one ("is it the PO who accepts it?").
+_PEOPLE = frozenset(
+    "people person someone somebody anyone anybody everyone everybody those members member "
+    "colleagues colleague folks guys guy staff employees stakeholders customers users clients "
+    "developers devs engineers managers leads analysts designers testers candidates".split()
+)
+
+
+def asks_owner(raw: list[str]) -> bool:
+    """Does the question ask for an owner ("who writes...", "whose call", "responsible")?"""
+    return any(
+        word in OWNER_QUESTION and not (word == "who" and i and raw[i - 1] in _PEOPLE)
+        for i, word in enumerate(raw)
+    )
+
 
 _METHOD = (
     "how do i",
@@ -69,7 +85,7 @@ def question_shape(raw: list[str]) -> str | None:
         return "request"
     if text.startswith(_TEAM_FACTS):
         return "status"
-    owner_question = bool(OWNER_QUESTION.intersection(raw))
+    owner_question = asks_owner(raw)
     recent = first in _STATUS_OPENERS or _TIMES.intersection(raw) or any(r in text for r in _RECENT)
     if recent and not owner_question:
         return "status"

@@ -8,7 +8,7 @@ import pytest
 
 from bot.career_move import move_term
 from bot.matcher import Index
-from bot.question_shape import question_shape
+from bot.question_shape import asks_owner, question_shape
 from bot.spelling import is_english_word
 from bot.textnorm import words
 
@@ -298,3 +298,17 @@ def test_an_off_topic_example_asked_as_filed_is_declined(real_index: Index) -> N
     filed = next(e for e in real_index.kb.entries.values() if e.kind == "offtopic").examples[0]
     match = real_index.match(filed)
     assert match.entry is None and match.off_topic is not None
+
+
+@pytest.mark.parametrize(
+    ("words", "owner"),
+    [
+        ("is it the po who accepts the stories", True),
+        ("how do we decide who owns the roadmap", True),
+        ("vision for the product whose call is that", True),
+        ("how do you deal with team members who skip the stand up", False),
+        ("how do i coach developers who ignore the definition of done", False),
+    ],
+)
+def test_who_after_people_describes_them_and_asks_no_owner(words: str, owner: bool) -> None:
+    assert asks_owner(words.split()) is owner
