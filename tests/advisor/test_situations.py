@@ -49,6 +49,16 @@ STORIES = [
         "backlog and support escalations, everything really, and I'm burning out. What now?",
         "lone-product-person",
     ),
+    (
+        "We're moving our support tools team to Scrum and the candidates are our team lead, "
+        "a senior analyst and the ops director. Who would make the best product owner?",
+        "choosing-a-po",
+    ),
+    (
+        "My department wants to appoint the engineering managers as product owners of their "
+        "own teams. Is that a good idea?",
+        "choosing-a-po",
+    ),
 ]
 
 # Same vocabulary, but a definition, an owner, or a career question: not a team's story.
@@ -59,6 +69,8 @@ NOT_STORIES = [
     "our PO is on holiday next week, who accepts the stories?",
     "we have two teams on one product, who owns the roadmap?",
     "is the scrum master the same as the product owner?",
+    "should I choose the product owner role or the product manager role for my career?",
+    "which course should I pick for the product owner certification?",
 ]
 
 
