@@ -37,7 +37,7 @@ _OWN_TEAM = regex_store.compile(
     r"\b(?:we|we're|were|our|ours|us|i'm|im|i've|ive|i\s+am|i\s+have|my)\b", re.I
 )
 _ANY_ROLE = regex_store.compile(
-    rf"\b(?:{_ROLE}|product\s+(?:people|team|org|organi[sz]ation)|tpms?)\b", re.I
+    rf"\b(?:{_ROLE}|product\s+(?:people|person|team|org|organi[sz]ation)|tpms?)\b", re.I
 )
 # Load on the people in the roles, which the facts parser has no number for.
 _STRAIN = regex_store.compile(
@@ -63,7 +63,8 @@ _OPEN_QUESTION = regex_store.compile(
     # asking for a view on the set-up rather than a plan
     r"what\s+(?:do|would)\s+you\s+(?:think|suggest|recommend|advise)|"
     r"(?:can|could|does|would|will)\s+(?:this|it|that)\s+(?:even\s+|really\s+|actually\s+)?work|"
-    r"makes?\s+sense|"
+    # "does this set-up make sense?", not "...if that makes sense"
+    r"(?:does|do|would|will|could)\b[^.?!]{0,60}\bmake\s+sense|makes?\s+sense\s*\?|"
     r"how\s+would\s+you\s+(?:go\s+about|handle|manage|organi[sz]e|structure|set\s+up|approach))",
     re.I,
 )
@@ -97,7 +98,7 @@ def looks_like_advice(text: str) -> bool:
     """
     if not text:
         return False
-    if INTENT.search(text):
+    if _about_the_roles(text):
         if _OWN_ROLES.search(text):
             return True
         from bot import team_facts as facts_mod  # heavy; only for questions with intent
@@ -110,6 +111,24 @@ def looks_like_advice(text: str) -> bool:
         if len(facts) >= 2 or facts and (_OWN_TEAM.search(text) or _DIGIT.search(text)):
             return True
     return describes_team_situation(text)
+
+
+_SPLIT_VERB = regex_store.compile(r"^(?:split|separat|combin|merg)", re.I)
+# What a split or a merge is about when no role is named: "split the roles?", a bare "split?"
+_ROLES_OR_BARE_VERB = regex_store.compile(
+    r"\broles?\b|\b(?:split|separate|combine|merge)\s*(?:\?|$)", re.I
+)
+
+
+def _about_the_roles(text: str) -> bool:
+    """Split/combine intent about PM and PO. A split verb in a question that names no role
+    and no roles splits something else ("our two scrum masters want to run them separate")."""
+    found = [m.group(0) for m in INTENT.finditer(text)]
+    if not found:
+        return False
+    if not all(_SPLIT_VERB.match(word) for word in found):
+        return True  # "both", "one person", "two hats"...
+    return bool(_ANY_ROLE.search(text) or _ROLES_OR_BARE_VERB.search(text))
 
 
 # The story ends by asking something: a question mark, or an open question without one.

@@ -71,6 +71,11 @@ NOT_STORIES = [
     "is the scrum master the same as the product owner?",
     "should I choose the product owner role or the product manager role for my career?",
     "which course should I pick for the product owner certification?",
+    # a team split that is not about the roles; "if that makes sense" asks nothing
+    "Our org has two squads with their own boards, and our two scrum masters want to run them "
+    "separate from next sprint. Any tips?",
+    "I'm the scrum master and our new product owner keeps doing too much of the team lead's "
+    "work. I'd like to coach him to focus on the backlog, if that makes sense. Any advice?",
 ]
 
 
