@@ -160,6 +160,9 @@ def test_a_career_move_keeps_its_direction(real_index: Index) -> None:
         "How do you handle developers who refuse to estimate user stories?",
         "How do you work with engineers who don't read the acceptance criteria?",
         "How to handle customers who want to talk to developers directly?",
+        # a way of working asked for ("how can we", "how should I"), not its owner
+        "How can we run sprint planning faster?",
+        "How should I write acceptance criteria that developers actually read?",
     ],
 )
 def test_off_topic_questions_sharing_words_are_not_answered(
