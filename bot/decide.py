@@ -77,7 +77,7 @@ FEATURES = (
     "top_by_wording",
     "all_four_agree",
 )
-ANSWER_AT = 0.8  # probability the best entry answers the question
+ANSWER_AT = 0.85  # probability the best entry answers the question
 CLARIFY_AT = 0.5  # below this nothing is worth offering: decline
 DISAGREE_ODDS = 5.0  # the best must be this many times likelier than a runner-up that differs
 
