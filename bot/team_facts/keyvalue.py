@@ -37,8 +37,25 @@ def read(reader: Reader) -> None:
                 reader.error(reader.said(match), f"I don't know the fact “{key}”; I know {known}.")
                 reader.consume(match.start(), match.end())
             continue
+        value = match["val"].strip().rstrip(".")
+        if match["sep"] == ":" and not _a_value(value):
+            continue  # "1 product: merge the roles?" is prose, not `product: merge`
         reader.consume(match.start(), match.end())
-        key_value(reader, name, match["val"].strip().rstrip("."), reader.said(match))
+        key_value(reader, name, value, reader.said(match))
+
+
+def _a_value(value: str) -> bool:
+    """Could this be a fact's value (a number, a share, yes/no, a stage), not a prose word?"""
+    low = value.lower()
+    spaced = low.replace("_", " ")
+    return bool(
+        re.search(r"\d", low)
+        or re.fullmatch(qty(words_in(spaced)), spaced, re.I)
+        or re.fullmatch(TRUE, low)
+        or re.fullmatch(FALSE, low)
+        or low in STAGE_WORDS
+        or word_share(low.replace("_", " ").replace("-", " ")) is not None
+    )
 
 
 def key_value(reader: Reader, name: str, value: str, said: str) -> None:

@@ -15,6 +15,12 @@ PHRASINGS: list[tuple[str, dict[str, object]]] = [
         {"squads": 4, "engineers": 40, "backlog_share": 50},
     ),
     ("squads: 3, people: 25", {"squads": 3, "people": 25}),
+    # a colon after a counted noun ends the facts; "product: merge" is prose, not key: value
+    (
+        "12 engineers, 1 market, 1 product: merge the roles?",
+        {"engineers": 12, "markets": 1, "products": 1},
+    ),
+    ("3 squads, 30 people: split or combine?", {"squads": 3, "people": 30}),
     ("team=12 products=1 markets=2", {"people": 12, "products": 1, "markets": 2}),
     ("backlog=0.5", {"backlog_share": 50}),
     ("backlog=45", {"backlog_share": 45}),
