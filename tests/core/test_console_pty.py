@@ -67,7 +67,22 @@ class Terminal:
         os.write(self.master, keys.encode())
 
     def finish(self, timeout: float = 20.0) -> int:
-        code = self.proc.wait(timeout=timeout)
+        """The exit code, reading the screen meanwhile: a child whose last words fill the
+        terminal's buffer would otherwise wait on us while we wait on it."""
+        deadline = time.monotonic() + timeout
+        while self.proc.poll() is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], 0.05)
+            if ready:
+                try:
+                    self.seen += os.read(self.master, 65536).decode("utf-8", "replace")
+                except OSError:  # the child closed the terminal
+                    break
+        try:
+            code = self.proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            left = f"the console did not leave; screen so far:\n{self.seen}"
+            raise AssertionError(left) from None
         try:
             while chunk := os.read(self.master, 65536):
                 self.seen += chunk.decode("utf-8", "replace")
