@@ -307,7 +307,10 @@ class Index:
             # "user stories - PM or PO?" asks who owns it, never for one role's definition
             factors["role"] = factors.get("role", 1.0) * BOTH_ROLES_FACTOR
             factors.setdefault("ownership", KIND_CUES["ownership"][1])
-        if shape in ("request", "status", "foreign") or stems & self._foreign:
+        # a status check is short ("did the PO accept my story yet"); in a longer question
+        # "today" or "when is the right time" is the story or a condition, not a status
+        status = shape == "status" and len(raw) <= SHORT_QUESTION_WORDS
+        if shape in ("request", "foreign") or status or stems & self._foreign:
             # "draft 5 user stories", "did the PO accept my story yet", "how much does a
             # scrum master earn": a favour, our own team's facts, or a role pmpo doesn't cover
             return dict.fromkeys(("role", "ownership", "faq", "compare"), OTHER_INTENT_FACTOR)

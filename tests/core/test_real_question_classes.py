@@ -190,3 +190,13 @@ def test_typos_and_long_paragraphs_are_answered(
     real_index: Index, question: str, entry: str
 ) -> None:
     assert ask(real_index, question).id == entry
+
+
+# "today" in a longer question, or "when is the right time", is the story or a condition: only
+# a short question is a status check about the asker's own team.
+def test_a_time_word_in_a_longer_question_is_not_a_status_check(real_index: Index) -> None:
+    answer = ask(
+        real_index, "When is the right time for a product owner to sign off a user story as done?"
+    )
+    assert answer.id == "owns-story-acceptance-timing"
+    assert not ask(real_index, "did the PO accept my story yet").answered
