@@ -289,7 +289,16 @@ def outcomes(
         if not scored or (
             scored[0][0] < clarify_at and not D.asks_about_both(scored[0][2], scored[0][0])
         ):
-            tally["right" if q.must_decline else "decline"] += 1
+            rival = (
+                bool(scored)
+                and scored[0][2].entry.kind != "offtopic"
+                and any(p >= clarify_at and h.entry.kind != "offtopic" for p, _, h in scored[1:])
+            )
+            if rival:  # as decide.likely_rival: a likelier runner-up is offered, not declined
+                tally["right" if q.must_decline else "clarify"] += 1
+                tally["asked_back_off_topic"] += q.must_decline
+            else:
+                tally["right" if q.must_decline else "decline"] += 1
             continue
         p, y, best = scored[0]
         if best.entry.kind == "offtopic":
