@@ -7,6 +7,7 @@ import fcntl
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import termios
@@ -22,7 +23,10 @@ UP = "\x1b[A"
 
 def _take_terminal() -> None:
     """In the child: a new session whose controlling terminal is the pty, so Ctrl-C typed
-    into it sends SIGINT, as in a real terminal."""
+    into it sends SIGINT, as in a real terminal. SIGINT is reset to its default first: a test
+    run started in the background (`make test &`, nohup) passes it down ignored, and Python
+    keeps an ignored SIGINT ignored, so Ctrl-C would never reach the console."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.setsid()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
