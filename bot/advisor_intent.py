@@ -34,10 +34,27 @@ _OWN_ROLES = regex_store.compile(
 _DIGIT = regex_store.compile(r"\d")
 # A team describing itself: "we", "our", "I'm the PO", "my team".
 _OWN_TEAM = regex_store.compile(
-    r"\b(?:we|we're|were|our|ours|us|i'm|im|i've|ive|i\s+am|i\s+have|my)\b", re.I
+    r"\b(?:we|we're|were|our|ours|us)\b|"
+    # "my team", "I'm the PO for...", "I have 3 squads": the asker's own set-up; "I am confused
+    # about...", "I've never understood why..." tell nothing about a team
+    r"\bmy\s+(?:\w+\s+)?(?:team|teams|squads?|company|org|organi[sz]ation|startup|"
+    r"department|group|product|products|manager|boss|po|pm|cto|ceo|role|job)\b|"
+    r"\b(?:i'm|im|i\s+am|i've\s+been|ive\s+been|i\s+have\s+been|i\s+was)\s+"
+    r"(?:now\s+|currently\s+|also\s+|still\s+)?(?:the|a(?!\s+(?:bit|little|lot|tad)\b)|an|"
+    r"one\s+of|our|their|"
+    r"pos?|pms?|product\s+(?:owner|manager)|scrum\s*master|sm|programmer|developer|engineer|"
+    r"cto|ceo|founder|consultant|head|director|lead)\b|"
+    r"\bi\s+(?:have|manage|lead|run|work|joined|serve|cover|own)\b",
+    re.I,
 )
 _ANY_ROLE = regex_store.compile(
     rf"\b(?:{_ROLE}|product\s+(?:people|person|team|org|organi[sz]ation)|tpms?)\b", re.I
+)
+# The product manager's side of the split, or the product people as a whole.
+_PM_ROLE = regex_store.compile(
+    r"\b(?:pms?|p\.m\.|product\s+managers?|product\s+management|pm/po|pm-po|tpms?|"
+    r"product\s+(?:people|person|team|org|organi[sz]ation)|(?:both|the)\s+roles)\b",
+    re.I,
 )
 # Load on the people in the roles, which the facts parser has no number for.
 _STRAIN = regex_store.compile(
@@ -154,8 +171,12 @@ def tells_own_story(text: str) -> bool:
 
 
 def describes_team_situation(text: str) -> bool:
-    """Our own team, a role, a fact or a strain on the people, and an open question."""
-    if not (_OWN_TEAM.search(text) and _ANY_ROLE.search(text) and _OPEN_QUESTION.search(text)):
+    """Our own team, the product roles, a fact or a strain on the people, and an open question.
+
+    The advisor weighs splitting PM and PO, so a story that names only the PO ("our new PO
+    leans on the team for every story, what should I do?") is not one for it unless it matches
+    a staffing situation, which `in_story` checks first."""
+    if not (_OWN_TEAM.search(text) and _PM_ROLE.search(text) and _OPEN_QUESTION.search(text)):
         return False
     if _OWNER_ASK.search(text):
         return False

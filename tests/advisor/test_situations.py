@@ -76,6 +76,12 @@ NOT_STORIES = [
     "separate from next sprint. Any tips?",
     "I'm the scrum master and our new product owner keeps doing too much of the team lead's "
     "work. I'd like to coach him to focus on the backlog, if that makes sense. Any advice?",
+    # first person about the asker, not a team ("I am confused about..."); a PO-only story
+    # with no staffing situation is not the PM-and-PO weighing's
+    "I am a bit confused: in LeSS there is no product owner inside each team, only one for the "
+    "whole product. Is that a problem? What is your view?",
+    "I'm the scrum master for two teams and our new product owner leans on the developers far "
+    "too much to write and slice every story. What should I do so she becomes self-sufficient?",
 ]
 
 
