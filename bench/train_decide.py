@@ -307,10 +307,11 @@ def outcomes(
         tie = any(D.tie(p, s, gap) and not D.agree(best, h) for s, _, h in scored[1:])
         restated = best.restated >= 0.99 and D.keyword_evidence(best)  # as decide() does
         bar = clarify_at if q.named or restated else answer_at
-        if p < bar and best.asked.not_ours and not q.named:
+        held = p < bar or D.how_not_who(best, q.named)
+        if held and best.asked.not_ours and not q.named:
             tally["right" if q.must_decline else "decline"] += 1  # as decide() does
             continue
-        if p < bar or tie:
+        if held or tie:
             tally["right" if q.must_decline else "clarify"] += 1
             tally["asked_back_off_topic"] += q.must_decline
         elif y:

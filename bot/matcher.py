@@ -99,6 +99,9 @@ class Asked:
     # a favour ("draft 5 stories"), our own team's status ("did the PO accept it yet") or a
     # role pmpo doesn't cover: no entry can answer it, so it is never asked back about
     not_ours: bool = False
+    # "how do you prioritize features?", "what is competitive analysis?": a way of working or
+    # a definition asked for (question_shape's "method")
+    method: bool = False
 
 
 @dataclass(frozen=True)
@@ -367,6 +370,7 @@ class Index:
             named=frozenset(role for concept, role in _ROLE_CONCEPTS.items() if concept in idf)
             | {self._compound_roles[t] for t in idf if t in self._compound_roles},
             not_ours=self._not_ours(raw, stems, shape),
+            method=shape == "method",
         )
         neighbours = stems & self._neighbours
         hits: list[Hit] = []

@@ -41,6 +41,7 @@ _METHOD = (
     "how can we",
     "how could i",
     "how could we",
+    "explain",
     "how long",
     "how many",
     "what are",

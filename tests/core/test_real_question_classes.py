@@ -200,3 +200,24 @@ def test_a_time_word_in_a_longer_question_is_not_a_status_check(real_index: Inde
     )
     assert answer.id == "owns-story-acceptance-timing"
     assert not ask(real_index, "did the PO accept my story yet").answered
+
+
+# A way of working or a definition, with no PM, PO or "who" in it: the ownership entry that
+# shares its words says who does it, which is not what was asked, so it is offered, not answered.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is competitive analysis and why do product teams need it?",
+        "What is a user persona and why do product teams use them?",
+        "How should we prioritise features for the next product release?",
+    ],
+)
+def test_how_or_what_without_a_role_is_not_answered_with_an_owner(
+    real_index: Index, question: str
+) -> None:
+    answer = ask(real_index, question)
+    assert not answer.answered, answer.id
+
+
+def test_the_same_topic_asked_as_who_is_still_answered(real_index: Index) -> None:
+    assert ask(real_index, "Who does the competitive analysis, the PM or the PO?").answered
