@@ -289,12 +289,8 @@ def outcomes(
         if not scored or (
             scored[0][0] < clarify_at and not D.asks_about_both(scored[0][2], scored[0][0])
         ):
-            rival = (
-                bool(scored)
-                and scored[0][2].entry.kind != "offtopic"
-                and any(p >= clarify_at and h.entry.kind != "offtopic" for p, _, h in scored[1:])
-            )
-            if rival:  # as decide.likely_rival: a likelier runner-up is offered, not declined
+            # as decide() does: a likelier runner-up is offered, not declined
+            if D.likely_rival([(p, h) for p, _, h in scored], clarify_at) is not None:
                 tally["right" if q.must_decline else "clarify"] += 1
                 tally["asked_back_off_topic"] += q.must_decline
             else:

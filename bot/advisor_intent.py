@@ -10,7 +10,10 @@ import re
 
 from bot import regex_store
 
-_ROLE = r"(?:pm|po|p\.m\.|p\.o\.|product\s+manager|product\s+owner|pm/po|pm-po)s?"
+_PM = r"pm|p\.m\.|product\s+manager|pm/po|pm-po"
+_ROLE = rf"(?:{_PM}|po|p\.o\.|product\s+owner)s?"
+# the product people as a whole, neither role by name
+_PRODUCT_PEOPLE = r"product\s+(?:people|person|team|org|organi[sz]ation)|tpms?"
 # "should we split it / the team / into two squads?" asks about team size, not the roles
 _OTHER_OBJECT = (
     r"(?!\s+(?:it|them|up|into|(?:the|our|this|that|a|each)\s+(?:\w+\s+)?(?:teams?|squads?|"
@@ -47,14 +50,10 @@ _OWN_TEAM = regex_store.compile(
     r"\bi\s+(?:have|manage|lead|run|work|joined|serve|cover|own)\b",
     re.I,
 )
-_ANY_ROLE = regex_store.compile(
-    rf"\b(?:{_ROLE}|product\s+(?:people|person|team|org|organi[sz]ation)|tpms?)\b", re.I
-)
+_ANY_ROLE = regex_store.compile(rf"\b(?:{_ROLE}|{_PRODUCT_PEOPLE})\b", re.I)
 # The product manager's side of the split, or the product people as a whole.
 _PM_ROLE = regex_store.compile(
-    r"\b(?:pms?|p\.m\.|product\s+managers?|product\s+management|pm/po|pm-po|tpms?|"
-    r"product\s+(?:people|person|team|org|organi[sz]ation)|(?:both|the)\s+roles)\b",
-    re.I,
+    rf"\b(?:(?:{_PM})s?|product\s+management|{_PRODUCT_PEOPLE}|(?:both|the)\s+roles)\b", re.I
 )
 # Load on the people in the roles, which the facts parser has no number for.
 _STRAIN = regex_store.compile(

@@ -279,14 +279,14 @@ def how_not_who(best: Hit, named: bool = False) -> bool:
     )
 
 
-def likely_rival(pairs: list[tuple[float, Hit]]) -> Hit | None:
+def likely_rival(pairs: list[tuple[float, Hit]], bar: float = CLARIFY_AT) -> Hit | None:
     """An entry the ranking put below a doubtful best one, but which the model finds worth
     offering: then the question is asked back, not declined. Only when the best is one of
     ours; an off-topic best declines as before. Held out, 13 such declines offered a right
     entry this way, 7 a wrong one, and 3 off-topic questions were asked back."""
     if not pairs or pairs[0][1].entry.kind == "offtopic":
         return None
-    return next((h for q, h in pairs[1:] if q >= CLARIFY_AT and h.entry.kind != "offtopic"), None)
+    return next((h for q, h in pairs[1:] if q >= bar and h.entry.kind != "offtopic"), None)
 
 
 def as_filed(hit: Hit, pairs: list[tuple[float, Hit]]) -> tuple[str, str, list[tuple[float, Hit]]]:

@@ -23,7 +23,7 @@ from bot.decide import decide, rank, worth_offering
 from bot.kb.model import Entry, KnowledgeBase
 from bot.phrasings import Phrasings
 from bot.query_terms import ROLE_STEMS, Term, TermReader
-from bot.question_shape import asks_owner, question_shape
+from bot.question_shape import SHORT_QUESTION_WORDS, asks_owner, question_shape
 from bot.textnorm import stem, words
 from bot.wording import Wording
 
@@ -38,7 +38,6 @@ CANDIDATES = 20  # entries scored in full per question
 RARE_DF_MAX = 256  # a term in more entries than this is "common"
 LEADERS = 256  # entries walked for a common term
 ROLE_KEY_IDF = 0.57  # a role entry asked by name ("po?") has that much evidence per role word
-SHORT_QUESTION_WORDS = 12  # longer questions tell a story; their "yet" is not a status check
 # The role names themselves: nearly every entry mentions them, so outside the role and
 # compare entries they count as body words and never carry an answer on their own.
 GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
@@ -291,17 +290,19 @@ class Index:
         """A favour, our team's status, another language, or only a neighbouring role.
 
         Narrower than the shape's weight in _kind_factors, which ranks every such question
-        lower: a long question's "yet" or "this sprint" is usually its story, not a status
-        check, and a question that names PM or PO is about them even when a scrum master
-        appears, so only these are declined outright.
+        lower: a long favour-shaped question ("add ... I was told to...") usually tells a story
+        (a status check is short by its shape already), and a question that names PM or PO is
+        about them even when a scrum master appears, so only these are declined outright.
         """
         if shape == "foreign":
             return True
-        if shape in ("request", "status") and len(raw) <= SHORT_QUESTION_WORDS:
+        if shape == "status" or (shape == "request" and len(raw) <= SHORT_QUESTION_WORDS):
             return True
         return bool(stems & self._foreign) and not stems & self._role_concepts
 
-    def _kind_factors(self, raw: list[str], stems: set[str], shape: str | None) -> dict[str, float]:
+    def _kind_factors(
+        self, raw: list[str], stems: set[str], shape: str | None, owner: bool
+    ) -> dict[str, float]:
         """How the question's shape shifts each kind of entry (never decides alone)."""
         present = set(raw)
         factors = {kind: boost for kind, (cues, boost) in KIND_CUES.items() if present & cues}
@@ -310,14 +311,11 @@ class Index:
             # "user stories - PM or PO?" asks who owns it, never for one role's definition
             factors["role"] = factors.get("role", 1.0) * BOTH_ROLES_FACTOR
             factors.setdefault("ownership", KIND_CUES["ownership"][1])
-        # a status check is short ("did the PO accept my story yet"); in a longer question
-        # "today" or "when is the right time" is the story or a condition, not a status
-        status = shape == "status" and len(raw) <= SHORT_QUESTION_WORDS
-        if shape in ("request", "foreign") or status or stems & self._foreign:
+        if shape in ("request", "status", "foreign") or stems & self._foreign:
             # "draft 5 user stories", "did the PO accept my story yet", "how much does a
             # scrum master earn": a favour, our own team's facts, or a role pmpo doesn't cover
             return dict.fromkeys(("role", "ownership", "faq", "compare"), OTHER_INTENT_FACTOR)
-        asks_about_roles = asks_owner(raw) or stems & self._role_concepts
+        asks_about_roles = owner or stems & self._role_concepts
         if not asks_about_roles and (
             shape == "method" or present & OTHER_INTENT - _conditions(raw)
         ):
@@ -359,12 +357,13 @@ class Index:
         likely = self.wording.posterior(list(idf), candidates)
         stems = set(idf)
         shape = question_shape(raw)  # read once: both the ranking and the decline use it
-        boosts = self._kind_factors(raw, stems, shape)
+        owner = asks_owner(raw)
+        boosts = self._kind_factors(raw, stems, shape, owner)
         known = sum(t in self._postings or t in self.phrasings.idf for t in idf)
         asked = Asked(
             terms=len(terms),
             roles=bool(stems & self._role_concepts),
-            owner=asks_owner(raw),
+            owner=owner,
             known=known / len(idf),
             role_only=stems <= self.generic,
             named=frozenset(role for concept, role in _ROLE_CONCEPTS.items() if concept in idf)

@@ -54,6 +54,9 @@ _ACTIONS = frozenset(
 )
 _ASKING = ("can you", "could you", "would you", "will you", "pls", "please", "plz")
 _STATUS_OPENERS = frozenset("did was has".split())
+# A status check is short ("did the PO accept my story yet"); in a longer question "today" or
+# "when is the right time" is the story or a condition.
+SHORT_QUESTION_WORDS = 12
 _TEAM_FACTS = (
     "who is our",
     "whos our",
@@ -93,12 +96,12 @@ def question_shape(raw: list[str]) -> str | None:
     verb = raw[len(asked.split())] if asked and len(raw) > len(asked.split()) else first
     if verb in _ACTIONS and not (first in ("show", "find") and len(raw) > 1 and raw[1] != "me"):
         return "request"
-    if text.startswith(_TEAM_FACTS):
-        return "status"
-    owner_question = asks_owner(raw)
-    recent = first in _STATUS_OPENERS or _TIMES.intersection(raw) or any(r in text for r in _RECENT)
-    if recent and not owner_question:
-        return "status"
+    if len(raw) <= SHORT_QUESTION_WORDS:
+        if text.startswith(_TEAM_FACTS):
+            return "status"
+        recent = first in _STATUS_OPENERS or _TIMES.intersection(raw)
+        if (recent or any(r in text for r in _RECENT)) and not asks_owner(raw):
+            return "status"
     if text.startswith(_METHOD):
         return "method"
     return None
