@@ -11,6 +11,10 @@ deadline for a request's headers: a client may send them forever. `DeadlineH11Pr
 adds one: from the moment a connection opens, or its previous response ends, the request's
 headers must be complete within `HEADER_TIMEOUT` seconds or the connection gets 408 and is
 closed. The body's deadline is `bot.asgi.BODY_TIMEOUT`, from the end of the headers.
+
+Headers too large for h11's buffer get 431, as the app gives headers it can parse but
+refuses: uvicorn answers every h11 parse error with 400, so which status a 100 KB header
+got depended on how the kernel cut it into reads.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import logging
 from typing import Any
 
 import h11
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.h11_impl import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE, H11Protocol
 from uvicorn_worker import UvicornWorker
 
 HEADER_TIMEOUT = 5.0  # seconds; Slack sends a whole request at once
@@ -56,6 +60,21 @@ class DeadlineH11Protocol(H11Protocol):
             self._header_deadline.cancel()
             self._header_deadline = None
         super().connection_lost(exc)
+
+    def send_400_response(self, msg: str) -> None:
+        limit = self.config.h11_max_incomplete_event_size or DEFAULT_MAX_INCOMPLETE_EVENT_SIZE
+        if self.conn.our_state is h11.IDLE and len(self.conn.trailing_data[0]) > limit:
+            # h11's "Receive buffer too long": the headers outgrew its buffer
+            self.logger.info("refused a request whose headers passed %d bytes", limit)
+            body = b"request headers too large"
+            self.transport.write(
+                b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
+                b"content-type: text/plain; charset=utf-8\r\n"
+                b"content-length: %d\r\nconnection: close\r\n\r\n%s" % (len(body), body)
+            )
+            self.transport.close()
+            return
+        super().send_400_response(msg)
 
     def _arm_header_deadline(self) -> None:
         if self._header_deadline is not None:
