@@ -102,6 +102,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
         print(USAGE)
         return 0
     head = args[0]
+    if head != "gaps" and args[1:] in (["-h"], ["--help"]):  # gaps has argparse's own help
+        print(USAGE)  # `pmpo run --help` must not start the bot
+        return 0
     if head == "kb":
         return _kb(args[1:], directory)
     if head == "gaps":

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import KB_MIN
 
 JSON_FIELDS = {"answered", "kind", "id", "title", "text", "short", "sources", "matched", "score"}
@@ -53,6 +55,12 @@ def test_one_shot_subcommands_answer_in_plain_text() -> None:
     assert out.returncode == 0
     assert out.stdout.splitlines()[1] == "The Product Manager owns the roadmap."
     assert "usage" in pmpo("--help").stdout
+
+
+@pytest.mark.parametrize("command", ["ask", "run", "console", "kb"])
+def test_help_after_a_subcommand_prints_usage_and_starts_nothing(command: str) -> None:
+    out = pmpo(command, "--help")
+    assert out.returncode == 0 and out.stdout.startswith("usage: pmpo"), out.stdout[:200]
 
 
 def test_kb_check_fails_with_file_line_messages(tmp_path: Path) -> None:
