@@ -221,3 +221,19 @@ def test_how_or_what_without_a_role_is_not_answered_with_an_owner(
 
 def test_the_same_topic_asked_as_who_is_still_answered(real_index: Index) -> None:
     assert ask(real_index, "Who does the competitive analysis, the PM or the PO?").answered
+
+
+# A certification quiz's frame ("True or false:", "which of the following...", "choose two")
+# names no topic; the question is what is left inside it.
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("Which of the following best describes a product manager?", "role-pm"),
+        ("Which two statements are true about the Product Owner role? (choose two)", "role-po"),
+        ("Which statement best describes the Product Owner's responsibility?", "role-po"),
+        ("True or false: the product owner must attend the daily scrum.", "owns-daily-standup"),
+    ],
+)
+def test_a_quiz_frame_is_read_past(real_index: Index, question: str, wanted: str) -> None:
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == wanted, (answer.kind, answer.id)
