@@ -13,6 +13,9 @@ What it reads (all case-insensitive):
   product", "multiple products", "12-person startup", "50+ engineers".
 * A noun before a number: "team of 12", "headcount 40", "engineering team of 40", "we're 12",
   "12 of us".
+* Not counted: numbers about the roles or time ("one person can do both", "two hats", "3
+  months"), and teams the story only weighs splitting into ("separating the team into 5
+  teams" is an option, not the team today).
 * Numbers: digits ("1,200", "1.5k"), words ("twelve", "twenty-five", "a hundred", "a dozen",
   "a couple of", "a million"), negatives ("-3", "minus 3").
 * Ranges keep both ends: "10-15 people", "10 to 15", "2 or 3 squads", "between 10 and 15".

@@ -167,6 +167,14 @@ def _masks() -> list[re.Pattern[str]]:
             re.I,
         ),
         regex_store.compile(r"\bone\s+of\s+(?:us|them|the|our|my)\b", re.I),
+        # "separating the team into 5 teams" is an option being weighed, not the team today
+        regex_store.compile(
+            r"\b(?:split|splitting|separat(?:e|ed|ing)|divid(?:e|ed|ing)|break(?:ing)?\s+up|"
+            r"reorgani[sz](?:e|ed|ing)|restructur(?:e|ed|ing))\b[^.?!;]{0,40}?\binto\s+"
+            r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?"
+            r"(?:squads?|teams?|pods?)\b",
+            re.I,
+        ),
         regex_store.compile(r"\b(?:one|two)\s+(?:roles?|jobs?|hats?|titles?)\b", re.I),
         regex_store.compile(
             r"\b(?:\d+|one|two|three|four|six)[-\s]+(?:weeks?|months?|days?|years?|hours?)\b",

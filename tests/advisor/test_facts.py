@@ -213,3 +213,18 @@ def test_letters_re_i_reads_as_ascii_are_numbers_too() -> None:
     assert folded == set(RE_I_ASCII)  # every such letter, and only those
     parsed = parse("we're ſix people and \u212aeep fİve squads", prose=True)
     assert parsed.facts["people"].value == 6 and parsed.facts["squads"].value == 5
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "One team of 14 devs builds four apps. Should we think about breaking up the team into "
+        "four teams, one per app?",
+        "We run one scrum team with two POs. Option B: divide the group into 3 pods.",
+    ],
+)
+def test_teams_a_story_only_weighs_splitting_into_are_not_its_teams(story: str) -> None:
+    """In prose the larger count is the team, so "into 4 teams" (an option) had outvoted "one
+    team" (the team today): a story about one dev team was advised as four squads."""
+    parsed = parse(story, prose=True)
+    assert parsed.facts["squads"].value == 1, parsed.facts
