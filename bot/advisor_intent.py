@@ -14,10 +14,13 @@ _PM = r"pm|p\.m\.|product\s+manager|pm/po|pm-po"
 _ROLE = rf"(?:{_PM}|po|p\.o\.|product\s+owner)s?"
 # the product people as a whole, neither role by name
 _PRODUCT_PEOPLE = r"product\s+(?:people|person|team|org|organi[sz]ation)|tpms?"
-# "should we split it / the team / into two squads?" asks about team size, not the roles
+# "should we split it / the team / into two squads?" asks about team size, not the roles;
+# "merging product backlogs", "three separate B2C products" split or merge something else
 _OTHER_OBJECT = (
-    r"(?!\s+(?:it|them|up|into|(?:the|our|this|that|a|each)\s+(?:\w+\s+)?(?:teams?|squads?|"
-    r"groups?|backlogs?|stor(?:y|ies)|sprints?|work|epics?|products?|meetings?|scrums?))\b)"
+    r"(?!\s+(?:it|them|up|into|(?:(?:the|our|this|that|a|each)\s+)?(?:\w+\s+)?(?:teams?|squads?|"
+    r"groups?|backlogs?|stor(?:y|ies)|sprints?|work|epics?|"
+    r"products?(?!\s+(?:owners?|managers?|management|ownership|roles?|people|person))|meetings?|"
+    r"scrums?|apps?|applications?))\b)"
 )
 INTENT = regex_store.compile(
     r"\b(?:(?:split(?:ting)?|separat(?:e|ing)|combin(?:e|ed|ing)|merg(?:e|ed|ing))"

@@ -269,6 +269,9 @@ def test_faq_questions_stay_with_the_faq(text: str) -> None:
         "we are 14 engineers on one team, should we split the team into two squads?",
         "our team is 12 people and the daily takes 40 minutes, should we split it?",
         "we run 3 squads with one backlog, should we merge the backlogs?",
+        # no determiner before what is merged, or "separate" as an adjective
+        "our 2 product owners share 11 developers, should we think about merging product backlogs?",
+        "we sell four separate mobile apps, 30 engineers and a PO on each, does it make sense?",
     ],
 )
 def test_splitting_a_team_is_not_splitting_the_roles(text: str) -> None:
