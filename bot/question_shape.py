@@ -69,6 +69,9 @@ _TEAM_FACTS = (
     "when is",
     "whens",
 )
+# "when is it time to hire our first PM?", "when is the right moment to split?": a condition,
+# not a date from the asker's own calendar ("when is the sprint review?")
+_CONDITION = frozenset("time moment idea".split())
 _TIMES = frozenset("yet today tomorrow yesterday tonight".split())
 _RECENT = ("last sprint", "this sprint", "next sprint", "last week", "this week", "next week")
 # Two or more of these and the question is not in English (pmpo only knows English).
@@ -97,7 +100,7 @@ def question_shape(raw: list[str]) -> str | None:
     if verb in _ACTIONS and not (first in ("show", "find") and len(raw) > 1 and raw[1] != "me"):
         return "request"
     if len(raw) <= SHORT_QUESTION_WORDS:
-        if text.startswith(_TEAM_FACTS):
+        if text.startswith(_TEAM_FACTS) and not _CONDITION.intersection(raw):
             return "status"
         recent = first in _STATUS_OPENERS or _TIMES.intersection(raw)
         if (recent or any(r in text for r in _RECENT)) and not asks_owner(raw):

@@ -202,6 +202,13 @@ def test_a_time_word_in_a_longer_question_is_not_a_status_check(real_index: Inde
     assert not ask(real_index, "did the PO accept my story yet").answered
 
 
+def test_when_is_it_time_asks_a_condition_not_a_date(real_index: Index) -> None:
+    """Short "when is..." questions ask for a date on the team's calendar ("when is the sprint
+    review?"), unless they ask when the time is right."""
+    assert ask(real_index, "when is it time for our startup to hire a PM").id == "faq-first-pm-hire"
+    assert not ask(real_index, "when is our sprint review?").answered
+
+
 # A way of working or a definition, with no PM, PO or "who" in it: the ownership entry that
 # shares its words says who does it, which is not what was asked, so it is offered, not answered.
 @pytest.mark.parametrize(
