@@ -50,6 +50,8 @@ BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for on
 # "who is a PM's boss" is not asking "Who does the Product Owner report to?": an entry whose
 # title names only the other role is weighed down, less than a role card (the topic still fits)
 OTHER_ROLE_TITLE_FACTOR = 0.5
+# the words of "the two roles" / "both roles", which name PM and PO together
+_THE_ROLES = frozenset({"role", "two", "both"})
 OTHER_INTENT_FACTOR = 0.15  # "when is sprint planning" asks for a date, not an owner
 OTHER_INTENT = frozenset(
     "when where calculate share template templates example examples tool tools benchmark".split()
@@ -315,14 +317,16 @@ class Index:
             # "draft 5 user stories", "did the PO accept my story yet", "how much does a
             # scrum master earn": a favour, our own team's facts, or a role pmpo doesn't cover
             return dict.fromkeys(("role", "ownership", "faq", "compare"), OTHER_INTENT_FACTOR)
-        asks_about_roles = owner or stems & self._role_concepts
+        # "the two roles", "split the roles": in a question to pmpo, PM and PO
+        the_roles = "roles" in present and not roles
+        asks_about_roles = owner or stems & self._role_concepts or the_roles
         if not asks_about_roles and (
             shape == "method" or present & OTHER_INTENT - _conditions(raw)
         ):
             # "how do I write a good story", "what is kanban": a method or a definition
             factors["ownership"] = factors["faq"] = OTHER_INTENT_FACTOR
         # "PM vs PO" is the comparison; "agile vs waterfall" or "PO vs scrum master" is not.
-        others = stems - self.generic - self._compare_words
+        others = stems - self.generic - self._compare_words - (_THE_ROLES if the_roles else set())
         if len(roles) == 1 and others or not roles and others:
             factors["compare"] = OTHER_INTENT_FACTOR
         elif "compare" in factors and others:

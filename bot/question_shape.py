@@ -42,6 +42,16 @@ _METHOD = (
     "how could i",
     "how could we",
     "explain",
+    # why a practice is as it is ("why are user stories not estimated in hours?"); "why merge?"
+    # and "why should we combine the roles?" stay questions about the roles
+    "why are",
+    "why is",
+    "why do",
+    "why does",
+    "why dont",
+    "why doesnt",
+    "why arent",
+    "why isnt",
     "how long",
     "how many",
     "what are",

@@ -226,6 +226,29 @@ def test_how_or_what_without_a_role_is_not_answered_with_an_owner(
     assert not answer.answered, answer.id
 
 
+# "Why" a practice is as it is asks about the practice, not who does it.
+@pytest.mark.parametrize(
+    "question",
+    ["why aren't stories estimated in days?", "Why is backlog refinement done every sprint?"],
+)
+def test_why_a_practice_is_not_answered_with_an_owner(real_index: Index, question: str) -> None:
+    answer = ask(real_index, question)
+    assert not answer.answered, answer.id
+
+
+# "The two roles" are PM and PO, in a question to pmpo.
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("what is the difference between the two roles", "compare"),
+        ("how do the roles differ", "compare"),
+        ("why do teams split the roles", "faq-when-to-split"),
+    ],
+)
+def test_the_roles_are_pm_and_po(real_index: Index, question: str, wanted: str) -> None:
+    assert reaches(ask(real_index, question), {wanted})
+
+
 def test_the_same_topic_asked_as_who_is_still_answered(real_index: Index) -> None:
     assert ask(real_index, "Who does the competitive analysis, the PM or the PO?").answered
 
