@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.career_move import move_term
-from bot.quiz_frame import without_quiz_frame
+from bot.question_frame import without_frame
 from bot.spelling import english_near, is_english_word
 from bot.textnorm import STOPWORDS, stem, words
 from bot.typo_distance import within
@@ -103,7 +103,7 @@ class TermReader:
 
     def terms_of(self, text: str) -> list[str]:
         """A knowledge-base text's terms (no typo repair: admins' words are taken as written)."""
-        raw = without_quiz_frame(words(text))
+        raw = without_frame(words(text))
         stems = self.rewrite([stem(w) for w in raw])
         kept = [s for s, i, syn in stems if syn or (raw[i] not in STOPWORDS and s not in STOPWORDS)]
         move = move_term(raw)
@@ -111,7 +111,7 @@ class TermReader:
 
     def read(self, query: str) -> tuple[list[Term], list[str]]:
         """The question's content terms, typos repaired, and its raw words (for cue checks)."""
-        raw = without_quiz_frame(words(query)[: MAX_QUERY_WORDS * 2])
+        raw = without_frame(words(query)[: MAX_QUERY_WORDS * 2])
         fixed: list[tuple[str, bool]] = []
         for w in raw:
             if w in self._known_words or stem(w) in self._known_stems:

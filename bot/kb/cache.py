@@ -31,7 +31,7 @@ _CODE = (
     "matcher.py",
     "phrasings.py",
     "query_terms.py",
-    "quiz_frame.py",  # examples are read without a quiz's frame
+    "question_frame.py",  # examples are read without their frame
     "regex_anchors.py",  # the loader stores its anchors in the index as plain strings
     "regex_lint.py",  # which cues the loader refuses decides whether an index is built at all
     "spelling.py",

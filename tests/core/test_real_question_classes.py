@@ -123,6 +123,7 @@ def test_final_say_points_at_the_accountable_role(real_index: Index) -> None:
         ("who manages the product budget?", "owns-budget"),
         ("does a PO need a technical background?", "faq-po-technical-skills"),
         ("is the product owner the same thing as a scrum master?", "faq-po-vs-scrum-master"),
+        ("who does the market sizing for a new product line?", "owns-market-research"),
     ],
 )
 def test_the_whole_question_decides_not_one_shared_word(
@@ -249,12 +250,27 @@ def test_the_roles_are_pm_and_po(real_index: Index, question: str, wanted: str) 
     assert reaches(ask(real_index, question), {wanted})
 
 
+# Filler ("even", "normally", "tl;dr") names no topic; as terms it pulled in whichever entry's
+# examples used it, and a plain "what does a product owner even do" was declined.
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("so what does a product manager even do?", "role-pm"),
+        ("who normally signs off on the product roadmap?", "owns-roadmap"),
+        ("tl;dr: how is a PO different from a PM", "compare"),
+    ],
+)
+def test_filler_words_name_no_topic(real_index: Index, question: str, wanted: str) -> None:
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == wanted, (answer.kind, answer.id)
+
+
 def test_the_same_topic_asked_as_who_is_still_answered(real_index: Index) -> None:
     assert ask(real_index, "Who does the competitive analysis, the PM or the PO?").answered
 
 
-# A certification quiz's frame ("True or false:", "which of the following...", "choose two")
-# names no topic; the question is what is left inside it.
+# A certification quiz's frame ("True or false:", "which of the following...", "choose two"),
+# or "in simple terms", names no topic; the question is what is left inside it.
 @pytest.mark.parametrize(
     ("question", "wanted"),
     [
@@ -262,6 +278,7 @@ def test_the_same_topic_asked_as_who_is_still_answered(real_index: Index) -> Non
         ("Which two statements are true about the Product Owner role? (choose two)", "role-po"),
         ("Which statement best describes the Product Owner's responsibility?", "role-po"),
         ("True or false: the product owner must attend the daily scrum.", "owns-daily-standup"),
+        ("In simple terms, what is a product owner?", "role-po"),
     ],
 )
 def test_a_quiz_frame_is_read_past(real_index: Index, question: str, wanted: str) -> None:
