@@ -132,6 +132,13 @@ def test_the_whole_question_decides_not_one_shared_word(
     assert ask(real_index, question).id == entry
 
 
+def test_pay_asked_as_pm_vs_po_is_the_pay_question(real_index: Index) -> None:
+    """An "X vs Y" question cues the comparison card, which also lists pay; the pay entry,
+    which points to the card, answers, rather than an ask-back between the two."""
+    answer = ask(real_index, "product manager vs product owner: who earns more?")
+    assert answer.answered and answer.id == "faq-who-earns-more", (answer.kind, answer.id)
+
+
 def test_pay_in_a_country_is_still_the_pay_question(real_index: Index) -> None:
     answer = ask(real_index, "how much does a PO earn in Germany?")
     pay = {"faq-salary", "faq-who-earns-more"}
