@@ -302,6 +302,10 @@ class Index:
             return True
         return bool(stems & self._foreign) and not stems & self._role_concepts
 
+    def _the_roles(self, raw: list[str], stems: set[str]) -> bool:
+        """ "The two roles", "split the roles": in a question to pmpo, PM and PO."""
+        return "roles" in raw and not stems & self.generic
+
     def _kind_factors(
         self, raw: list[str], stems: set[str], shape: str | None, owner: bool
     ) -> dict[str, float]:
@@ -317,8 +321,7 @@ class Index:
             # "draft 5 user stories", "did the PO accept my story yet", "how much does a
             # scrum master earn": a favour, our own team's facts, or a role pmpo doesn't cover
             return dict.fromkeys(("role", "ownership", "faq", "compare"), OTHER_INTENT_FACTOR)
-        # "the two roles", "split the roles": in a question to pmpo, PM and PO
-        the_roles = "roles" in present and not roles
+        the_roles = self._the_roles(raw, stems)
         asks_about_roles = owner or stems & self._role_concepts or the_roles
         if not asks_about_roles and (
             shape == "method" or present & OTHER_INTENT - _conditions(raw)
@@ -326,8 +329,9 @@ class Index:
             # "how do I write a good story", "what is kanban": a method or a definition
             factors["ownership"] = factors["faq"] = OTHER_INTENT_FACTOR
         # "PM vs PO" is the comparison; "agile vs waterfall" or "PO vs scrum master" is not.
+        # "The two roles" are PM and PO, whatever else the question says.
         others = stems - self.generic - self._compare_words - (_THE_ROLES if the_roles else set())
-        if len(roles) == 1 and others or not roles and others:
+        if others and len(roles) <= 1 and not the_roles:
             factors["compare"] = OTHER_INTENT_FACTOR
         elif "compare" in factors and others:
             del factors["compare"]
@@ -366,7 +370,7 @@ class Index:
         known = sum(t in self._postings or t in self.phrasings.idf for t in idf)
         asked = Asked(
             terms=len(terms),
-            roles=bool(stems & self._role_concepts),
+            roles=bool(stems & self._role_concepts) or self._the_roles(raw, stems),
             owner=owner,
             known=known / len(idf),
             role_only=stems <= self.generic,

@@ -251,6 +251,10 @@ def test_why_a_practice_is_not_answered_with_an_owner(real_index: Index, questio
         ("what is the difference between the two roles", "compare"),
         ("how do the roles differ", "compare"),
         ("why do teams split the roles", "faq-when-to-split"),
+        (
+            "is there any difference between the two roles, and do organisations really know it?",
+            "compare",
+        ),
     ],
 )
 def test_the_roles_are_pm_and_po(real_index: Index, question: str, wanted: str) -> None:
