@@ -303,7 +303,7 @@ class Index:
         return bool(stems & self._foreign) and not stems & self._role_concepts
 
     def _the_roles(self, raw: list[str], stems: set[str]) -> bool:
-        """ "The two roles", "split the roles": in a question to pmpo, PM and PO."""
+        """In a question to pmpo, "the two roles" or "split the roles" means PM and PO."""
         return "roles" in raw and not stems & self.generic
 
     def _kind_factors(

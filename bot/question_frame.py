@@ -36,7 +36,7 @@ _FRAME = "|".join(
 _NEEDED = frozenset(
     "true false following these statement statements sentence sentences phrase phrases "
     "describes describe defines define choose select pick mark tick correct terms words english "
-    "sentence line simply".split()
+    "line simply".split()
 )
 
 
