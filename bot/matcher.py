@@ -307,7 +307,7 @@ class Index:
         return "roles" in raw and not stems & self.generic
 
     def _kind_factors(
-        self, raw: list[str], stems: set[str], shape: str | None, owner: bool
+        self, raw: list[str], stems: set[str], shape: str | None, owner: bool, the_roles: bool
     ) -> dict[str, float]:
         """How the question's shape shifts each kind of entry (never decides alone)."""
         present = set(raw)
@@ -321,7 +321,6 @@ class Index:
             # "draft 5 user stories", "did the PO accept my story yet", "how much does a
             # scrum master earn": a favour, our own team's facts, or a role pmpo doesn't cover
             return dict.fromkeys(("role", "ownership", "faq", "compare"), OTHER_INTENT_FACTOR)
-        the_roles = self._the_roles(raw, stems)
         asks_about_roles = owner or stems & self._role_concepts or the_roles
         if not asks_about_roles and (
             shape == "method" or present & OTHER_INTENT - _conditions(raw)
@@ -366,11 +365,12 @@ class Index:
         stems = set(idf)
         shape = question_shape(raw)  # read once: both the ranking and the decline use it
         owner = asks_owner(raw)
-        boosts = self._kind_factors(raw, stems, shape, owner)
+        the_roles = self._the_roles(raw, stems)
+        boosts = self._kind_factors(raw, stems, shape, owner, the_roles)
         known = sum(t in self._postings or t in self.phrasings.idf for t in idf)
         asked = Asked(
             terms=len(terms),
-            roles=bool(stems & self._role_concepts) or self._the_roles(raw, stems),
+            roles=bool(stems & self._role_concepts) or the_roles,
             owner=owner,
             known=known / len(idf),
             role_only=stems <= self.generic,
