@@ -124,6 +124,9 @@ def test_final_say_points_at_the_accountable_role(real_index: Index) -> None:
         ("does a PO need a technical background?", "faq-po-technical-skills"),
         ("is the product owner the same thing as a scrum master?", "faq-po-vs-scrum-master"),
         ("who does the market sizing for a new product line?", "owns-market-research"),
+        # the sprint backlog is its own artifact, not "prioritising" or the product backlog
+        ("who prioritises the items on the sprint backlog?", "owns-sprint-backlog"),
+        ("who decides the order of work in the iteration backlog?", "owns-sprint-backlog"),
     ],
 )
 def test_the_whole_question_decides_not_one_shared_word(
