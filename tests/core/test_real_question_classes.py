@@ -92,6 +92,10 @@ def test_challenge_comparisons_are_never_answered_with_something_else(real_index
     [
         ("In SAFe, who owns the program backlog?", "owns-safe-art-backlog", "pm"),
         ("In SAFe who prioritises the team backlog?", "owns-safe-team-backlog", "po"),
+        # SAFe's PI Planning and content authority are the train's words, but at story
+        # level they are the PO's
+        ("what does the PO do at PI planning?", "owns-safe-team-backlog", "po"),
+        ("in SAFe who has content authority over the stories?", "owns-safe-team-backlog", "po"),
     ],
 )
 def test_a_named_framework_picks_its_owner(
