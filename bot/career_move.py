@@ -30,7 +30,8 @@ _MOVE = frozenset(
     "becoming".split()
 )
 _REACH = 3  # a cue counts up to this many words before its role ("become a senior PM")
-TERMS = {"po": "po_to_pm", "pm": "pm_to_po"}  # the synonyms.yml terms, as the matcher stems them
+# the synonyms.yml terms, as the matcher stems them
+TERMS = {"po": "from_po_to_pm", "pm": "from_pm_to_po"}
 
 
 def _roles(raw: list[str]) -> list[tuple[int, str]]:
@@ -54,7 +55,7 @@ def _cued(raw: list[str], at: int, cues: frozenset[str], after: int = -1) -> boo
 
 
 def move_term(raw: list[str]) -> str | None:
-    """The move's term ("po_to_pm" or "pm_to_po"), or None when no move is told.
+    """The move's term ("from_po_to_pm" or "from_pm_to_po"), or None when no move is told.
 
     `raw`: the question's words as textnorm.words gives them.
     """

@@ -41,7 +41,8 @@ ROLE_KEY_IDF = 0.57  # a role entry asked by name ("po?") has that much evidence
 # The role names themselves: nearly every entry mentions them, so outside the role and
 # compare entries they count as body words and never carry an answer on their own.
 GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
-ROLE_MOVES = ("po to pm", "pm to po")  # career-move concepts count as talk about the roles
+# career-move concepts count as talk about the roles
+ROLE_MOVES = ("from po to pm", "from pm to po")
 ROLE_KINDS = frozenset({"role", "compare"})
 _ROLE_CONCEPTS = {"product_owner": "po", "product_manag": "pm"}  # synonyms.yml's canonical terms
 OFF_TOPIC = "offtopic"  # entries that say what pmpo does not answer

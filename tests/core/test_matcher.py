@@ -93,8 +93,8 @@ def test_when_with_a_modal_asks_a_condition_and_when_is_asks_a_date(real_index: 
 @pytest.mark.parametrize(
     ("question", "move"),
     [
-        ("I'm a PO and would like to become a senior PM someday", "po_to_pm"),
-        ("as a product manager, could I pivot into product owner work?", "pm_to_po"),
+        ("I'm a PO and would like to become a senior PM someday", "from_po_to_pm"),
+        ("as a product manager, could I pivot into product owner work?", "from_pm_to_po"),
         ("Should the PO report to the PM?", None),  # "to" alone is no move
         ("does the PM hand the backlog to the PO when priorities change?", None),
         ("career advice: PM or PO?", None),  # no role is headed for

@@ -139,6 +139,20 @@ def test_the_whole_question_decides_not_one_shared_word(
     assert ask(real_index, question).id == entry
 
 
+def test_pm_to_po_is_a_career_move_only_when_someone_moves(real_index: Index) -> None:
+    """"PM to PO" side by side was always read as the move; a ratio or a renaming is none
+    (bot/career_move.py reads the bare phrase as a move only with a move word near it)."""
+    moves = {"faq-pm-to-po", "faq-po-to-pm"}
+    for question in (
+        "what is a good PM to PO ratio?",
+        "should we rename our product managers to product owners?",
+    ):
+        answer = ask(real_index, question)
+        assert not (answer.answered and answer.id in moves), (question, answer.id)
+    move = ask(real_index, "PM to PO switch, worth it?")
+    assert move.answered and move.id == "faq-pm-to-po", (move.kind, move.id)
+
+
 def test_pay_asked_as_pm_vs_po_is_the_pay_question(real_index: Index) -> None:
     """An "X vs Y" question cues the comparison card, which also lists pay; the pay entry,
     which points to the card, answers, rather than an ask-back between the two."""
