@@ -5,7 +5,9 @@ side: "I'm a PO and want to become a PM", "been a product owner for 3 years, how
 the jump to product management?". Without the direction those read as "PO, PM, become" and
 go to whichever career entry shares most words, often the move the other way. This finds
 the move from the words around each role, so the question gets the same term as "from PO to
-PM" (the knowledge base's own texts are read the same way).
+PM" (the knowledge base's own texts are read the same way). A bare "PO to PM" is read here
+too, and is a move only with a move word near it: "PO to PM transition tips" is one, "a good
+PM to PO ratio" is not.
 """
 
 from __future__ import annotations

@@ -140,7 +140,7 @@ def test_the_whole_question_decides_not_one_shared_word(
 
 
 def test_pm_to_po_is_a_career_move_only_when_someone_moves(real_index: Index) -> None:
-    """"PM to PO" side by side was always read as the move; a ratio or a renaming is none
+    """ "PM to PO" side by side was always read as the move; a ratio or a renaming is none
     (bot/career_move.py reads the bare phrase as a move only with a move word near it)."""
     moves = {"faq-pm-to-po", "faq-po-to-pm"}
     for question in (
