@@ -49,8 +49,5 @@ def without_frame(raw: list[str]) -> list[str]:
     """The question's words without its frame; all of them if the frame is all there is."""
     if _NEEDED.isdisjoint(raw):
         return raw
-    text = " ".join(raw)
-    if not _frame().search(text):
-        return raw
-    kept = _frame().sub(" ", text).split()
-    return kept or raw
+    left, found = _frame().subn(" ", " ".join(raw))
+    return (left.split() or raw) if found else raw
