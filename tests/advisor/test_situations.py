@@ -59,6 +59,26 @@ STORIES = [
         "own teams. Is that a good idea?",
         "choosing-a-po",
     ),
+    # the situation named in other words: a second PO weighed, asked for, or a PO who codes
+    (
+        "We run one team on one app and I'm uneasy about there being two product owners, one "
+        "for the business case and one for the sprint work. Can we make that work?",
+        "several-pos-one-product",
+    ),
+    (
+        "Our PO handles the billing platform alone and the devs wait for her all week. "
+        "Management asks whether we need additional POs. What would you do?",
+        "po-spread-thin",
+    ),
+    (
+        "In our new Scrum setup the product owner is also a member of the development team and "
+        "writes code most days. Can this really work?",
+        "po-plus-another-job",
+    ),
+    (
+        "Our lead developer is also the product owner for the team now. What do you think?",
+        "po-plus-another-job",
+    ),
 ]
 
 # Same vocabulary, but a definition, an owner, or a career question: not a team's story.
@@ -82,6 +102,10 @@ NOT_STORIES = [
     "whole product. Is that a problem? What is your view?",
     "I'm the scrum master for two teams and our new product owner leans on the developers far "
     "too much to write and slice every story. What should I do so she becomes self-sufficient?",
+    # two POs in a roster, or "another PO" meaning a different one, is no staffing question
+    "Our team has a PM, two POs and a designer. What does a PO actually do all day?",
+    "One PO asked my team to change the branching strategy and another PO asked for a new "
+    "database schema. How do I get the POs to involve me first?",
 ]
 
 
