@@ -36,7 +36,7 @@ _REACH = 3  # a cue counts up to this many words before its role ("become a seni
 TERMS = {"po": "from_po_to_pm", "pm": "from_pm_to_po"}
 
 
-def _roles(raw: list[str]) -> list[tuple[int, str]]:
+def role_mentions(raw: list[str]) -> list[tuple[int, str]]:
     """(position, "po" | "pm") for each mention of a role, in order."""
     found: list[tuple[int, str]] = []
     i = 0
@@ -61,7 +61,7 @@ def move_term(raw: list[str]) -> str | None:
 
     `raw`: the question's words as textnorm.words gives them.
     """
-    mentions = _roles(raw)
+    mentions = role_mentions(raw)
     if not mentions:
         return None
     first_at, first = mentions[0]

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from bot.career_move import move_term
 from bot.question_frame import without_frame
+from bot.role_relation import WORDS as RELATION_WORDS
+from bot.role_relation import relation_term
 from bot.spelling import english_near, is_english_word
 from bot.textnorm import STOPWORDS, stem, words
 from bot.typo_distance import within
@@ -106,8 +108,7 @@ class TermReader:
         raw = without_frame(words(text))
         stems = self.rewrite([stem(w) for w in raw])
         kept = [s for s, i, syn in stems if syn or (raw[i] not in STOPWORDS and s not in STOPWORDS)]
-        move = move_term(raw)
-        return [*kept, move] if move and move not in kept else kept
+        return kept + [t for t in _read_between_roles(raw) if t not in kept]
 
     def read(self, query: str) -> tuple[list[Term], list[str]]:
         """The question's content terms, typos repaired, and its raw words (for cue checks)."""
@@ -130,9 +131,11 @@ class TermReader:
             seen.add(s)
             word, corrected = fixed[origin]
             terms.append(Term(word=word, stem=s, corrected=corrected))
-        move = move_term([w for w, _ in fixed])  # "I'm a PO and want to become a PM"
-        if move and move not in seen:
-            terms.append(Term(word=move.replace("_", " "), stem=move, corrected=False))
+        # "I'm a PO and want to become a PM", "can the PM be the PO?"
+        for found in _read_between_roles([w for w, _ in fixed]):
+            if found not in seen:
+                word = RELATION_WORDS.get(found) or found.replace("_", " ")
+                terms.append(Term(word=word, stem=found, corrected=False))
         return terms[:MAX_QUERY_WORDS], raw
 
     # -- typo repair ----------------------------------------------------------------------
@@ -174,6 +177,12 @@ class TermReader:
             return None  # "lunch" is lunch, not a slip for "launch"
         # Same distance: prefer the longer word, since a dropped letter is the commonest slip.
         return min(found, key=lambda f: (f[1], -len(f[0]), f[0]))[0]
+
+
+def _read_between_roles(raw: list[str]) -> list[str]:
+    """The terms glue words carry between the two role names: a career move, one person in
+    both roles, or the asker choosing one (career_move.py, role_relation.py)."""
+    return [t for t in (move_term(raw), relation_term(raw)) if t]
 
 
 def _synonym_table(

@@ -34,6 +34,7 @@ _CODE = (
     "question_frame.py",  # examples are read without their frame
     "regex_anchors.py",  # the loader stores its anchors in the index as plain strings
     "regex_lint.py",  # which cues the loader refuses decides whether an index is built at all
+    "role_relation.py",  # like career_move: the index's texts carry its terms
     "spelling.py",
     "textnorm.py",
     "wording.py",

@@ -1,0 +1,108 @@
+"""Whether a question puts one person in both roles, ranks them, or has the asker choose one.
+
+"Can the PM be the PO?", "should I go for PM or PO?" and "PM vs PO?" read alike once glue
+words are dropped: "can", "be", "should", "or" and "both" are stop words, so all three come
+down to the two role names, and the comparison card (whose keywords are just that) answers
+each of them with confidence. The question is in the glue: a modal verb with one role made
+into the other asks whether one person can hold both; "above" or "under" between them asks
+which ranks higher; "I" choosing between the two asks which career to pick. This reads those
+frames, as `career_move` reads a move, and gives each a term the matching entries' own
+aliases yield too ("can a pm be a po", "is product owner above product manager"), so the
+knowledge base and the asker are read by the same rule.
+"""
+
+from __future__ import annotations
+
+from bot.career_move import role_mentions
+
+# "can / should the PM (also) be the PO", "is it OK if the PO plays the PM"
+_MODALS = frozenset("can could should shall may might must would will ok okay possible".split())
+# the verbs that make one role into the other; "become" is a career move (career_move.py)
+_HOLD = frozenset(
+    "be being act acts acting double doubles doubling serve serves serving play plays playing "
+    "wear wears wearing cover covers covering take takes taking".split()
+)
+# "do both", "be both at once": one person in both roles, with the roles left unsaid
+_BOTH_VERBS = frozenset("be do cover wear play".split())
+_BOTH_AFTER = frozenset("roles jobs hats at pm po pms pos product a an the".split())
+# "should I go for PM or PO?", "which should I pick, PO or PM?"
+_CHOOSE = frozenset(
+    "be become go choose pick pursue aim take apply select opt prefer study learn start".split()
+)
+_CHOICE = frozenset("or vs versus".split())
+_RANKED = frozenset("above below over under beneath".split())  # "is the PO above the PM?"
+# "the PO's manager": a person next to the role, not the role ("po's" reads as "pos")
+_BESIDE = frozenset("manager managers boss lead proxy deputy backup assistant supervisor".split())
+_ONE_WORD = frozenset("po pos pm pms".split())
+_SHORT = 8  # words in a question that names no role but may still be about them
+_REACH = 3  # a modal counts up to this many words before the first role ("can a senior PM")
+ONE_PERSON = "one_person_both_roles"
+CHOICE = "choose_pm_or_po"
+RANK = "rank_between_roles"
+WORDS = {
+    ONE_PERSON: "one person in both roles",
+    CHOICE: "choosing PM or PO",
+    RANK: "which role ranks higher",
+}
+
+
+def relation_term(raw: list[str]) -> str | None:
+    """ONE_PERSON, CHOICE, RANK or None. `raw`: the question's words as textnorm.words gives."""
+    mentions = role_mentions(raw)
+    named = {role for _, role in mentions}
+    # "could one person be both the PM and lead product marketing?": both of something else;
+    # with neither role named, only a short question ("can I do both?") is about them
+    if (len(named) == 2 or not named and len(raw) <= _SHORT) and _both_without_roles(raw):
+        return ONE_PERSON
+    first = mentions[0] if mentions else None
+    second = next((m for m in mentions if first and m[1] != first[1]), None)
+    if first is None or second is None:
+        return None
+    (first_at, _), (second_at, _) = first, second
+    between = raw[_end(raw, first_at) : second_at]
+    i_choose = _i_choose(raw[max(0, first_at - _REACH - 2) : first_at])
+    if _CHOICE & set(between):
+        # "should I be a PM or a PO?": the asker picks; "PM or PO, what's the difference?",
+        # "how can I tell if a posting is a PM or a PO role?" and "should my CV say PO or PM?"
+        # do not
+        return CHOICE if i_choose else None
+    if _RANKED & set(between) and len(between) <= 3:
+        # "is the PO above the PM?"; "should I pick PM over PO?" is a choice
+        return CHOICE if i_choose else RANK
+    after = raw[_end(raw, second_at) : _end(raw, second_at) + 2]
+    if "become" in between or _BESIDE & set(after):
+        return None  # a move (career_move.py), or "will the PM be the PO's manager?"
+    before = raw[max(0, first_at - _REACH) : first_at]
+    # "can the PM (also) be the PO?", not "what should a PM be judged on, and a PO?"
+    if _MODALS & set(before) and len(between) <= 5 and _HOLD & set(between[-3:]):
+        return ONE_PERSON
+    # "can I be the PO and the PM at once?"
+    wider = raw[max(0, first_at - _REACH - 2) : first_at]
+    if _MODALS & set(wider) and _HOLD & set(before) and "and" in between and len(between) <= 3:
+        return ONE_PERSON
+    return None
+
+
+def _end(raw: list[str], at: int) -> int:
+    """Where the role mentioned at `at` ends: "PO" is one word, "product owner" two."""
+    return at + 1 if raw[at] in _ONE_WORD else at + 2
+
+
+def _i_choose(before: list[str]) -> bool:
+    """A modal, then "I", then a verb of choosing, just before the first role."""
+    for i, word in enumerate(before):
+        if word in _MODALS and i + 2 < len(before) and before[i + 1] == "i":
+            return before[i + 2] in _CHOOSE
+    return False
+
+
+def _both_without_roles(raw: list[str]) -> bool:
+    """ "can I do both?", "be both at once": a modal, a verb, then "both" ending the thought."""
+    for i, word in enumerate(raw):
+        if word != "both" or i < 1 or raw[i - 1] not in _BOTH_VERBS:
+            continue
+        if not _MODALS & set(raw[max(0, i - 4) : i - 1]) and raw[i - 1] != "be":
+            continue
+        if i + 1 == len(raw) or raw[i + 1] in _BOTH_AFTER:
+            return True
+    return False

@@ -1,0 +1,40 @@
+"""The glue words between the role names carry the question (bot/role_relation.py).
+
+Phrasings written for this test; none is an example or alias in knowledge/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.role_relation import CHOICE, ONE_PERSON, RANK, relation_term
+from bot.textnorm import words
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("can a product manager double as the product owner?", ONE_PERSON),
+        ("is it ok if the PO also plays the PM?", ONE_PERSON),
+        ("should the PO be the product manager?", ONE_PERSON),
+        ("can I be the PO and the PM at once?", ONE_PERSON),
+        ("could I do both?", ONE_PERSON),
+        ("should I pick the PO or the PM path?", CHOICE),
+        ("shall I go for product owner or product manager?", CHOICE),
+        ("is the PO above the PM?", RANK),
+        ("does the product owner sit under the product manager?", RANK),
+        ("should I pick PM over PO?", CHOICE),
+        # the roles side by side, or in a question that is not one of these
+        ("PM or PO?", None),
+        ("PM vs PO: what's the difference?", None),
+        ("should my CV say product owner or product manager?", None),
+        ("how can I tell if a job ad is really a PM or a PO role?", None),
+        ("will the PM be the PO's manager?", None),
+        ("can a PM become a PO?", None),  # a career move: career_move.py
+        ("what should a PM be judged on, and what about a PO?", None),
+        ("could one person be both the PM and lead product marketing?", None),
+        ("the roadmap is late and tech debt grows, how will you do both?", None),
+    ],
+)
+def test_relation_term(question: str, term: str | None) -> None:
+    assert relation_term(words(question)) == term
