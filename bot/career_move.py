@@ -12,7 +12,11 @@ PM to PO ratio" is not.
 
 from __future__ import annotations
 
-_SINGLE = {"po": "po", "pos": "po", "pm": "pm", "pms": "pm"}
+_SINGLE = {
+    **dict.fromkeys(("po", "pos", "productowner", "productowners"), "po"),
+    # hashtags and CamelCase: "#ProductOwner", "ProductManagers"
+    **dict.fromkeys(("pm", "pms", "productmanager", "productmanagers"), "pm"),
+}
 _PAIRS = {
     ("product", "owner"): "po",
     ("product", "owners"): "po",

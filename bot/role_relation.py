@@ -33,7 +33,9 @@ _CHOICE = frozenset("or vs versus".split())
 _RANKED = frozenset("above below over under beneath".split())  # "is the PO above the PM?"
 # "the PO's manager": a person next to the role, not the role ("po's" reads as "pos")
 _BESIDE = frozenset("manager managers boss lead proxy deputy backup assistant supervisor".split())
-_ONE_WORD = frozenset("po pos pm pms".split())
+_ONE_WORD = frozenset(
+    "po pos pm pms productowner productowners productmanager productmanagers".split()
+)
 _SHORT = 8  # words in a question that names no role but may still be about them
 _REACH = 3  # a modal counts up to this many words before the first role ("can a senior PM")
 ONE_PERSON = "one_person_both_roles"

@@ -175,6 +175,16 @@ def test_one_person_in_both_roles_or_a_choice_is_not_the_comparison(
     assert side_by_side.answered and side_by_side.id == "compare"
 
 
+def test_role_names_run_together_are_the_roles(real_index: Index) -> None:
+    """ "#ProductManager", "ProductOwner": typo repair made "productmanager" the project manager
+    (a variant in synonyms.yml), so "productmanager vs productowner" was offered the product
+    vs project manager entry."""
+    answer = ask(real_index, "#ProductOwner vs #ProductManager?")
+    assert answer.answered and answer.id == "compare", (answer.kind, answer.id)
+    one = ask(real_index, "can a ProductManager double as the ProductOwner?")
+    assert one.answered and one.id == "faq-one-person-both", (one.kind, one.id)
+
+
 def test_pay_asked_as_pm_vs_po_is_the_pay_question(real_index: Index) -> None:
     """An "X vs Y" question cues the comparison card, which also lists pay; the pay entry,
     which points to the card, answers, rather than an ask-back between the two."""
