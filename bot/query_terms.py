@@ -21,6 +21,7 @@ from bot.spelling import english_near, is_english_word
 from bot.textnorm import STOPWORDS, stem, words
 from bot.typo_distance import within
 
+SHORT_PLURAL = 5  # a word this short ending in "s" is repaired only to its singular
 MAX_QUERY_WORDS = 60  # a pasted essay is cut here; nothing useful lies beyond
 # The role names' stems: a multi-word concept keeps its longer words as partial terms, never
 # these (every entry mentions them).
@@ -162,6 +163,12 @@ class TermReader:
         """A known word one slip away (two for long words); typos rarely hit the first letter."""
         if len(word) < 4 or word.isdigit():
             return None
+        if len(word) <= SHORT_PLURAL and word.endswith("s"):
+            # "ctos" is the plural of a known word; "tpms", "smes", "reqs" are plurals of
+            # acronyms, not slips for "tpos", "sees" or "reps": a repair would change the topic
+            single = word[:-1]
+            known = single in self._known_words or stem(single) in self._known_stems
+            return single if known else None
         limit = _slips(len(word))
         candidates = self._vocab_by_initial.get(word[0], ())
         found: list[tuple[str, float]] = list(within(word, candidates, limit))

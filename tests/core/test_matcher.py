@@ -30,6 +30,15 @@ def test_a_misspelled_stop_word_is_dropped_and_manger_means_manager(real_index: 
     assert match.entry is not None and match.entry.id == "compare", match.reason
 
 
+def test_a_short_plural_is_repaired_only_to_its_singular(real_index: Index) -> None:
+    """ "TPMs" was repaired into "tpos" (technical product owners) and "SMEs" into "sees": an
+    acronym's plural is one slip from another word, and the repair changed the topic."""
+    stems = {t.stem for t in real_index.analyze("do TPMs and SMEs join refinement?")[0]}
+    assert not {"technic_product_owner", "see"} & stems, stems
+    assert "program_manag" in stems
+    assert "cto" in {t.stem for t in real_index.analyze("what do ctos do")[0]}
+
+
 def test_an_ask_back_offers_the_likeliest_entry_first(real_index: Index) -> None:
     """The ranking led with "isn't a PO just Scrum's PM?" (both roles, "job"); the model finds
     the PRD entry likelier, and the asker named the PRD."""
