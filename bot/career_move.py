@@ -33,7 +33,7 @@ _TO = frozenset("to into become becoming towards toward".split())
 # ("change" is left out: "does the PM hand the backlog to the PO when priorities change?")
 _MOVE = frozenset(
     "move moving switch switching transition transitioning jump pivot career become "
-    "becoming".split()
+    "becoming promoted promotion".split()
 )
 _REACH = 3  # a cue counts up to this many words before its role ("become a senior PM")
 # the synonyms.yml terms, as the matcher stems them

@@ -1,14 +1,16 @@
-"""Whether a question puts one person in both roles, ranks them, or has the asker choose one.
+"""Whether a question puts one person in both roles, ranks them, has one without the other,
+or has the asker choose one.
 
 "Can the PM be the PO?", "should I go for PM or PO?" and "PM vs PO?" read alike once glue
 words are dropped: "can", "be", "should", "or" and "both" are stop words, so all three come
 down to the two role names, and the comparison card (whose keywords are just that) answers
 each of them with confidence. The question is in the glue: a modal verb with one role made
 into the other asks whether one person can hold both; "above" or "under" between them asks
-which ranks higher; "I" choosing between the two asks which career to pick. This reads those
-frames, as `career_move` reads a move, and gives each a term the matching entries' own
-aliases yield too ("can a pm be a po", "is product owner above product manager"), so the
-knowledge base and the asker are read by the same rule.
+which ranks higher; "a PM but no PO" asks whether a team needs both; "I" choosing between the
+two asks which career to pick. This reads those frames, as `career_move` reads a move, and
+gives each a term the matching entries' own aliases yield too ("can a pm be a po", "is
+product owner above product manager"), so the knowledge base and the asker are read by the
+same rule.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _CHOOSE = frozenset(
 )
 _CHOICE = frozenset("or vs versus".split())
 _RANKED = frozenset("above below over under beneath".split())  # "is the PO above the PM?"
+_LACKING = frozenset("no without".split())  # "a PM but no PO"
+_TOWARDS = frozenset("to into".split())  # "promoted to PM", "report to the PM"
 # "the PO's manager": a person next to the role, not the role ("po's" reads as "pos")
 _BESIDE = frozenset("manager managers boss lead proxy deputy backup assistant supervisor".split())
 _ONE_WORD = frozenset(
@@ -41,15 +45,17 @@ _REACH = 3  # a modal counts up to this many words before the first role ("can a
 ONE_PERSON = "one_person_both_roles"
 CHOICE = "choose_pm_or_po"
 RANK = "rank_between_roles"
+WITHOUT = "one_role_without_the_other"
 WORDS = {
     ONE_PERSON: "one person in both roles",
     CHOICE: "choosing PM or PO",
     RANK: "which role ranks higher",
+    WITHOUT: "one role without the other",
 }
 
 
 def relation_term(raw: list[str]) -> str | None:
-    """ONE_PERSON, CHOICE, RANK or None. `raw`: the question's words as textnorm.words gives."""
+    """ONE_PERSON, CHOICE, RANK, WITHOUT or None. `raw`: words as textnorm.words gives them."""
     mentions = role_mentions(raw)
     named = {role for _, role in mentions}
     # "could one person be both the PM and lead product marketing?": both of something else;
@@ -71,9 +77,13 @@ def relation_term(raw: list[str]) -> str | None:
     if _RANKED & set(between) and len(between) <= 3:
         # "is the PO above the PM?"; "should I pick PM over PO?" is a choice
         return CHOICE if i_choose else RANK
+    if _LACKING & set(between[-2:]):
+        return WITHOUT  # "we have a PM but no PO", "a PO without a PM"
     after = raw[_end(raw, second_at) : _end(raw, second_at) + 2]
-    if "become" in between or _BESIDE & set(after):
-        return None  # a move (career_move.py), or "will the PM be the PO's manager?"
+    if "become" in between or _TOWARDS & set(between[-2:]) or _BESIDE & set(after):
+        # a move ("can a PO be promoted to PM?", career_move.py), or "will the PM be the PO's
+        # manager?"
+        return None
     before = raw[max(0, first_at - _REACH) : first_at]
     # "can the PM (also) be the PO?", not "what should a PM be judged on, and a PO?"
     if _MODALS & set(before) and len(between) <= 5 and _HOLD & set(between[-3:]):

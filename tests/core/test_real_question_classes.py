@@ -161,6 +161,7 @@ def test_pm_to_po_is_a_career_move_only_when_someone_moves(real_index: Index) ->
         ("could I do both?", "faq-one-person-both"),
         ("should I pick the PO or the PM path?", "faq-pm-or-po-career"),
         ("is a PM over a PO?", "faq-seniority"),
+        ("our team has a PO but no PM. problem?", "faq-which-role-team-needs"),
     ],
 )
 def test_one_person_in_both_roles_or_a_choice_is_not_the_comparison(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.role_relation import CHOICE, ONE_PERSON, RANK, relation_term
+from bot.role_relation import CHOICE, ONE_PERSON, RANK, WITHOUT, relation_term
 from bot.textnorm import words
 
 
@@ -24,6 +24,8 @@ from bot.textnorm import words
         ("is the PO above the PM?", RANK),
         ("does the product owner sit under the product manager?", RANK),
         ("should I pick PM over PO?", CHOICE),
+        ("our team has a product owner but no product manager. problem?", WITHOUT),
+        ("PM without a PO?", WITHOUT),
         # the roles side by side, or in a question that is not one of these
         ("PM or PO?", None),
         ("PM vs PO: what's the difference?", None),
@@ -31,6 +33,7 @@ from bot.textnorm import words
         ("how can I tell if a job ad is really a PM or a PO role?", None),
         ("will the PM be the PO's manager?", None),
         ("can a PM become a PO?", None),  # a career move: career_move.py
+        ("can a PO get promoted to PM?", None),  # a move as well
         ("what should a PM be judged on, and what about a PO?", None),
         ("could one person be both the PM and lead product marketing?", None),
         ("the roadmap is late and tech debt grows, how will you do both?", None),
