@@ -17,6 +17,7 @@ _SINGLE = {
     # hashtags and CamelCase: "#ProductOwner", "ProductManagers"
     **dict.fromkeys(("pm", "pms", "productmanager", "productmanagers"), "pm"),
 }
+ONE_WORD_ROLES = frozenset(_SINGLE)  # a role named in one word, not "product owner"
 _PAIRS = {
     ("product", "owner"): "po",
     ("product", "owners"): "po",

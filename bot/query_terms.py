@@ -187,8 +187,9 @@ class TermReader:
 
 
 def _read_between_roles(raw: list[str]) -> list[str]:
-    """The terms glue words carry between the two role names: a career move, one person in
-    both roles, or the asker choosing one (career_move.py, role_relation.py)."""
+    """The terms glue words carry between the two role names: a career move, or how the
+    question relates the roles (one person in both, rank, one without the other, the asker's
+    choice); see career_move.py and role_relation.py."""
     return [t for t in (move_term(raw), relation_term(raw)) if t]
 
 

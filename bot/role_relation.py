@@ -15,7 +15,7 @@ same rule.
 
 from __future__ import annotations
 
-from bot.career_move import role_mentions
+from bot.career_move import ONE_WORD_ROLES, role_mentions
 
 # "can / should the PM (also) be the PO", "is it OK if the PO plays the PM"
 _MODALS = frozenset("can could should shall may might must would will ok okay possible".split())
@@ -37,9 +37,6 @@ _LACKING = frozenset("no without".split())  # "a PM but no PO"
 _TOWARDS = frozenset("to into".split())  # "promoted to PM", "report to the PM"
 # "the PO's manager": a person next to the role, not the role ("po's" reads as "pos")
 _BESIDE = frozenset("manager managers boss lead proxy deputy backup assistant supervisor".split())
-_ONE_WORD = frozenset(
-    "po pos pm pms productowner productowners productmanager productmanagers".split()
-)
 _SHORT = 8  # words in a question that names no role but may still be about them
 _REACH = 3  # a modal counts up to this many words before the first role ("can a senior PM")
 ONE_PERSON = "one_person_both_roles"
@@ -97,7 +94,7 @@ def relation_term(raw: list[str]) -> str | None:
 
 def _end(raw: list[str], at: int) -> int:
     """Where the role mentioned at `at` ends: "PO" is one word, "product owner" two."""
-    return at + 1 if raw[at] in _ONE_WORD else at + 2
+    return at + 1 if raw[at] in ONE_WORD_ROLES else at + 2
 
 
 def _i_choose(before: list[str]) -> bool:
