@@ -186,6 +186,21 @@ def test_role_names_run_together_are_the_roles(real_index: Index) -> None:
     assert one.answered and one.id == "faq-one-person-both", (one.kind, one.id)
 
 
+def test_a_job_interview_is_not_a_customer_interview(real_index: Index) -> None:
+    """ "PO interview questions?" was offered customer discovery first: "interview" alone
+    matched it. Customer interviews are one term now (synonyms.yml), a bare interview is not."""
+    for question in (
+        "PO interview questions?",
+        "what will they ask me in a product owner interview?",
+    ):
+        answer = ask(real_index, question)
+        offered = [s.id for s in answer.suggestions[:1]]
+        assert answer.id != "owns-customer-discovery", question
+        assert offered != ["owns-customer-discovery"], question
+    users = ask(real_index, "who runs the interviews with users?")
+    assert users.answered and users.id == "owns-customer-discovery", (users.kind, users.id)
+
+
 def test_pay_asked_as_pm_vs_po_is_the_pay_question(real_index: Index) -> None:
     """An "X vs Y" question cues the comparison card, which also lists pay; the pay entry,
     which points to the card, answers, rather than an ask-back between the two."""
