@@ -187,10 +187,11 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
     shape = question_shape(raw)
     role = other_role(raw, kb.synonyms)
     if match.off_topic is not None and shape not in ("foreign", "request", "status") and not role:
-        # the knowledge base's own wording for this kind of question, and its pointer
-        pointer = tuple(
-            suggestion(kb.entries[i]) for i in match.off_topic.related if i in kb.entries
-        )
+        # the knowledge base's own wording for this kind of question, and its pointer, led by
+        # the entry the question's own words reached ("what is a user story?" is not ours to
+        # define, but who writes them is)
+        related = (suggestion(kb.entries[i]) for i in match.off_topic.related if i in kb.entries)
+        pointer = tuple({s.id: s for s in (*close[:1], *related)}.values())
         return Answer(
             kind="none",
             answered=False,

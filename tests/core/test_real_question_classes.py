@@ -255,6 +255,17 @@ def test_off_topic_questions_sharing_words_are_not_answered(
     assert not ask(real_index, question).answered
 
 
+def test_a_definition_declined_points_first_to_the_entry_its_words_reached(
+    real_index: Index,
+) -> None:
+    """ "what is a user story?" is not pmpo's to define, but who writes user stories is: the
+    decline's pointer led with the off-topic entry's fixed list (retrospectives, estimation)."""
+    answer = ask(real_index, "what's a user story exactly?")
+    assert not answer.answered and answer.kind == "none", (answer.kind, answer.id)
+    assert [s.id for s in answer.suggestions][:1] == ["owns-user-stories"], answer.suggestions
+    assert len({s.id for s in answer.suggestions}) == len(answer.suggestions) <= 3
+
+
 # 6. Several typos in a short question; a paragraph with the question at the end.
 @pytest.mark.parametrize(
     ("question", "entry"),
