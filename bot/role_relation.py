@@ -65,7 +65,9 @@ def relation_term(raw: list[str]) -> str | None:
         return None
     (first_at, _), (second_at, _) = first, second
     between = raw[_end(raw, first_at) : second_at]
-    i_choose = _i_choose(raw[max(0, first_at - _REACH - 2) : first_at])
+    before = raw[max(0, first_at - _REACH) : first_at]
+    wider = raw[max(0, first_at - _REACH - 2) : first_at]  # room for "should I go for"
+    i_choose = _i_choose(wider)
     if _CHOICE & set(between):
         # "should I be a PM or a PO?": the asker picks; "PM or PO, what's the difference?",
         # "how can I tell if a posting is a PM or a PO role?" and "should my CV say PO or PM?"
@@ -81,12 +83,10 @@ def relation_term(raw: list[str]) -> str | None:
         # a move ("can a PO be promoted to PM?", career_move.py), or "will the PM be the PO's
         # manager?"
         return None
-    before = raw[max(0, first_at - _REACH) : first_at]
     # "can the PM (also) be the PO?", not "what should a PM be judged on, and a PO?"
     if _MODALS & set(before) and len(between) <= 5 and _HOLD & set(between[-3:]):
         return ONE_PERSON
     # "can I be the PO and the PM at once?"
-    wider = raw[max(0, first_at - _REACH - 2) : first_at]
     if _MODALS & set(wider) and _HOLD & set(before) and "and" in between and len(between) <= 3:
         return ONE_PERSON
     return None
