@@ -1,6 +1,7 @@
 """The glue words between the role names carry the question (bot/role_relation.py).
 
-Phrasings written for this test; none is an example or alias in knowledge/.
+Phrasings written for this test; apart from "PM or PO?" (the comparison's own alias, kept to
+show the bare pair stays the comparison), none is an example or alias in knowledge/.
 """
 
 from __future__ import annotations
