@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from operator import itemgetter
 
+from bot.career_move import TERMS as MOVE_TERMS
 from bot.decide import decide, rank, worth_offering
 from bot.kb.model import Entry, KnowledgeBase
 from bot.phrasings import Phrasings
@@ -41,8 +42,6 @@ ROLE_KEY_IDF = 0.57  # a role entry asked by name ("po?") has that much evidence
 # The role names themselves: nearly every entry mentions them, so outside the role and
 # compare entries they count as body words and never carry an answer on their own.
 GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
-# career-move concepts count as talk about the roles
-ROLE_MOVES = ("from po to pm", "from pm to po")
 ROLE_KINDS = frozenset({"role", "compare"})
 _ROLE_CONCEPTS = {"product_owner": "po", "product_manag": "pm"}  # synonyms.yml's canonical terms
 OFF_TOPIC = "offtopic"  # entries that say what pmpo does not answer
@@ -158,9 +157,8 @@ class Index:
             frozenset(t for phrase in GENERIC_PHRASES for t in self.reader.terms_of(phrase))
             | ROLE_STEMS
         )
-        self._role_concepts = self.generic | {
-            t for phrase in ROLE_MOVES for t in self.reader.terms_of(phrase)
-        }
+        # career-move terms count as talk about the roles
+        self._role_concepts = self.generic | frozenset(MOVE_TERMS.values())
         self._compare_words = frozenset(
             t for w in KIND_CUES["compare"][0] for t in self.reader.terms_of(w)
         )
