@@ -1,5 +1,5 @@
 """Whether a question puts one person in both roles, ranks them, has one without the other,
-or has the asker choose one.
+has the asker choose one, has them work together, or asks who should hold one.
 
 "Can the PM be the PO?", "should I go for PM or PO?" and "PM vs PO?" read alike once glue
 words are dropped: "can", "be", "should", "or" and "both" are stop words, so all three come
@@ -7,10 +7,12 @@ down to the two role names, and the comparison card (whose keywords are just tha
 each of them with confidence. The question is in the glue: a modal verb with one role made
 into the other asks whether one person can hold both; "above" or "under" between them asks
 which ranks higher; "a PM but no PO" asks whether a team needs both; "I" choosing between the
-two asks which career to pick. This reads those frames, as `career_move` reads a move, and
-gives each a term the matching entries' own aliases yield too ("can a pm be a po", "is
-product owner above product manager"), so the knowledge base and the asker are read by the
-same rule.
+two asks which career to pick; "does the PO need to work with the PM?" asks how the two work
+together, not whether a team needs both. "Who should be the PO?" came down to the bare role
+name, and the PO's definition card answered it; it asks who is fit to hold the role. This
+reads those frames, as `career_move` reads a move, and gives each a term the matching entries'
+own aliases yield too ("can a pm be a po", "is product owner above product manager", "how pm
+and po collaborate"), so the knowledge base and the asker are read by the same rule.
 """
 
 from __future__ import annotations
@@ -34,27 +36,44 @@ _CHOOSE = frozenset(
 _CHOICE = frozenset("or vs versus".split())
 _RANKED = frozenset("above below over under beneath".split())  # "is the PO above the PM?"
 _LACKING = frozenset("no without".split())  # "a PM but no PO"
+# "the PO works with the PM", "how do PMs and POs collaborate?"
+_WORK = frozenset(
+    "work works working worked collaborate collaborates collaborating cooperate cooperates "
+    "cooperating interact interacts interacting partner partners partnering sync syncs "
+    "align aligns aligning".split()
+)
+_WITH = frozenset("with alongside".split())
 _TOWARDS = frozenset("to into".split())  # "promoted to PM", "report to the PM"
 # "the PO's manager": a person next to the role, not the role ("po's" reads as "pos")
 _BESIDE = frozenset("manager managers boss lead proxy deputy backup assistant supervisor".split())
 _SHORT = 8  # words in a question that names no role but may still be about them
 _REACH = 3  # a modal counts up to this many words before the first role ("can a senior PM")
+# "who should be / act as / play the PO?", not "who will take over the PO role" (a stand-in)
+_FILL = frozenset("be become act serve play fill".split())
+_FILLER = frozenset("the a an our my their your this that role roles of as".split())
 ONE_PERSON = "one_person_both_roles"
 CHOICE = "choose_pm_or_po"
 RANK = "rank_between_roles"
 WITHOUT = "one_role_without_the_other"
+WHO_HOLDS = "who_holds_the_role"
+TOGETHER = "roles_work_together"
 WORDS = {
     ONE_PERSON: "one person in both roles",
     CHOICE: "choosing PM or PO",
     RANK: "which role ranks higher",
     WITHOUT: "one role without the other",
+    WHO_HOLDS: "who should hold the role",
+    TOGETHER: "the two working together",
 }
 
 
 def relation_term(raw: list[str]) -> str | None:
-    """ONE_PERSON, CHOICE, RANK, WITHOUT or None. `raw`: words as textnorm.words gives them."""
+    """ONE_PERSON, CHOICE, RANK, WITHOUT, TOGETHER, WHO_HOLDS or None. `raw`: words as
+    textnorm.words gives them."""
     mentions = role_mentions(raw)
     named = {role for _, role in mentions}
+    if mentions and _who_holds(raw, mentions[0][0]):
+        return WHO_HOLDS
     # "could one person be both the PM and lead product marketing?": both of something else;
     # with neither role named, only a short question ("can I do both?") is about them
     if (len(named) == 2 or not named and len(raw) <= _SHORT) and _both_without_roles(raw):
@@ -78,6 +97,8 @@ def relation_term(raw: list[str]) -> str | None:
         return CHOICE if i_choose else RANK
     if _LACKING & set(between[-2:]):
         return WITHOUT  # "we have a PM but no PO", "a PO without a PM"
+    if _works_together(raw, between, _end(raw, second_at)):
+        return TOGETHER
     after = raw[_end(raw, second_at) : _end(raw, second_at) + 2]
     if "become" in between or _TOWARDS & set(between[-2:]) or _BESIDE & set(after):
         # a move ("can a PO be promoted to PM?", career_move.py), or "will the PM be the PO's
@@ -90,6 +111,31 @@ def relation_term(raw: list[str]) -> str | None:
     if _MODALS & set(wider) and _HOLD & set(before) and "and" in between and len(between) <= 3:
         return ONE_PERSON
     return None
+
+
+def _works_together(raw: list[str], between: list[str], after_second: int) -> bool:
+    """ "the PO needs to work with the PM", "how do PMs and POs work together / collaborate?" """
+    tail = between[-2:] if between[-1:] and between[-1] in _FILLER else between[-1:]
+    if len(between) <= 5 and _WITH & set(tail) and _WORK & set(between):
+        return True  # "with" right before the role: not "works with developers, the PM…"
+    after = raw[after_second : after_second + 2]
+    return between in (["and"], ["and", "the"], ["and", "a"]) and bool(_WORK & set(after))
+
+
+def _who_holds(raw: list[str], at: int) -> bool:
+    """ "who should be the PO?", "who can act as our product owner?", "who should the PO be?" """
+    for i in range(max(0, at - 6), at):
+        if raw[i] != "who" or i + 1 >= at or raw[i + 1] not in _MODALS:
+            continue
+        rest = raw[i + 2 : at]
+        after = _end(raw, at)
+        if _BESIDE & set(raw[after : after + 2]):
+            return False  # "who should be the PO's manager?"
+        if rest and rest[0] in _FILL and all(w in _FILLER for w in rest[1:]):
+            return True  # "who should be the PO", "who could play the role of PO"
+        if all(w in _FILLER for w in rest) and raw[after : after + 1] == ["be"]:
+            return True  # "who should the PO be"
+    return False
 
 
 def _end(raw: list[str], at: int) -> int:

@@ -286,15 +286,17 @@ def _with_example(index: Index, question: str, *entry_ids: str) -> Index:
 
 def test_a_question_filed_as_an_example_is_answered_by_its_entry(real_index: Index) -> None:
     """Adding a missed question to an entry's examples is how an admin teaches pmpo; the
-    model alone answers this one with the PO's role card even once it is filed."""
-    question = "Who should the product owner be?"
+    model alone answers this one (the PO as a committee) with one person in both roles."""
+    question = "Can the product owner be more than one person?"
     untaught = _with_example(real_index, question)
-    assert untaught.match(question).entry.id == "role-po"
-    taught = _with_example(real_index, question, "faq-who-can-be-po")
+    assert untaught.match(question).entry.id == "faq-one-person-both"
+    taught = _with_example(real_index, question, "faq-po-authority")
     after = taught.match(question)
-    assert after.outcome == "answer" and after.entry.id == "faq-who-can-be-po"
+    assert after.outcome == "answer" and after.entry.id == "faq-po-authority"
     # word for word, not by resemblance: another wording still goes through the model
-    assert not taught.match("Who should our product owner be?").reason.startswith("filed")
+    assert not taught.match("Can our product owner be more than one person?").reason.startswith(
+        "filed"
+    )
 
 
 def test_a_question_filed_under_two_entries_is_weighed_as_usual(real_index: Index) -> None:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.role_relation import CHOICE, ONE_PERSON, RANK, WITHOUT, relation_term
+from bot.role_relation import (
+    CHOICE,
+    ONE_PERSON,
+    RANK,
+    TOGETHER,
+    WHO_HOLDS,
+    WITHOUT,
+    relation_term,
+)
 from bot.textnorm import words
 
 
@@ -27,6 +35,16 @@ from bot.textnorm import words
         ("should I pick PM over PO?", CHOICE),
         ("our team has a product owner but no product manager. problem?", WITHOUT),
         ("PM without a PO?", WITHOUT),
+        ("must our product owner sync with the product manager every week?", TOGETHER),
+        ("how do the PM and the PO collaborate in SAFe?", TOGETHER),
+        ("who should act as our product owner?", WHO_HOLDS),
+        ("so who could play the role of PO here?", WHO_HOLDS),
+        ("who would the product manager be, in a team of five?", WHO_HOLDS),
+        ("who will take over the PO role while she is away?", None),  # a stand-in
+        ("who should be the product owner's boss?", None),
+        ("who is the PO in scrum?", None),  # what the role is
+        ("the PO works with developers, the PM with sales: fair?", None),
+        ("can a PM work as a PO?", None),
         # the roles side by side, or in a question that is not one of these
         ("PM or PO?", None),
         ("PM vs PO: what's the difference?", None),
