@@ -244,6 +244,14 @@ def test_working_with_the_other_role_is_how_they_work_together(real_index: Index
     assert never_wrong(answer, {"faq-working-together"}), answer.id
 
 
+def test_other_words_for_an_owned_thing_find_it(real_index: Index) -> None:
+    """ "business objectives" read as OKRs ("objectives"), "demonstrations" as nothing."""
+    goals = ask(real_index, "is the PM or the PO accountable for the business goals?")
+    assert goals.answered and goals.id == "owns-business-outcomes", (goals.kind, goals.id)
+    demo = ask(real_index, "does the PO have to organise the demonstration for stakeholders?")
+    assert reaches(demo, {"owns-stakeholder-demo"}), (demo.kind, demo.id)
+
+
 def test_standing_up_to_someone_is_not_the_standup(real_index: Index) -> None:
     for question in (
         "how can a product owner stand up to a pushy VP?",
