@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot import regex_store
 from bot.career_move import move_term
 from bot.question_frame import without_frame
 from bot.role_relation import WORDS as RELATION_WORDS
@@ -114,6 +115,7 @@ class TermReader:
     def read(self, query: str) -> tuple[list[Term], list[str]]:
         """The question's content terms, typos repaired, and its raw words (for cue checks)."""
         raw = without_frame(words(query)[: MAX_QUERY_WORDS * 2])
+        names = proper_names(query)
         fixed: list[tuple[str, bool]] = []
         for w in raw:
             if w in self._known_words or stem(w) in self._known_stems:
@@ -129,8 +131,10 @@ class TermReader:
                 synonym or (fixed[origin][0] not in STOPWORDS and s not in STOPWORDS and len(s) > 1)
             ):
                 continue
-            seen.add(s)
             word, corrected = fixed[origin]
+            if word in names and not corrected and not synonym and s not in self._known_stems:
+                continue  # "what does a PO earn in Berlin?": a place or a firm, not a topic
+            seen.add(s)
             terms.append(Term(word=word, stem=s, corrected=corrected))
         # "I'm a PO and want to become a PM", "can the PM be the PO?"
         for found in _read_between_roles([w for w, _ in fixed]):
@@ -184,6 +188,28 @@ class TermReader:
             return None  # "lunch" is lunch, not a slip for "launch"
         # Same distance: prefer the longer word, since a dropped letter is the commonest slip.
         return min(found, key=lambda f: (f[1], -len(f[0]), f[0]))[0]
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """Capitalised words inside a sentence ("a PO in Berlin", "PMs at Spotify"): names.
+
+    A name the knowledge base does not know, and that is no slip for a word it knows ("budding
+    Agilists" is), is not a topic: counted as a term it left "what does a PO earn in Berlin?"
+    half explained, and the salary entry was declined.
+    A question written in Title Case has no telling names apart, so it has none.
+    """
+    capitalised = [m for m in _CAPITALISED.finditer(text)]
+    longer = _LONG_WORD.findall(text)
+    if not capitalised or len(capitalised) * 3 > len(longer):
+        return frozenset()
+    return frozenset(
+        m.group(0).lower() for m in capitalised if not _SENTENCE_START.search(text[: m.start()])
+    )
+
+
+_CAPITALISED = regex_store.compile(r"\b[A-Z][a-z]{2,}\b")
+_LONG_WORD = regex_store.compile(r"\b[A-Za-z]{4,}\b")
+_SENTENCE_START = regex_store.compile(r"(?:^|[.?!:;\"'(\[\n*_-])\s*$")
 
 
 def _read_between_roles(raw: list[str]) -> list[str]:
