@@ -195,12 +195,12 @@ def proper_names(text: str) -> frozenset[str]:
 
     A name the knowledge base does not know, and that is no slip for a word it knows ("budding
     Agilists" is), is not a topic: counted as a term it left "what does a PO earn in Berlin?"
-    half explained, and the salary entry was declined.
-    A question written in Title Case has no telling names apart, so it has none.
+    half explained, and the salary entry was declined. In a question written in Title Case
+    names cannot be told apart, so it has none.
     """
-    capitalised = [m for m in _CAPITALISED.finditer(text)]
+    capitalised = list(_CAPITALISED.finditer(text))
     longer = _LONG_WORD.findall(text)
-    if not capitalised or len(capitalised) * 3 > len(longer):
+    if not capitalised or len(capitalised) * 3 > len(longer):  # a third capitalised: Title Case
         return frozenset()
     return frozenset(
         m.group(0).lower() for m in capitalised if not _SENTENCE_START.search(text[: m.start()])
