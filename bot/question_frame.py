@@ -22,9 +22,9 @@ _FRAME = "|".join(
         r"^(?:true or false|true false|t or f)\b",
         rf"\b(?:which|what) (?:{_NUMBER} )?(?:of the following|of these)"
         r"(?: (?:statements?|options?|answers?|choices?|sentences?|phrases?))?",
-        rf"\b(?:which|what) (?:{_NUMBER} )?(?:statements?|sentences?|phrases?)\b",
+        rf"\b(?:which|what) (?:{_NUMBER} )?(?:statements?|sentences?|phrases?|descriptions?)\b",
         r"\b(?:is|are) (?:true|correct|accurate|valid|false) (?=about|of|for|regarding)",
-        r"\b(?:best|most accurately|correctly) (?:describes?|defines?)\b",
+        r"\b(?:best|most accurately|correctly) (?:describes?|defines?|fits?)\b",
         rf"\b(?:choose|select|pick|mark|tick) (?:{_NUMBER}|the (?:best|correct|right)"
         r"(?: answers?| options?)?|all that apply)\b",
         r"\b(?:the )?correct (?:answer|option)s?\b",
@@ -35,8 +35,8 @@ _FRAME = "|".join(
 # A word each part of the frame needs: most questions have none, and skip the pattern.
 _NEEDED = frozenset(
     "true false following these statement statements sentence sentences phrase phrases "
-    "describes describe defines define choose select pick mark tick correct terms words english "
-    "line simply".split()
+    "describes describe defines define fits fit description descriptions choose select pick "
+    "mark tick correct terms words english line simply".split()
 )
 
 

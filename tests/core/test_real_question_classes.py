@@ -423,6 +423,9 @@ def test_the_same_topic_asked_as_who_is_still_answered(real_index: Index) -> Non
         ("Which statement best describes the Product Owner's responsibility?", "role-po"),
         ("True or false: the product owner must attend the daily scrum.", "owns-daily-standup"),
         ("In simple terms, what is a product owner?", "role-po"),
+        ("Which description best fits a product manager?", "role-pm"),
+        # "agile" as the setting of a definition, not a topic of its own
+        ("so what does a product owner do in agile?", "role-po"),
     ],
 )
 def test_words_that_name_no_topic_are_read_past(
