@@ -198,18 +198,18 @@ def proper_names(text: str) -> frozenset[str]:
     half explained, and the salary entry was declined. In a question written in Title Case
     names cannot be told apart, so it has none.
     """
-    capitalised = list(_CAPITALISED.finditer(text))
-    longer = _LONG_WORD.findall(text)
-    if not capitalised or len(capitalised) * 3 > len(longer):  # a third capitalised: Title Case
+    capitalised = _CAPITALISED.findall(text)
+    if not capitalised or len(capitalised) * 3 > len(_LONG_WORD.findall(text)):  # Title Case
         return frozenset()
-    return frozenset(
-        m.group(0).lower() for m in capitalised if not _SENTENCE_START.search(text[: m.start()])
-    )
+    # one pass: a capitalised word that opens a sentence is taken by the first alternative
+    return frozenset(m.group("name").lower() for m in _NAME.finditer(text) if m.group("name"))
 
 
 _CAPITALISED = regex_store.compile(r"\b[A-Z][a-z]{2,}\b")
 _LONG_WORD = regex_store.compile(r"\b[A-Za-z]{4,}\b")
-_SENTENCE_START = regex_store.compile(r"(?:^|[.?!:;\"'(\[\n*_-])\s*$")
+_NAME = regex_store.compile(
+    r"(?:^|[.?!:;\"'(\[\n*_-])\s*[A-Z][a-z]{2,}\b|\b(?P<name>[A-Z][a-z]{2,})\b"
+)
 
 
 def _read_between_roles(raw: list[str]) -> list[str]:

@@ -124,13 +124,13 @@ def _works_together(raw: list[str], between: list[str], after_second: int) -> bo
 
 def _who_holds(raw: list[str], at: int) -> bool:
     """ "who should be the PO?", "who can act as our product owner?", "who should the PO be?" """
+    after = _end(raw, at)
+    if _BESIDE & set(raw[after : after + 2]):
+        return False  # "who should be the PO's manager?"
     for i in range(max(0, at - 6), at):
         if raw[i] != "who" or i + 1 >= at or raw[i + 1] not in _MODALS:
             continue
         rest = raw[i + 2 : at]
-        after = _end(raw, at)
-        if _BESIDE & set(raw[after : after + 2]):
-            return False  # "who should be the PO's manager?"
         if rest and rest[0] in _FILL and all(w in _FILLER for w in rest[1:]):
             return True  # "who should be the PO", "who could play the role of PO"
         if all(w in _FILLER for w in rest) and raw[after : after + 1] == ["be"]:
