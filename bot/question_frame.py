@@ -25,8 +25,8 @@ _FRAME = "|".join(
         rf"\b(?:which|what) (?:{_NUMBER} )?(?:statements?|sentences?|phrases?|descriptions?)\b",
         r"\b(?:is|are) (?:true|correct|accurate|valid|false) (?=about|of|for|regarding)",
         r"\b(?:best|most accurately|correctly) (?:describes?|defines?|fits?)\b",
-        rf"\b(?:choose|select|pick|mark|tick) (?:{_NUMBER}|the (?:best|correct|right)"
-        r"(?: answers?| options?)?|all that apply)\b",
+        rf"\b(?:choose|select|pick|mark|tick) (?:{_NUMBER}(?: answers?| options?)?|the "
+        rf"(?:best|correct|right)(?: {_NUMBER})?(?: answers?| options?)?|all that apply)\b",
         r"\b(?:the )?correct (?:answer|option)s?\b",
         r"\b(?:in (?:simple|plain|laymans|laymens|easy|a few|one) (?:terms|words|english|"
         r"sentence|line)|simply put|put simply)\b",
