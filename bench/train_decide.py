@@ -108,8 +108,8 @@ def _without_example(kb: KnowledgeBase, question: str) -> KnowledgeBase | None:
     entries = dict(kb.entries)
     for e in holders:
         kept = tuple(x for x in e.examples if _norm(x) != key)
-        entries[e.id] = dataclasses.replace(e, examples=kept)
-    return dataclasses.replace(kb, entries=entries)
+        entries[e.id] = e._replace(examples=kept)
+    return kb._replace(entries=entries)
 
 
 def _rows(
@@ -123,8 +123,8 @@ def collect() -> list[Question]:
     kb = load_dir(KNOWLEDGE).kb
     assert kb is not None
     full = Index(kb)
-    bare_entries = {i: dataclasses.replace(e, examples=()) for i, e in kb.entries.items()}
-    bare = Index(dataclasses.replace(kb, entries=bare_entries))
+    bare_entries = {i: e._replace(examples=()) for i, e in kb.entries.items()}
+    bare = Index(kb._replace(entries=bare_entries))
     texts = {eid: plain.render(entry_answer(kb, e)) for eid, e in kb.entries.items()}
     out: list[Question] = []
     realq = yaml.safe_load((ROOT / "bench" / "realq.yml").read_text())

@@ -1,12 +1,21 @@
-"""`Answer`: the one value every surface renders. Deciding builds it; rendering only reads it."""
+"""`Answer`: the one value every surface renders. Deciding builds it; rendering only reads it.
+
+The values pmpo builds on every question (here, in bot/kb/model.py, the matcher's) are
+NamedTuples, not dataclasses: a cold `pmpo ask` is a new process, and importing dataclasses
+(inspect comes with it) and building twenty classes with it took a fifth of one (paired over
+the real questions, Nov 29 2026: median 108 ms with dataclasses, 85 ms without).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+NO_EXTRA: Mapping[str, object] = MappingProxyType({})  # a shared default nobody can change
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A titled group of bullet lines (nuance, where sources disagree, next steps...).
 
     `role` says what the lines are (see the ROLE_* names) so a renderer can pick what a short
@@ -31,8 +40,7 @@ STEPS = "steps"  # the advisor's next steps
 ENTRY_REF = "entry:"
 
 
-@dataclass(frozen=True)
-class Cite:
+class Cite(NamedTuple):
     """One article an answer rests on: the one name used for it everywhere, its date, its URL."""
 
     name: str
@@ -43,8 +51,7 @@ class Cite:
         return f"{self.name} ({self.when})"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One row of a side-by-side comparison: PM on the left, PO on the right."""
 
     label: str
@@ -52,8 +59,7 @@ class Column:
     po: str
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """One "Did you mean…" choice; the buttons, the console's numbered choices and
     `suggestion_ids` all offer the same ones."""
 
@@ -62,8 +68,7 @@ class Suggestion:
     command: str  # what to type to get it, e.g. "whois-owns roadmap"
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """A reply as data: the console, `ask --json` and Block Kit each render the same decision
     their own way."""
 
@@ -80,4 +85,4 @@ class Answer:
     score: float = 0.0
     suggestions: tuple[Suggestion, ...] = ()
     follow_ups: tuple[str, ...] = ()
-    extra: dict[str, object] = field(default_factory=dict)
+    extra: Mapping[str, object] = NO_EXTRA

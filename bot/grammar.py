@@ -6,7 +6,7 @@ be tested on its own and every surface agrees on what a line means.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot import regex_store
 
@@ -42,8 +42,7 @@ _MARKUP = regex_store.compile(r"<[!@#][^>]*>")
 _LINK = regex_store.compile(r"<(?:https?|mailto):[^>|]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """What a message asks for: a subcommand and its argument, or "question" for free text."""
 
     name: str  # a key of COMMANDS, "question", "empty" or "unknown"

@@ -15,9 +15,9 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from itertools import combinations
 from operator import itemgetter
+from typing import NamedTuple
 
 from bot.career_move import TERMS as MOVE_TERMS
 from bot.decide import decide, rank, worth_offering
@@ -87,8 +87,7 @@ KIND_CUES: dict[str, tuple[frozenset[str], float]] = {
 }
 
 
-@dataclass(frozen=True)
-class Asked:
+class Asked(NamedTuple):
     """What the whole question shows, the same for every candidate entry."""
 
     terms: int = 0  # content terms
@@ -105,8 +104,7 @@ class Asked:
     method: bool = False
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One entry's evidence for a question: the figures the decision weighs, kept so that an
     ask-back or a decline can say why."""
 
@@ -125,11 +123,10 @@ class Hit:
     filed: bool = False  # the question is, word for word, one of this entry's examples
     other_role: bool = False  # names a neighbouring role (scrum master...) the entry is not about
     factor: float = 1.0  # how the question's shape weighed this kind of entry
-    asked: Asked = field(default_factory=Asked)
+    asked: Asked = Asked()
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """The matcher's decision: an entry, an ask-back (`suggestions`), or neither.
 
     `outcome` is "answer", "clarify" or "decline"; `reason` says why in a few words.
@@ -141,7 +138,7 @@ class Match:
     matched: tuple[str, ...]
     suggestions: tuple[Entry, ...] = ()
     reason: str = ""
-    runners_up: tuple[Entry, ...] = field(default=())
+    runners_up: tuple[Entry, ...] = ()
     outcome: str = "decline"
     off_topic: Entry | None = None  # the off-topic entry that declined it, with its wording
 

@@ -16,7 +16,7 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 VOTERS = 10  # closest examples that vote
 COMMON_DOCS = 2000  # a term in more examples than this (and than COMMON_SHARE of them)...
@@ -24,8 +24,7 @@ COMMON_SHARE = 0.05  # ...is not walked: its weight still counts in the question
 UNKNOWN_IDF_SHARE = 0.5  # a term no example uses weighs half the rarest term's IDF
 
 
-@dataclass(frozen=True)
-class Near:
+class Near(NamedTuple):
     """The best example of one entry for a question."""
 
     entry: int  # position in the keyword index's entry list

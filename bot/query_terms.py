@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot import regex_store
 from bot.career_move import move_term
@@ -29,8 +29,7 @@ MAX_QUERY_WORDS = 60  # a pasted essay is cut here; nothing useful lies beyond
 ROLE_STEMS = frozenset({"product", "manag", "owner"})
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One analysed query word: the user's spelling and the stem the index knows it by."""
 
     word: str

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.team_facts import BOUNDS, LABELS, NUMERIC, ORDER, STAGES, Fact
 
@@ -46,8 +45,7 @@ _OPS = {
 _OP_TEXT = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "is": ""}
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(NamedTuple):
     """One rule of the weighing in `advice.yml`: fact, threshold, the side it pushes, its weight
     and its source."""
 
@@ -71,8 +69,7 @@ class Signal:
         return f"{_OP_TEXT[self.op]} {number}{unit}".strip()
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A signal held against the team's fact, kept so that the answer can list what fired."""
 
     signal: Signal
@@ -80,8 +77,7 @@ class Hit:
     state: str  # "fired", "quiet" or "straddles"
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(NamedTuple):
     """Sources' thresholds (or a range) that put the team on both sides: shown, as it may change
     the verdict."""
 
@@ -92,8 +88,7 @@ class Disagreement:
     changes_verdict: bool
 
 
-@dataclass(frozen=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     """The whole weighing, so that the answer shows its reasons and follow-up questions, not
     only a verdict."""
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+NO_EXTRA: Mapping[str, Any] = MappingProxyType({})  # a shared default nobody can change
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """An article or public guide that entries cite; answers name it the same way everywhere."""
 
     id: str
@@ -40,8 +42,7 @@ class Source:
         return self.name
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One answer as its knowledge file states it; `file` and `line` point an admin at it."""
 
     id: str
@@ -56,7 +57,7 @@ class Entry:
     details: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     disagreement: dict[str, Any] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any] = NO_EXTRA
     file: str = ""
     line: int = 0
 
@@ -82,8 +83,7 @@ class Entry:
         )
 
 
-@dataclass(frozen=True)
-class KnowledgeBase:
+class KnowledgeBase(NamedTuple):
     """A checked knowledge base: immutable, so a reload swaps it whole and readers never see
     half an edit."""
 
@@ -99,8 +99,7 @@ class KnowledgeBase:
         return [e for e in self.entries.values() if e.kind == kind]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One `file:line: message` line; the unit of every knowledge-file error and warning."""
 
     file: str

@@ -9,7 +9,6 @@ and the `Answer` value stay the same for every surface.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from bot.answer import DISAGREE, FACTS, NUANCE, SIGNALS, STEPS, Answer, Column, Section
 
@@ -59,7 +58,7 @@ def _entry(answer: Answer) -> Answer:
         summary = [*bullets[: BULLETS - 1], disagree.lines[0]]
         bullets = summary if bullets else list(disagree.lines)
     kept = (Section("", tuple(bullets[:BULLETS])),) if bullets else ()
-    return replace(answer, sections=kept, columns=(), suggestions=(), matched=())
+    return answer._replace(sections=kept, columns=(), suggestions=(), matched=())
 
 
 def _compare(answer: Answer) -> Answer:
@@ -70,7 +69,7 @@ def _compare(answer: Answer) -> Answer:
     )
     keep = sorted(ranked[:COMPARE_ROWS])
     columns = tuple(answer.columns[i] for i in keep)
-    return replace(answer, columns=columns, sections=(), suggestions=(), matched=())
+    return answer._replace(columns=columns, sections=(), suggestions=(), matched=())
 
 
 def _advice(answer: Answer) -> Answer:
@@ -79,10 +78,10 @@ def _advice(answer: Answer) -> Answer:
         if section.role in (SIGNALS, DISAGREE):
             sections.append(section)
         elif section.role == STEPS:
-            sections.append(replace(section, lines=section.lines[:ADVICE_STEPS]))
+            sections.append(section._replace(lines=section.lines[:ADVICE_STEPS]))
     follow_ups = () if answer.answered else answer.follow_ups
-    return replace(
-        answer, sections=tuple(sections), follow_ups=follow_ups, suggestions=(), matched=()
+    return answer._replace(
+        sections=tuple(sections), follow_ups=follow_ups, suggestions=(), matched=()
     )
 
 
@@ -92,7 +91,7 @@ def _topics(answer: Answer) -> Answer:
         + ("…" if len(s.lines) > TOPIC_EXAMPLES else "")
         for s in answer.sections
     )
-    return replace(answer, sections=(Section("", lines),) if lines else ())
+    return answer._replace(sections=(Section("", lines),) if lines else ())
 
 
 def _difference(column: Column) -> float:

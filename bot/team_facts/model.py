@@ -6,7 +6,7 @@ values without loading any of the patterns that read them from text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 NUMERIC = ("squads", "people", "engineers", "products", "markets", "personas", "backlog_share")
 BOOLEAN = ("strategy_suffering", "technical_founder", "experienced_hybrid")
@@ -53,8 +53,7 @@ KEYS = {
 KEY_ALIASES = {alias: name for name, aliases in KEYS.items() for alias in aliases.split()}
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One fact; numbers keep both ends of a range (`low == high` for a single number)."""
 
     name: str
@@ -87,13 +86,15 @@ class Fact:
         return [self.value, self.high or 0]
 
 
-@dataclass
 class Parsed:
     """The facts read from a team's story, and the values that could not be read (the user is
-    told)."""
+    told). Filled in as the reader goes."""
 
-    facts: dict[str, Fact] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
+    __slots__ = ("facts", "errors")
+
+    def __init__(self) -> None:
+        self.facts: dict[str, Fact] = {}
+        self.errors: list[str] = []
 
     def matched(self) -> tuple[str, ...]:
         return tuple(f"{name}={self.facts[name].show()}" for name in ORDER if name in self.facts)

@@ -50,13 +50,15 @@ def test_a_failing_command_keeps_its_exit_code_and_message(tmp_path: Path) -> No
     assert "knowledge directory not found" in out.stdout + out.stderr
 
 
-def test_a_cold_ask_loads_neither_openssl_nor_rapidfuzz_nor_the_advisor(tmp_path: Path) -> None:
-    """Each of these costs a cold ask milliseconds it does not need (see `bot.entry`)."""
+def test_a_cold_ask_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """Each of these costs a cold ask milliseconds it does not need (see `bot.entry`; for
+    dataclasses, `bot.answer`)."""
     code = (
         "import sys; from bot.cli import main; "
         f"main(['--kb', {str(KB_MIN)!r}, 'ask', 'who owns the rodmap?']); "
         "print(sorted(m for m in ('hashlib', '_hashlib', 'rapidfuzz', 'bot.config', "
-        "'bot.console', 'bot.advisor', 'bot.team_facts') if m in sys.modules))"
+        "'bot.console', 'bot.advisor', 'bot.team_facts', 'dataclasses', 'inspect') "
+        "if m in sys.modules))"
     )
     env = {**os.environ, "PMPO_CACHE_DIR": str(tmp_path)}
     for _ in range(2):  # the first run writes the index cache, the second reads it

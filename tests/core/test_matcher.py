@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from bot.career_move import move_term
@@ -272,8 +270,7 @@ def _with_example(index: Index, question: str, *entry_ids: str) -> Index:
     """The same knowledge base with `question` filed under each of `entry_ids` (only)."""
     kb = index.kb
     entries = {
-        entry_id: dataclasses.replace(
-            entry,
+        entry_id: entry._replace(
             examples=(
                 *(q for q in entry.examples if q != question),
                 *((question,) if entry_id in entry_ids else ()),
@@ -281,7 +278,7 @@ def _with_example(index: Index, question: str, *entry_ids: str) -> Index:
         )
         for entry_id, entry in kb.entries.items()
     }
-    return Index(dataclasses.replace(kb, entries=entries))
+    return Index(kb._replace(entries=entries))
 
 
 def test_a_question_filed_as_an_example_is_answered_by_its_entry(real_index: Index) -> None:

@@ -7,7 +7,6 @@ exactly which phrasings to look at.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -79,8 +78,8 @@ def _declined(index: Index, question: str):
     topics = [h for h in hits if h.entry.kind != "offtopic"]
     near = tuple(h.entry for h in topics[:3])
     coverage = topics[0].coverage if topics else 0.0
-    weak = replace(
-        match, entry=None, reason="weak", off_topic=None, suggestions=near, coverage=coverage
+    weak = match._replace(
+        entry=None, reason="weak", off_topic=None, suggestions=near, coverage=coverage
     )
     return decline(index.kb, weak, question)
 
