@@ -23,7 +23,7 @@ from bot.career_move import TERMS as MOVE_TERMS
 from bot.decide import decide, rank, worth_offering
 from bot.kb.model import Entry, KnowledgeBase
 from bot.phrasings import Phrasings
-from bot.query_terms import ROLE_STEMS, Term, TermReader
+from bot.query_terms import ROLE_CONCEPTS, ROLE_STEMS, Term, TermReader
 from bot.question_shape import SHORT_QUESTION_WORDS, asks_owner, question_shape
 from bot.textnorm import stem, words
 from bot.wording import Wording
@@ -43,7 +43,6 @@ ROLE_KEY_IDF = 0.57  # a role entry asked by name ("po?") has that much evidence
 # compare entries they count as body words and never carry an answer on their own.
 GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
 ROLE_KINDS = frozenset({"role", "compare"})
-_ROLE_CONCEPTS = {"product_owner": "po", "product_manag": "pm"}  # synonyms.yml's canonical terms
 OFF_TOPIC = "offtopic"  # entries that say what pmpo does not answer
 
 BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for one definition
@@ -191,7 +190,7 @@ class Index:
                 continue
             title_terms = self.reader.terms_of(entry.title)
             self._title_roles[i] = frozenset(
-                role for concept, role in _ROLE_CONCEPTS.items() if concept in title_terms
+                role for concept, role in ROLE_CONCEPTS.items() if concept in title_terms
             )
             for t in title_terms:
                 w = generic_weight if t in self.generic else TITLE_WEIGHT
@@ -236,7 +235,7 @@ class Index:
         self._compound_roles = {
             t: roles[0]
             for t in concepts
-            if len(roles := [r for c, r in _ROLE_CONCEPTS.items() if c in t and c != t]) == 1
+            if len(roles := [r for c, r in ROLE_CONCEPTS.items() if c in t and c != t]) == 1
         }
         self._role_concepts |= frozenset(self._compound_roles)
         # neighbouring roles and terms (`whole: true` in synonyms.yml: scrum master, project
@@ -370,7 +369,7 @@ class Index:
             owner=owner,
             known=known / len(idf),
             role_only=stems <= self.generic,
-            named=frozenset(role for concept, role in _ROLE_CONCEPTS.items() if concept in idf)
+            named=frozenset(role for concept, role in ROLE_CONCEPTS.items() if concept in idf)
             | {self._compound_roles[t] for t in idf if t in self._compound_roles},
             not_ours=self._not_ours(raw, stems, shape),
             method=shape == "method",

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from bot import regex_store
 from bot.career_move import move_term
+from bot.pay_words import pay_words
 from bot.question_frame import without_frame
 from bot.role_relation import WORDS as RELATION_WORDS
 from bot.role_relation import relation_term
@@ -27,6 +28,8 @@ MAX_QUERY_WORDS = 60  # a pasted essay is cut here; nothing useful lies beyond
 # The role names' stems: a multi-word concept keeps its longer words as partial terms, never
 # these (every entry mentions them).
 ROLE_STEMS = frozenset({"product", "manag", "owner"})
+# synonyms.yml's canonical terms for the two roles, and the role each names
+ROLE_CONCEPTS = {"product_owner": "po", "product_manag": "pm"}
 
 
 class Term(NamedTuple):
@@ -106,14 +109,14 @@ class TermReader:
 
     def terms_of(self, text: str) -> list[str]:
         """A knowledge-base text's terms (no typo repair: admins' words are taken as written)."""
-        raw = without_frame(words(text))
+        raw = pay_words(without_frame(words(text)))
         stems = self.rewrite([stem(w) for w in raw])
         kept = [s for s, i, syn in stems if syn or (raw[i] not in STOPWORDS and s not in STOPWORDS)]
         return kept + [t for t in _read_between_roles(raw) if t not in kept]
 
     def read(self, query: str) -> tuple[list[Term], list[str]]:
         """The question's content terms, typos repaired, and its raw words (for cue checks)."""
-        raw = without_frame(words(query)[: MAX_QUERY_WORDS * 2])
+        raw = pay_words(without_frame(words(query)[: MAX_QUERY_WORDS * 2]))
         names = proper_names(query)
         fixed: list[tuple[str, bool]] = []
         for w in raw:
@@ -123,6 +126,8 @@ class TermReader:
             repaired = self._correct(w)
             fixed.append((repaired, True) if repaired else (w, False))
         rewritten = self.rewrite([stem(w) for w, _ in fixed])
+        if names and ROLE_CONCEPTS.keys().isdisjoint(s for s, _, _ in rewritten):
+            names = frozenset()  # "who is the CEO of Apple?": with no role beside it, the topic
         terms: list[Term] = []
         seen: set[str] = set()
         for s, origin, synonym in rewritten:
@@ -195,20 +200,30 @@ def proper_names(text: str) -> frozenset[str]:
     A name the knowledge base does not know, and that is no slip for a word it knows ("budding
     Agilists" is), is not a topic: counted as a term it left "what does a PO earn in Berlin?"
     half explained, and the salary entry was declined. In a question written in Title Case
-    names cannot be told apart, so it has none.
+    (three or more capitalised words inside its sentences, over half of their longer words)
+    names cannot be told apart, so it has none. A short question with one name is not Title
+    Case: "What does a PM make in London?" has one capital inside it of three longer words.
+    `TermReader.read` passes names over only beside a role: in "who is the CEO of Apple?" the
+    name is the topic, and one pmpo does not know.
     """
-    capitalised = _CAPITALISED.findall(text)
-    if not capitalised or len(capitalised) * 3 > len(_LONG_WORD.findall(text)):  # Title Case
+    if not _CAPITALISED.search(text):
         return frozenset()
-    # one pass: a capitalised word that opens a sentence is taken by the first alternative
-    return frozenset(m.group("name").lower() for m in _NAME.finditer(text) if m.group("name"))
+    inside = [m.group("name") for m in _NAME.finditer(text) if m.group("name")]
+    # a sentence's first word is capitalised for the sentence: it counts on neither side
+    longer = len(_LONG_WORD.findall(text)) - len(_SENTENCE_START.findall(text))
+    if len(inside) >= _TITLE_CASE_WORDS and len(inside) * 2 > longer:
+        return frozenset()
+    return frozenset(name.lower() for name in inside)
 
 
+_TITLE_CASE_WORDS = 3
 _CAPITALISED = regex_store.compile(r"\b[A-Z][a-z]{2,}\b")
 _LONG_WORD = regex_store.compile(r"\b[A-Za-z]{4,}\b")
+# one pass: a capitalised word that opens a sentence is taken by the first alternative
 _NAME = regex_store.compile(
     r"(?:^|[.?!:;\"'(\[\n*_-])\s*[A-Z][a-z]{2,}\b|\b(?P<name>[A-Z][a-z]{2,})\b"
 )
+_SENTENCE_START = regex_store.compile(r"(?:^|[.?!:;\"'(\[\n*_-])\s*[A-Za-z]{4,}\b")
 
 
 def _read_between_roles(raw: list[str]) -> list[str]:

@@ -18,6 +18,10 @@ from bot.query_terms import proper_names
         ("Hamburg pays POs well. Is that true?", set()),
         # in Title Case every word looks like a name, so none is taken for one
         ("How Should A Product Owner Handle A Demanding Stakeholder?", set()),
+        ("How Does a Product Owner Stand Up to a Powerful Stakeholder?", set()),
+        # one name in a short question is not Title Case: "London" had stayed a topic
+        ("What does a PM make in London?", {"london"}),
+        ("PO salary in Berlin or in Munich?", {"berlin", "munich"}),
         ("who owns the roadmap?", set()),
     ],
 )

@@ -270,6 +270,31 @@ def test_pay_in_a_country_is_still_the_pay_question(real_index: Index) -> None:
     assert never_wrong(answer, pay) and reaches(answer, pay)
 
 
+def test_what_a_role_makes_is_its_pay(real_index: Index) -> None:
+    """ "make" names no pay: "what does a PM make in London?" got the skills entry at p 0.87."""
+    for question in (
+        "What does a PM make in London?",
+        "how much does a product owner make these days?",
+        "how much money do POs make per year",
+    ):
+        answer = ask(real_index, question)
+        assert answer.answered and answer.id == "faq-salary", (question, answer.kind, answer.id)
+    decisions = ask(real_index, "what does a PO make decisions about?")
+    assert decisions.id != "faq-salary", decisions.id
+
+
+def test_other_ways_to_say_pay(real_index: Index) -> None:
+    """ "are POs paid well?" offered the PO's card; "PO day rate?" customer churn ("rate")."""
+    for question in ("how much do product owners get paid in the UK?", "are POs paid well?"):
+        answer = ask(real_index, question)
+        assert answer.answered and answer.id == "faq-salary", (question, answer.kind, answer.id)
+    rate = ask(real_index, "what's the day rate for a contract PM?")
+    assert reaches(rate, {"faq-salary"}) and never_wrong(rate, {"faq-salary"}), rate.id
+    # "gets paid" must not hide "more": that is the comparison
+    more = ask(real_index, "who gets paid more, the PM or the PO?")
+    assert more.answered and more.id == "faq-who-earns-more", (more.kind, more.id)
+
+
 def test_one_named_role_never_gets_the_other_roles_card(real_index: Index) -> None:
     for question in ("what does a product owner do all day?", "so what's a PO's job really?"):
         answer = ask(real_index, question)

@@ -1,0 +1,43 @@
+"""'How much does a PO make?': "make" asked of a person is pay.
+
+The commonest way to ask about pay names no pay word: "how much does a product owner make?",
+"what do PMs make in London?". Read word by word, "make" is the verb of "make decisions" and
+"make sense", so the salary entry lost these to whichever entry's texts use "make" most: the
+first was asked back, "what does a PM make in London?" was declined and "What does a product
+owner make?" offered the skills entry. The frame gives it away: "how much" or "what", a form of
+"do", the one it is asked of, then "make" with nothing after it but when or where ("per year",
+"in the US", "these days", "compared to a PM"). There it is read as "earn", a salary word.
+"What does a PO make decisions about?" and "how much difference does a PM make?" keep it.
+"""
+
+from __future__ import annotations
+
+_MAKE = frozenset("make makes".split())
+_DO = frozenset("do does did would will can could should might may".split())
+# the word just before "do": "what does...", "how much (money) does..."
+_ASKING = frozenset("what wat much money".split())
+_AFTER = frozenset(
+    "per a an in at on these this nowadays today now annually yearly monthly hourly typically "
+    "usually normally roughly approximately compared vs versus than there here over after as "
+    "with starting".split()
+)
+_SUBJECT = 6  # words between "does" and "make": "a senior product owner in Berlin"
+PAY_WORD = "earn"  # a variant of the salary term (knowledge/synonyms.yml)
+
+
+def pay_words(raw: list[str]) -> list[str]:
+    """The question's words with a "make" that asks about pay read as "earn"."""
+    if _MAKE.isdisjoint(raw):
+        return raw
+    out = list(raw)
+    for i, word in enumerate(raw):
+        if word not in _MAKE or (i + 1 < len(raw) and raw[i + 1] not in _AFTER):
+            continue
+        start = max(0, i - _SUBJECT - 1)
+        do = next((j for j in range(i - 2, start - 1, -1) if raw[j] in _DO), None)
+        if do is None or do == 0 or raw[do - 1] not in _ASKING:
+            continue
+        if raw[do - 1] not in ("what", "wat") and "how" not in raw[max(0, do - 3) : do - 1]:
+            continue  # "much" or "money" only after "how": not "so much does it make"
+        out[i] = PAY_WORD
+    return out
