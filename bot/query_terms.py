@@ -109,14 +109,14 @@ class TermReader:
 
     def terms_of(self, text: str) -> list[str]:
         """A knowledge-base text's terms (no typo repair: admins' words are taken as written)."""
-        raw = pay_words(without_frame(words(text)))
+        raw = _plain_words(text)
         stems = self.rewrite([stem(w) for w in raw])
         kept = [s for s, i, syn in stems if syn or (raw[i] not in STOPWORDS and s not in STOPWORDS)]
         return kept + [t for t in _read_between_roles(raw) if t not in kept]
 
     def read(self, query: str) -> tuple[list[Term], list[str]]:
         """The question's content terms, typos repaired, and its raw words (for cue checks)."""
-        raw = pay_words(without_frame(words(query)[: MAX_QUERY_WORDS * 2]))
+        raw = _plain_words(query, MAX_QUERY_WORDS * 2)
         names = proper_names(query)
         fixed: list[tuple[str, bool]] = []
         for w in raw:
@@ -224,6 +224,27 @@ _NAME = regex_store.compile(
     r"(?:^|[.?!:;\"'(\[\n*_-])\s*[A-Z][a-z]{2,}\b|\b(?P<name>[A-Z][a-z]{2,})\b"
 )
 _SENTENCE_START = regex_store.compile(r"(?:^|[.?!:;\"'(\[\n*_-])\s*[A-Za-z]{4,}\b")
+
+
+def _plain_words(text: str, limit: int | None = None) -> list[str]:
+    """The words a question is matched on: without links, addresses, @-mentions, emoji and
+    years, without a quiz's frame, with "make" read as pay where it asks about pay.
+
+    A pasted link ("...roadmap? https://example.com/post/123") or a year ("PO salary 2024?")
+    added terms no entry explains, and left the question half understood: the first was asked
+    back, the second declined. In Slack a link or a mention arrives as markup, which
+    bot.grammar strips; typed into the console, it does not. Emoji arrive in Slack's text as
+    their names: "who owns the roadmap? :pray:" read "pray" as a topic and was asked back.
+    """
+    found = words(_NOISE.sub(" ", text))[:limit]
+    return pay_words(without_frame([w for w in found if not _YEAR.fullmatch(w)]))
+
+
+# links, e-mail addresses, @-mentions, and emoji as Slack writes them in a message (":pray:")
+_NOISE = regex_store.compile(
+    r"https?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|(?<![\w.])@\w+|:[a-z0-9_+'-]{2,}:"
+)
+_YEAR = regex_store.compile(r"(?:19|20)\d\d")
 
 
 def _read_between_roles(raw: list[str]) -> list[str]:

@@ -295,6 +295,25 @@ def test_other_ways_to_say_pay(real_index: Index) -> None:
     assert more.answered and more.id == "faq-who-earns-more", (more.kind, more.id)
 
 
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("PO salary 2024?", "faq-salary"),  # was declined
+        ("who owns the roadmap? https://example.com/post/123", "owns-roadmap"),  # asked back
+        ("@channel who owns the roadmap", "owns-roadmap"),  # asked back
+        ("email me at bob@example.com: who owns pricing?", "owns-pricing"),  # asked back
+        ("who owns the roadmap? :pray:", "owns-roadmap"),  # Slack's emoji: asked back
+    ],
+)
+def test_links_mentions_and_years_are_no_topic(
+    real_index: Index, question: str, wanted: str
+) -> None:
+    """Typed or pasted outside Slack (whose markup bot.grammar strips), they added terms no
+    entry explains."""
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == wanted, (answer.kind, answer.id)
+
+
 def test_one_named_role_never_gets_the_other_roles_card(real_index: Index) -> None:
     for question in ("what does a product owner do all day?", "so what's a PO's job really?"):
         answer = ask(real_index, question)

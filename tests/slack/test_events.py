@@ -65,6 +65,13 @@ def test_mention_takes_the_grammar(web: WebServer, fake: FakeSlack) -> None:
     assert posts[0].params["text"].splitlines()[0] != "Not sure"
 
 
+def test_a_mention_is_read_as_slack_writes_it(web: WebServer, fake: FakeSlack) -> None:
+    """Slack escapes "&" and writes emoji by name: ":pray:" is no topic, "P&amp;L" is P&L."""
+    send(web, mention(f"<@{BOT_USER_ID}> who owns the P&amp;L? :pray:", channel="C0EMOJI"))
+    posts = fake.wait_for("chat.postMessage", channel="C0EMOJI")
+    assert posts[0].params["text"].splitlines()[0] == "Who owns it: Profit and loss (P and L)"
+
+
 def test_dm_answered_in_the_dm(web: WebServer, fake: FakeSlack) -> None:
     event = dm("who writes acceptance criteria?", channel="D0DMTEST")
     send(web, event)
