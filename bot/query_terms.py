@@ -240,9 +240,12 @@ def _plain_words(text: str, limit: int | None = None) -> list[str]:
     return pay_words(without_frame([w for w in found if not _YEAR.fullmatch(w)]))
 
 
-# links, e-mail addresses, @-mentions, and emoji as Slack writes them in a message (":pray:")
+# links, e-mail addresses, @-mentions, and emoji as Slack writes them in a message (":pray:").
+# An address is tried only from the start of a run of its characters, which it takes whole
+# (possessive): tried from every position, a long run with no "@" in it took quadratic time.
 _NOISE = regex_store.compile(
-    r"https?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|(?<![\w.])@\w+|:[a-z0-9_+'-]{2,}:"
+    r"https?://\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+|(?<![\w.])@\w+|"
+    r":[a-z0-9_+'-]{2,}:"
 )
 _YEAR = regex_store.compile(r"(?:19|20)\d\d")
 
