@@ -15,6 +15,7 @@ from bot.pay_words import pay_words
         "what does a senior pm in berlin make",
         "how much money does a po make compared to a pm",
         "wat do pos make in the us these days",
+        "what does a senior product owner make a year",
     ],
 )
 def test_make_asked_of_a_person_is_pay(question: str) -> None:
@@ -26,6 +27,7 @@ def test_make_asked_of_a_person_is_pay(question: str) -> None:
     "question",
     [
         "what does a po make decisions about",
+        "what does a pm make a decision on",
         "how much difference does a pm make",
         "does having a po even make sense",
         "what does the pm make of the new roadmap",
