@@ -314,6 +314,16 @@ def test_links_mentions_and_years_are_no_topic(
     assert answer.answered and answer.id == wanted, (answer.kind, answer.id)
 
 
+def test_who_is_responsible_for_the_backlog_is_who_owns_it(real_index: Index) -> None:
+    """The SAFe team backlog's example "Who is responsible for team backlog?" was closer than
+    anything of the product backlog's, so the ask-back offered SAFe first."""
+    for question in ("who is responsible for the backlog?", "who is in charge of the backlog?"):
+        answer = ask(real_index, question)
+        assert answer.answered and answer.id == "owns-backlog", (question, answer.kind, answer.id)
+    safe = ask(real_index, "who is responsible for the team backlog in SAFe?")
+    assert safe.answered and safe.id == "owns-safe-team-backlog", (safe.kind, safe.id)
+
+
 def test_one_named_role_never_gets_the_other_roles_card(real_index: Index) -> None:
     for question in ("what does a product owner do all day?", "so what's a PO's job really?"):
         answer = ask(real_index, question)
