@@ -284,7 +284,7 @@ def test_what_a_role_makes_is_its_pay(real_index: Index) -> None:
 
 
 def test_other_ways_to_say_pay(real_index: Index) -> None:
-    """ "are POs paid well?" offered the PO's card; "PO day rate?" customer churn ("rate")."""
+    """ "are POs paid well?" offered the PO's card first; "PO day rate?" customer churn."""
     for question in ("how much do product owners get paid in the UK?", "are POs paid well?"):
         answer = ask(real_index, question)
         assert answer.answered and answer.id == "faq-salary", (question, answer.kind, answer.id)
@@ -308,8 +308,8 @@ def test_other_ways_to_say_pay(real_index: Index) -> None:
 def test_links_mentions_and_years_are_no_topic(
     real_index: Index, question: str, wanted: str
 ) -> None:
-    """Typed or pasted outside Slack (whose markup bot.grammar strips), they added terms no
-    entry explains."""
+    """Emoji as Slack writes them, and links, addresses and mentions typed outside Slack (whose
+    markup bot.grammar strips), added terms no entry explains."""
     answer = ask(real_index, question)
     assert answer.answered and answer.id == wanted, (answer.kind, answer.id)
 
