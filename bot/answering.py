@@ -161,13 +161,27 @@ def _matched(index: Index, match: Match, query: str) -> Answer:
         return clarify(match)
     if match.entry is None:
         return decline(index.kb, match, query)
-    return entry_answer(
+    found = entry_answer(
         index.kb,
         match.entry,
         matched=match.matched,
         score=match.score,
         related=match.runners_up,
     )
+    return _for_the_place_asked(found, match.entry, query)
+
+
+def _for_the_place_asked(found: Answer, entry: Entry, query: str) -> Answer:
+    """Figures for one country, asked about another: say so before giving them."""
+    covered = entry.extra.get("figures_for")
+    if not covered:
+        return found
+    from bot.places import place_note, uncovered  # only pay questions load the place names
+
+    missing = uncovered(query, covered)
+    if not missing:
+        return found
+    return found._replace(verdict=f"{place_note(missing, covered)} {found.verdict}")
 
 
 # A decline offers topics only when the best entry explains at least this share of the

@@ -13,6 +13,8 @@ from typing import Any
 
 import fastjsonschema
 
+from bot.places import PLACES
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 OWNERS = ["pm", "po", "shared"]
 ENTRY_KINDS = ["role", "ownership", "faq", "compare", "offtopic"]
@@ -74,8 +76,12 @@ _row = {
     "properties": {"aspect": _text, "pm": _text, "po": _text, "sources": _source_refs},
 }
 
+# the countries or regions an entry's figures are for (bot/places.py names them): asked about
+# another one, the answer says first that the sources have no figures for it
+_figures_for = {"type": "array", "items": {"enum": list(PLACES)}, "minItems": 1}
+
 ENTRY_SCHEMAS: dict[str, dict[str, Any]] = {
-    "faq": _entry_schema({}, []),
+    "faq": _entry_schema({"figures_for": _figures_for}, []),
     "role": _entry_schema(
         {"role": {"enum": ["pm", "po"]}, "facts": {"type": "array", "items": _fact, "minItems": 1}},
         ["role", "facts"],

@@ -57,6 +57,13 @@ def test_minimal_kb_loads(kb_copy: Path) -> None:
         ),
         (ENTRY.replace("sources: [adair]", "sources: []"), 9, "sources: must contain at least 1"),
         (ENTRY.replace("kind: ownership", "kind: rumour"), 3, "kind must be one of"),
+        (  # figures for a place bot/places.py does not know: its note could never fire
+            ENTRY.replace("kind: ownership", "kind: faq").replace(
+                "owner: pm", "figures_for: [Atlantis]"
+            ),
+            6,
+            "'Atlantis' is not one of: the US, the UK",
+        ),
         (ENTRY.replace("owner: pm", "owner: shared"), 6, "owner is 'shared' but there is no split"),
         (ENTRY.replace("id: owns-x", "id: Owns X"), 2, "id: must match pattern"),
         (ENTRY + "    title: again\n", 10, "duplicate key 'title' (first at line 4)"),
