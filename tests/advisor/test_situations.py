@@ -79,6 +79,16 @@ STORIES = [
         "Our lead developer is also the product owner for the team now. What do you think?",
         "po-plus-another-job",
     ),
+    # the same told from the PO's side
+    (
+        "Since the reorg our product owner is also our QA lead, and reviews keep slipping. "
+        "Should we push back?",
+        "po-plus-another-job",
+    ),
+    (
+        "In my squad the PO doubles as scrum master. Is that a problem in the long run?",
+        "po-plus-another-job",
+    ),
 ]
 
 # Same vocabulary, but a definition, an owner, or a career question: not a team's story.
@@ -89,6 +99,7 @@ NOT_STORIES = [
     "our PO is on holiday next week, who accepts the stories?",
     "we have two teams on one product, who owns the roadmap?",
     "is the scrum master the same as the product owner?",
+    "can a product owner also act as scrum master?",
     "should I choose the product owner role or the product manager role for my career?",
     "which course should I pick for the product owner certification?",
     # a team split that is not about the roles; "if that makes sense" asks nothing
