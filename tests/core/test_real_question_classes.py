@@ -60,6 +60,34 @@ def test_team_situations_reach_the_advisor(real_index: Index, question: str) -> 
     assert answer.kind == "advice", (answer.kind, answer.id)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "True or false: when several Scrum teams build one product, each team needs its own "
+        "separate product owner.",
+        "Which statement is true: one person can be both the PM and the PO when the company "
+        "has fewer than 20 people?",
+    ],
+)
+def test_a_quiz_statement_is_no_team_story(real_index: Index, question: str) -> None:
+    """A practice exam states a rule for any team; the advisor's verdict would be for none."""
+    answer = ask(real_index, question)
+    assert answer.kind != "advice", (answer.kind, answer.id)
+
+
+def test_a_story_with_no_team_fact_gets_the_entry_that_answers_it(real_index: Index) -> None:
+    """The advisor would only ask for team facts; the first-PM-hire entry answers outright."""
+    answer = ask(
+        real_index,
+        "Lots of people in my network ask me: should we hire a PM? When is the right time to "
+        "hire the first product manager?",
+    )
+    assert answer.answered and answer.id == "faq-first-pm-hire", (answer.kind, answer.id)
+    # with a team fact, the advisor keeps it, even without a verdict
+    told = ask(real_index, "we have 6 engineers and one product, should one person be PM and PO?")
+    assert told.kind == "advice", (told.kind, told.id)
+
+
 def test_prose_facts_read_as_people_mean_them(real_index: Index) -> None:
     answer = ask(
         real_index, "we have 2 squads of 6 devs each and our PM also does the PO work, is that ok?"
@@ -487,3 +515,9 @@ def test_words_that_name_no_topic_are_read_past(
 ) -> None:
     answer = ask(real_index, question)
     assert answer.answered and answer.id == wanted, (answer.kind, answer.id)
+
+
+def test_a_dead_end_job_asks_where_the_role_leads(real_index: Index) -> None:
+    """Read word by word, "end" went to the product lifecycle's end of life."""
+    answer = ask(real_index, "is being a product owner a dead-end job in the long run?")
+    assert answer.answered and answer.id == "faq-career-path", (answer.kind, answer.id)
