@@ -15,6 +15,7 @@ from bot.answer import DISAGREE, ENTRY_REF, FACTS, NUANCE, Answer, Cite, Column,
 from bot.grammar import Command, parse
 from bot.kb.model import Entry, KnowledgeBase, Source
 from bot.matcher import Index, Match
+from bot.question_frame import quiz_framed
 from bot.question_shape import other_role, question_shape
 from bot.textnorm import words
 
@@ -100,7 +101,15 @@ def answer(index: Index, command: Command) -> Answer:
         if advice:
             from bot import advisor
 
-            return advisor.advise(index.kb, arg, prose=True, situation=situation)
+            told = advisor.advise(index.kb, arg, prose=True, situation=situation)
+            if told.answered or told.matched:
+                return told
+            # The advisor found no team fact to weigh and would only ask for some; a question
+            # that one entry answers outright ("when should I hire my first PM?" in a story
+            # about founder friends) gets that answer instead. With facts but no verdict
+            # ("5 engineers, one product: one person for both?"), the advisor's questions stay.
+            match = index.match(arg)
+            return _matched(index, match, arg) if match.outcome == "answer" else told
     return _matched(index, index.match(arg), arg)
 
 
@@ -114,6 +123,8 @@ def goes_to_advisor(kb: KnowledgeBase, text: str) -> bool:
 def _advisor_route(kb: KnowledgeBase, text: str) -> tuple[bool, Mapping[str, Any] | None]:
     """Whether the advisor answers, and the staffing situation found on the way (looked up
     once: the advisor is handed it rather than matching the cues again)."""
+    if quiz_framed(words(text)):
+        return False, None
     situation = in_story(kb.advice, text)
     return situation is not None or looks_like_advice(text), situation
 

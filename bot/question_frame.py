@@ -17,7 +17,7 @@ from functools import lru_cache
 from bot import regex_store
 
 _NUMBER = r"(?:one|two|three|four|five|all|[2-5])"
-_FRAME = "|".join(
+_QUIZ = "|".join(
     (
         r"^(?:true or false|true false|t or f)\b",
         rf"\b(?:which|what) (?:{_NUMBER} )?(?:of the following|of these)"
@@ -28,9 +28,11 @@ _FRAME = "|".join(
         rf"\b(?:choose|select|pick|mark|tick) (?:{_NUMBER}(?: answers?| options?)?|the "
         rf"(?:best|correct|right)(?: {_NUMBER})?(?: answers?| options?)?|all that apply)\b",
         r"\b(?:the )?correct (?:answer|option)s?\b",
-        r"\b(?:in (?:simple|plain|laymans|laymens|easy|a few|one) (?:terms|words|english|"
-        r"sentence|line)|simply put|put simply)\b",
     )
+)
+_FRAME = _QUIZ + "|" + (
+    r"\b(?:in (?:simple|plain|laymans|laymens|easy|a few|one) (?:terms|words|english|"
+    r"sentence|line)|simply put|put simply)\b"
 )
 # A word each part of the frame needs: most questions have none, and skip the pattern.
 _NEEDED = frozenset(
@@ -43,6 +45,18 @@ _NEEDED = frozenset(
 @lru_cache(maxsize=1)
 def _frame() -> re.Pattern[str]:
     return regex_store.compile(_FRAME)
+
+
+@lru_cache(maxsize=1)
+def _quiz() -> re.Pattern[str]:
+    return regex_store.compile(_QUIZ)
+
+
+def quiz_framed(raw: list[str]) -> bool:
+    """Is this a quiz's item ("True or false: when several teams share a product, each needs
+    its own PO")? A quiz states a rule for any team; it tells no team's own story, so the
+    advisor never takes one (a practice-exam statement went to it and got a team verdict)."""
+    return not _NEEDED.isdisjoint(raw) and _quiz().search(" ".join(raw)) is not None
 
 
 def without_frame(raw: list[str]) -> list[str]:
