@@ -32,13 +32,15 @@ _QUIZ = "|".join(
 )
 _FRAME = _QUIZ + "|" + (
     r"\b(?:in (?:simple|plain|laymans|laymens|easy|a few|one) (?:terms|words|english|"
-    r"sentence|line)|simply put|put simply)\b"
+    r"sentence|line)|simply put|put simply)\b|"
+    # an interview's "what is X, and why is it important?" asks what X is
+    r"\b(?:and )?why (?:is|are) (?:it|they|this|that|these) (?:so )?important\b"
 )
 # A word each part of the frame needs: most questions have none, and skip the pattern.
 _NEEDED = frozenset(
     "true false following these statement statements sentence sentences phrase phrases "
     "describes describe defines define fits fit description descriptions choose select pick "
-    "mark tick correct terms words english line simply".split()
+    "mark tick correct terms words english line simply important".split()
 )
 
 

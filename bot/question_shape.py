@@ -115,9 +115,17 @@ def question_shape(raw: list[str]) -> str | None:
         recent = first in _STATUS_OPENERS or _TIMES.intersection(raw)
         if (recent or any(r in text for r in _RECENT)) and not asks_owner(raw):
             return "status"
-    if text.startswith(_METHOD):
+    if text.startswith(_METHOD) or _asks_meaning(raw, text):
         return "method"
     return None
+
+
+def _asks_meaning(raw: list[str], text: str) -> bool:
+    """"What does the Definition of Done mean?", "what does MVP stand for?": what a term
+    means, which an entry saying who owns the thing does not answer."""
+    if raw[0] not in ("what", "whats"):
+        return False
+    return raw[-1] in ("mean", "means") or text.endswith(" stand for") or " meant by " in text
 
 
 # Roles next to PM and PO that people ask about; pmpo knows them only in passing.
