@@ -521,3 +521,8 @@ def test_a_dead_end_job_asks_where_the_role_leads(real_index: Index) -> None:
     """Read word by word, "end" went to the product lifecycle's end of life."""
     answer = ask(real_index, "is being a product owner a dead-end job in the long run?")
     assert answer.answered and answer.id == "faq-career-path", (answer.kind, answer.id)
+
+
+def test_competitive_intelligence_is_competitive_analysis(real_index: Index) -> None:
+    answer = ask(real_index, "where should competitive intelligence live, with the PM or the PO?")
+    assert answer.answered and answer.id == "owns-competitive-analysis", (answer.kind, answer.id)
