@@ -37,6 +37,15 @@ def test_a_short_plural_is_repaired_only_to_its_singular(real_index: Index) -> N
     assert "cto" in {t.stem for t in real_index.analyze("what do ctos do")[0]}
 
 
+def test_a_hyphenated_prefix_is_no_topic(real_index: Index) -> None:
+    """ "re-order" was the terms "re" and "order": an unknown "re" lowered how much of the
+    question the entries explained. "non-technical" keeps "non": the entries tell it apart."""
+    question = "should the PO re-order or pre-plan the backlog"
+    stems = {t.stem for t in real_index.analyze(question)[0]}
+    assert not {"re", "pre"} & stems and "order" in stems, stems
+    assert "non" in {t.stem for t in real_index.analyze("can a non-technical person be a PO")[0]}
+
+
 def test_an_ask_back_offers_the_likeliest_entry_first(real_index: Index) -> None:
     """The ranking led with "isn't a PO just Scrum's PM?" (both roles, "job"); the model finds
     the PRD entry likelier, and the asker named the PRD."""
