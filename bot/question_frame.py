@@ -26,7 +26,9 @@ _QUIZ = "|".join(
         r"\b(?:is|are) (?:true|correct|accurate|valid|false) (?=about|of|for|regarding)",
         r"\b(?:best|most accurately|correctly) (?:describes?|defines?|fits?)\b",
         rf"\b(?:choose|select|pick|mark|tick) (?:{_NUMBER}(?: answers?| options?)?|the "
-        rf"(?:best|correct|right)(?: {_NUMBER})?(?: answers?| options?)?|all that apply)\b",
+        rf"(?:best|correct|right)(?: {_NUMBER})?(?: answers?| options?)?|all that apply|"
+        r"the (?:answers?|options?)(?: (?:representing|that (?:describes?|represents?|"
+        r"is|are)))?)\b",
         r"\b(?:the )?correct (?:answer|option)s?\b",
     )
 )

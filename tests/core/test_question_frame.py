@@ -20,6 +20,10 @@ from bot.question_shape import question_shape
         ("who orders the backlog choose two", "who orders the backlog"),
         ("who orders the backlog choose the correct answer", "who orders the backlog"),
         ("which of the following best describes a product owner", "a product owner"),
+        (
+            "please select the answer representing a responsibility of a product owner",
+            "please a responsibility of a product owner",
+        ),
         # an interview's "and why is it important?": "important" had kept the role card out
         # of the candidates
         (
