@@ -49,6 +49,7 @@ BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for on
 # "who is a PM's boss" is not asking "Who does the Product Owner report to?": an entry whose
 # title names only the other role is weighed down, less than a role card (the topic still fits)
 OTHER_ROLE_TITLE_FACTOR = 0.5
+_OTHER_PARTIES = frozenset({"develop", "stakehold", "scrum_master", "design", "tester", "qa"})
 # the words of "the two roles" / "both roles", which name PM and PO together
 _THE_ROLES = frozenset({"role", "two", "both"})
 OTHER_INTENT_FACTOR = 0.15  # "when is sprint planning" asks for a date, not an owner
@@ -395,6 +396,16 @@ class Index:
             other_role = any(self._weights[i].get(t, 0.0) < TITLE_WEIGHT for t in neighbours)
             if other_role and not asked.named:
                 factor *= OTHER_INTENT_FACTOR  # "how much does a data engineer earn"
+            elif (
+                len(asked.named) == 1
+                and len(self._title_roles[i]) == 2
+                and any(
+                    self._weights[i].get(t, 0.0) < TITLE_WEIGHT for t in stems & _OTHER_PARTIES
+                )
+            ):
+                # "the relationship of the PO and the Developers": one of ours beside someone
+                # the entry is not keyed on, not the two of them
+                factor *= OTHER_ROLE_TITLE_FACTOR
             elif other_role and len(asked.named) == 1 and len(self._title_roles[i]) == 2:
                 # "product manager or project manager, who ranks higher?" sets one of ours
                 # against a neighbour: not the PM-against-PO entry

@@ -526,3 +526,19 @@ def test_a_dead_end_job_asks_where_the_role_leads(real_index: Index) -> None:
 def test_competitive_intelligence_is_competitive_analysis(real_index: Index) -> None:
     answer = ask(real_index, "where should competitive intelligence live, with the PM or the PO?")
     assert answer.answered and answer.id == "owns-competitive-analysis", (answer.kind, answer.id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the working relationship like between a PO and the designers?",
+        "how should the PO and the developers work together day to day?",
+    ],
+)
+def test_one_role_beside_someone_else_is_not_the_pm_and_po_pair(
+    real_index: Index, question: str
+) -> None:
+    """The entry on how PMs and POs work together was the answer whenever "work together" or
+    "relationship" came with one of the two roles, whoever the other party was."""
+    answer = ask(real_index, question)
+    assert answer.id != "faq-working-together", (answer.kind, answer.id)
