@@ -49,6 +49,8 @@ BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for on
 # "who is a PM's boss" is not asking "Who does the Product Owner report to?": an entry whose
 # title names only the other role is weighed down, less than a role card (the topic still fits)
 OTHER_ROLE_TITLE_FACTOR = 0.5
+# people a question may set one of the two roles beside: "the PO and the developers" is not
+# about PM and PO together
 _OTHER_PARTIES = frozenset({"develop", "stakehold", "scrum_master", "design", "tester", "qa"})
 # the words of "the two roles" / "both roles", which name PM and PO together
 _THE_ROLES = frozenset({"role", "two", "both"})

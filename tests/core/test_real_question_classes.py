@@ -542,3 +542,23 @@ def test_one_role_beside_someone_else_is_not_the_pm_and_po_pair(
     "relationship" came with one of the two roles, whoever the other party was."""
     answer = ask(real_index, question)
     assert answer.id != "faq-working-together", (answer.kind, answer.id)
+
+
+def test_what_the_two_letters_stand_for(real_index: Index) -> None:
+    """A newcomer's first question; outside product work "PO" is a purchase order, so with
+    that context the card is offered, not asserted."""
+    asked = (("What does PO stand for?", "role-po"), ("what does PM stand for", "role-pm"))
+    for question, role in asked:
+        answer = ask(real_index, question)
+        assert answer.answered and answer.id == role, (question, answer.kind, answer.id)
+    answer = ask(real_index, "what does PO stand for in purchasing?")
+    assert not answer.answered, (answer.kind, answer.id)
+
+
+def test_a_clear_question_the_sources_do_not_cover_is_said_to_be_so(real_index: Index) -> None:
+    """Not "I'm not sure what you mean": the question was clear, the sources are silent."""
+    answer = ask(real_index, "is the product owner job going to disappear in a few years?")
+    assert not answer.answered and answer.title == "Not in my sources", answer
+    assert "the Product Owner" in answer.verdict
+    lunch = ask(real_index, "what's for lunch today?")
+    assert lunch.title != "Not in my sources", lunch
