@@ -253,6 +253,12 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
         title = "Not a how-to"
         verdict = "I answer who does what between PM and PO, not how to do the work itself."
         reason = instead
+    elif named := _our_roles_named(raw):
+        # clear enough, and about our roles: the honest answer is that the sources are silent
+        # ("is the PO role going away?"), not that the question was unclear
+        title = "Not in my sources"
+        verdict = f"My sources don't cover that about {named}, so I won't guess."
+        reason = instead
     else:
         verdict = f"I'm not sure what you mean by “{shown}”, so I won't guess."
         reason = instead
@@ -268,6 +274,20 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
         score=round(match.score, 3),
         suggestions=close,
     )
+
+
+_PO_WORDS = frozenset("po pos".split())
+_PM_WORDS = frozenset("pm pms".split())
+
+
+def _our_roles_named(raw: list[str]) -> str:
+    """Which of the two roles a question names, as the decline says it ("" for neither)."""
+    text = f" {' '.join(raw)} "
+    po = bool(_PO_WORDS.intersection(raw)) or " product owner" in text
+    pm = bool(_PM_WORDS.intersection(raw)) or " product manager" in text
+    if po and pm:
+        return "the Product Manager and the Product Owner"
+    return "the Product Owner" if po else "the Product Manager" if pm else ""
 
 
 def _close(match: Match) -> bool:
