@@ -253,11 +253,11 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
         title = "Not a how-to"
         verdict = "I answer who does what between PM and PO, not how to do the work itself."
         reason = instead
-    elif named := _our_roles_named(raw):
+    elif match.named in _ROLES_SAID:
         # clear enough, and about our roles: the honest answer is that the sources are silent
         # ("is the PO role going away?"), not that the question was unclear
         title = "Not in my sources"
-        verdict = f"My sources don't cover that about {named}, so I won't guess."
+        verdict = f"My sources don't cover that about {_ROLES_SAID[match.named]}, so I won't guess."
         reason = instead
     else:
         verdict = f"I'm not sure what you mean by “{shown}”, so I won't guess."
@@ -276,18 +276,12 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
     )
 
 
-_PO_WORDS = frozenset("po pos".split())
-_PM_WORDS = frozenset("pm pms".split())
-
-
-def _our_roles_named(raw: list[str]) -> str:
-    """Which of the two roles a question names, as the decline says it ("" for neither)."""
-    text = f" {' '.join(raw)} "
-    po = bool(_PO_WORDS.intersection(raw)) or " product owner" in text
-    pm = bool(_PM_WORDS.intersection(raw)) or " product manager" in text
-    if po and pm:
-        return "the Product Manager and the Product Owner"
-    return "the Product Owner" if po else "the Product Manager" if pm else ""
+# the roles a question names, as the matcher read them (synonyms and typos included)
+_ROLES_SAID = {
+    frozenset({"po"}): "the Product Owner",
+    frozenset({"pm"}): "the Product Manager",
+    frozenset({"pm", "po"}): "the Product Manager and the Product Owner",
+}
 
 
 def _close(match: Match) -> bool:

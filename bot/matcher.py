@@ -143,6 +143,7 @@ class Match(NamedTuple):
     runners_up: tuple[Entry, ...] = ()
     outcome: str = "decline"
     off_topic: Entry | None = None  # the off-topic entry that declined it, with its wording
+    named: frozenset[str] = frozenset()  # which of PM and PO the question names ("pm", "po")
 
 
 class Index:
@@ -558,6 +559,7 @@ class Index:
             why,
             (),
             outcome if offered else "decline",
+            named=best.asked.named,
         )
 
     def default_suggestions(self) -> tuple[Entry, ...]:
