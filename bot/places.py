@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bot import regex_store
+
 # canonical name -> the ways a question writes it (lower case; matched as whole words)
 _FORMS: dict[str, str] = {
     "the US": (
@@ -83,21 +85,22 @@ PLACES: dict[str, tuple[str, ...]] = {k: tuple(v.split(", ")) for k, v in _FORMS
 @cache
 def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """One alternation over every written form, longest first ("new york" before "york"),
-    compiled on the first pay question only."""
+    compiled on the first pay question only (and kept between one-shot commands, as every
+    pattern `regex_store` compiles)."""
     names = {form: place for place, forms in PLACES.items() for form in forms}
     alternation = "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])", re.I), names
+    return regex_store.compile(rf"(?<![\w.])(?:{alternation})(?![\w])", re.I), names
 
 
 # "US" is a place only in capitals: "pay us more" is not
-_US_CAPS = re.compile(r"(?<![\w.])U\.?S\.?(?:A\.?)?(?![\w])")
+_US_CAPS = r"(?<![\w.])U\.?S\.?(?:A\.?)?(?![\w])"
 
 
 def named_places(text: str) -> tuple[str, ...]:
     """The countries or regions the question names, canonical, in the order first named."""
     pattern, names = _pattern()
     found = [names[m.group(0).lower().rstrip(".")] for m in pattern.finditer(text)]
-    if _US_CAPS.search(text):
+    if regex_store.compile(_US_CAPS).search(text):
         found.append("the US")
     return tuple(dict.fromkeys(found))
 
