@@ -523,6 +523,19 @@ def test_a_dead_end_job_asks_where_the_role_leads(real_index: Index) -> None:
     assert answer.answered and answer.id == "faq-career-path", (answer.kind, answer.id)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "our product owner is on holiday for three weeks, what should the team do?",
+        "who covers for the PO when she is out of office?",
+    ],
+)
+def test_a_po_on_leave_is_the_unavailable_po(real_index: Index, question: str) -> None:
+    """Nobody writes "unavailable": they say the PO is on holiday, on leave, out of office."""
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == "faq-po-delegation", (answer.kind, answer.id)
+
+
 def test_competitive_intelligence_is_competitive_analysis(real_index: Index) -> None:
     answer = ask(real_index, "where should competitive intelligence live, with the PM or the PO?")
     assert answer.answered and answer.id == "owns-competitive-analysis", (answer.kind, answer.id)
