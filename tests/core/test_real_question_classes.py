@@ -536,6 +536,12 @@ def test_a_po_on_leave_is_the_unavailable_po(real_index: Index, question: str) -
     assert answer.answered and answer.id == "faq-po-delegation", (answer.kind, answer.id)
 
 
+def test_pdm_is_the_product_manager(real_index: Index) -> None:
+    """Forums write "PdM" to keep the product manager apart from the project manager."""
+    answer = ask(real_index, "what's the difference between a PdM and a PO?")
+    assert answer.answered and answer.id == "compare", (answer.kind, answer.id)
+
+
 def test_competitive_intelligence_is_competitive_analysis(real_index: Index) -> None:
     answer = ask(real_index, "where should competitive intelligence live, with the PM or the PO?")
     assert answer.answered and answer.id == "owns-competitive-analysis", (answer.kind, answer.id)
