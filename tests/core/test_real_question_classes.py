@@ -342,6 +342,30 @@ def test_links_mentions_and_years_are_no_topic(
     assert answer.answered and answer.id == wanted, (answer.kind, answer.id)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the calendar invite says 2 PM but it shows up at 2 AM for my colleagues, why?",
+        "our build server restarts at 11 pm every night, can I move it to 6:30 pm?",
+        "my shift ends at 5 p.m., is that normal?",
+    ],
+)
+def test_a_time_of_day_is_not_the_product_manager(real_index: Index, question: str) -> None:
+    """Nothing about the roles: declined as unclear, neither asked back with PM entries nor
+    told "my sources don't cover that about the Product Manager"."""
+    answer = ask(real_index, question)
+    assert not answer.answered and not answer.suggestions, (answer.kind, answer.suggestions)
+    assert "Product Manager" not in answer.title + answer.verdict, answer.verdict
+
+
+def test_a_count_of_pms_stays_the_role_beside_a_clock(real_index: Index) -> None:
+    """Only the clock goes: "1 PM" in a team's count is the product manager."""
+    answer = ask(
+        real_index, "we have 1 PM and 4 devs and our standup is at 9am: should the PM be the PO?"
+    )
+    assert answer.kind == "advice", (answer.kind, answer.id)
+
+
 def test_who_is_responsible_for_the_backlog_is_who_owns_it(real_index: Index) -> None:
     """The SAFe team backlog's example "Who is responsible for team backlog?" was closer than
     anything of the product backlog's, so the ask-back offered SAFe first."""
