@@ -248,6 +248,7 @@ class _Builder:
         self._where: dict[str, tuple[str, int]] = {}
         self._refs: list[tuple[str, int, str, Iterable[str], str]] = []
         self._claims: dict[str, tuple[str, str, int]] = {}
+        self._synonym_at: dict[str, tuple[str, int]] = {}
         self._variant_claims: dict[str, tuple[str, str, int]] = {}
 
     def add(self, name: str, section: str, items: list[Any], lines: dict[NodePath, int]) -> None:
@@ -311,7 +312,23 @@ class _Builder:
         term = item["term"].strip().lower()
         for variant in item["variants"]:
             self._claim(variant, f"synonym {term!r}", name, line, self._variant_claims)
-        self.synonyms[term] = tuple(v.strip().lower() for v in item["variants"])
+        variants = tuple(v.strip().lower() for v in item["variants"])
+        first = self._synonym_at.get(term)
+        if first:
+            # a second list for a term silently replaced the first ("not available" stopped
+            # meaning unavailable when "on vacation" was given a list of its own): keep both
+            self.warnings.append(
+                Problem(
+                    name,
+                    line,
+                    f"synonym {term!r} is listed twice (first at {first[0]}:{first[1]}); "
+                    "both lists are used",
+                )
+            )
+            variants = self.synonyms[term] + variants
+        else:
+            self._synonym_at[term] = (name, line)
+        self.synonyms[term] = variants
         if item.get("whole"):
             self.whole_terms.add(term)
 

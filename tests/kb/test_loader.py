@@ -145,6 +145,22 @@ def test_alias_claimed_twice_is_a_warning_not_an_error(kb_copy: Path) -> None:
     )
 
 
+def test_a_synonym_term_listed_twice_keeps_both_lists(kb_copy: Path) -> None:
+    """A second list for a term used to replace the first without a word."""
+    (kb_copy / "more.yml").write_text(
+        "synonyms:\n  - term: roadmap\n    variants: [route plan]\n", encoding="utf-8"
+    )
+    (kb_copy / "zz-more.yml").write_text(
+        "synonyms:\n  - term: roadmap\n    variants: [product plan]\n", encoding="utf-8"
+    )
+    result = load_dir(kb_copy)
+    assert result.ok and result.kb is not None
+    assert {"route plan", "product plan"} <= set(result.kb.synonyms["roadmap"])
+    assert any(
+        "'roadmap' is listed twice" in str(w) and "more.yml:2" in str(w) for w in result.warnings
+    ), result.warnings
+
+
 def test_fifo_or_directory_named_like_a_knowledge_file_is_refused(kb_copy: Path) -> None:
     os.mkfifo(kb_copy / "pipe.yml")
     (kb_copy / "folder.yml").mkdir()
