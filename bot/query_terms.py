@@ -8,7 +8,6 @@ resembles yield the same terms; only a question has its typos repaired.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -16,6 +15,7 @@ from typing import NamedTuple
 
 from bot import regex_store
 from bot.career_move import move_term
+from bot.lookalikes import without_lookalikes
 from bot.pay_words import pay_words
 from bot.question_frame import without_frame
 from bot.role_relation import WORDS as RELATION_WORDS
@@ -237,18 +237,8 @@ def _plain_words(text: str, limit: int | None = None) -> list[str]:
     bot.grammar strips; typed into the console, it does not. Emoji arrive in Slack's text as
     their names: "who owns the roadmap? :pray:" read "pray" as a topic and was asked back.
     """
-    found = words(_NOISE.sub(" ", _without_clock(text)))[:limit]
+    found = words(_NOISE.sub(" ", without_lookalikes(text)))[:limit]
     return pay_words(without_frame([w for w in found if not _YEAR.fullmatch(w)]))
-
-
-def _without_clock(text: str) -> str:
-    """A time of day is not the product manager: "the reminder fires at 3 PM instead of 3 AM"
-    was asked back with how PMs and POs work together. A count keeps its role ("1 PM and 4
-    devs", "3 PMs"): "3 PM" is read as a time only beside a clock nobody counts with ("3:30
-    pm", "3 p.m.", "3pm", "at 3 PM", "3 AM")."""
-    if not _CLOCK.search(text):
-        return text
-    return _HOUR_PM.sub(" ", _CLOCK.sub(" ", text))
 
 
 # links, e-mail addresses, @-mentions, and emoji as Slack writes them in a message (":pray:").
@@ -259,13 +249,6 @@ _NOISE = regex_store.compile(
     r":[a-z0-9_+'-]{2,}:"
 )
 _YEAR = regex_store.compile(r"(?:19|20)\d\d")
-_CLOCK = regex_store.compile(
-    r"\b(?:[01]?\d:[0-5]\d\s*[ap]\.?m\b\.?|[01]?\d\s*[ap]\.m\.|[01]?\d[ap]m\b|"
-    r"(?:at|by|until|till|from|before|after|around|since|between|to)\s+[01]?\d\s*[ap]m\b|"
-    r"[01]?\d\s*am\b)",
-    re.I,
-)
-_HOUR_PM = regex_store.compile(r"\b[01]?\d\s*pm\b", re.I)
 
 
 def _read_between_roles(raw: list[str]) -> list[str]:

@@ -366,6 +366,33 @@ def test_a_count_of_pms_stays_the_role_beside_a_clock(real_index: Index) -> None
     assert answer.kind == "advice", (answer.kind, answer.id)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "our supplier keeps rejecting the PO because the PO number is missing, what now?",
+        "who in procurement should approve a PO before it goes to the vendor?",
+    ],
+)
+def test_a_purchase_order_is_not_the_product_owner(real_index: Index, question: str) -> None:
+    """Declined as outside pmpo's subject (the comparison offered as the usual way in), not
+    told "my sources don't cover that about the Product Owner" nor asked back with PO entries."""
+    answer = ask(real_index, question)
+    assert not answer.answered, (answer.kind, answer.id)
+    assert {s.id for s in answer.suggestions} <= {"compare"}, answer.suggestions
+    assert "about the Product Owner" not in answer.verdict, answer.verdict
+
+
+def test_the_po_of_a_procurement_product_is_the_product_owner(real_index: Index) -> None:
+    answer = ask(real_index, "I'm the PO for our procurement app: who writes the user stories?")
+    assert answer.answered and answer.id == "owns-user-stories", (answer.kind, answer.id)
+
+
+def test_pm_me_is_a_message_not_the_product_manager(real_index: Index) -> None:
+    """A forum sign-off pulled the question towards how PMs and POs work together."""
+    answer = ask(real_index, "what does a product owner actually do all day? pls PM me, thx")
+    assert answer.answered and answer.id == "role-po", (answer.kind, answer.id)
+
+
 def test_who_is_responsible_for_the_backlog_is_who_owns_it(real_index: Index) -> None:
     """The SAFe team backlog's example "Who is responsible for team backlog?" was closer than
     anything of the product backlog's, so the ask-back offered SAFe first."""

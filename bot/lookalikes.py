@@ -1,0 +1,67 @@
+"""Words spelt like the roles that mean something else: a time of day ("3 PM"), a private
+message ("PM me"), a purchase order ("the PO number on the invoice").
+
+Read as the roles, they turned questions about nothing pmpo covers into ask-backs with PM and
+PO entries, or into "my sources don't cover that about the Product Owner", and a forum sign-off
+("please PM me") pulled a plain question towards how PMs and POs work together. Each reading
+needs context that a team's count or a role question does not have, so "1 PM and 4 devs" and
+"I'm the PO of our procurement app" keep their roles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot import regex_store
+
+
+def without_lookalikes(text: str) -> str:
+    """The text with clock times and private-message verbs blanked and a purchase order
+    spelt out, so the words that remain are read as the question means them."""
+    return _purchase_order(_PRIVATE_MESSAGE.sub(" ", _without_clock(text)))
+
+
+def _without_clock(text: str) -> str:
+    """"3 PM" is a time only beside a clock nobody counts with ("3:30 pm", "3 p.m.", "3pm",
+    "at 3 PM", "3 AM"): alone it may be a team's count ("1 PM and 4 devs")."""
+    if not _CLOCK.search(text):
+        return text
+    return _HOUR_PM.sub(" ", _CLOCK.sub(" ", text))
+
+
+def _purchase_order(text: str) -> str:
+    """Beside invoices, vendors and procurement, "PO" is a purchase order (and "PO box" a post
+    office box). A question about product work keeps its PO ("I'm the PO of our procurement
+    app: who writes the stories?"), and an ERP's name is no cue: SAP projects have Product
+    Owners too."""
+    if not _TRADE.search(text) or _PRODUCT_WORK.search(text):
+        return text
+    return _PO.sub(" purchase order ", _PO_BOX.sub(" ", text))
+
+
+_CLOCK = regex_store.compile(
+    r"\b(?:[01]?\d:[0-5]\d\s*[ap]\.?m\b\.?|[01]?\d\s*[ap]\.m\.|[01]?\d[ap]m\b|"
+    r"(?:at|by|until|till|from|before|after|around|since|between|to)\s+[01]?\d\s*[ap]m\b|"
+    r"[01]?\d\s*am\b)",
+    re.I,
+)
+_HOUR_PM = regex_store.compile(r"\b[01]?\d\s*pm\b", re.I)
+# "PM me", "pm'd me", "send me a PM", "drop a DM": a message, not a role
+_PRIVATE_MESSAGE = regex_store.compile(
+    r"\b(?:pm|dm)(?:'?d|'?ing|'?s)?\s+me\b|"
+    r"\b(?:send|drop|shoot|sent|dropped)\s+(?:me\s+|you\s+)?an?\s+(?:pm|dm)\b",
+    re.I,
+)
+_TRADE = regex_store.compile(
+    r"\b(?:invoices?|invoic(?:ed|ing)|vendors?|suppliers?|procurement|purchas\w*|"
+    r"accounts\s+payable|requisitions?|goods\s+receipts?)\b|"
+    r"\bp\.?o\.?\s*(?:number|no\b|#|box|amount|line)",
+    re.I,
+)
+_PRODUCT_WORK = regex_store.compile(
+    r"\b(?:backlogs?|sprints?|stor(?:y|ies)|scrum|agile|roadmaps?|features?|releases?|"
+    r"developers?|devs?|engineers?|product\s+(?:owner|manager)s?)\b",
+    re.I,
+)
+_PO = regex_store.compile(r"\bp\.?o\.?s?\b", re.I)
+_PO_BOX = regex_store.compile(r"\bp\.?\s?o\.?\s*box\b", re.I)
