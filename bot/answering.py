@@ -17,6 +17,7 @@ from bot.kb.model import Entry, KnowledgeBase, Source
 from bot.matcher import Index, Match
 from bot.question_frame import quiz_framed
 from bot.question_shape import other_role, question_shape
+from bot.small_talk import small_talk
 from bot.textnorm import words
 
 USAGE = (
@@ -97,6 +98,9 @@ def answer(index: Index, command: Command) -> Answer:
 
         return advisor.advise(index.kb, arg)
     if name in ("question", "faq"):
+        talk = small_talk(arg)
+        if talk:
+            return small_talk_answer(talk)
         advice, situation = _advisor_route(index.kb, arg)
         if advice:
             from bot import advisor
@@ -138,6 +142,30 @@ def help_answer(problem: str = "") -> Answer:
         or "I answer who owns what between Product Manager and Product Owner, with sources.",
         reason="",
         sections=(Section("Try", USAGE),),
+    )
+
+
+def small_talk_answer(talk: str) -> Answer:
+    """A reply to a message that is not a question (bot/small_talk.py): kind "help" and not
+    answered, so it is neither counted as a question nor logged as a gap, and has no vote."""
+    if talk in ("greeting", "about"):
+        hello = "Hi! I'm pmpo. " if talk == "greeting" else ""
+        return help_answer()._replace(
+            answered=False,
+            verdict=f"{hello}I answer who owns what between Product Manager and Product Owner, "
+            "with sources, and whether your team should split the two roles.",
+        )
+    if talk == "thanks":
+        return Answer(
+            kind="help", answered=False, title="You're welcome", verdict="Ask me again any time."
+        )
+    return Answer(
+        kind="help",
+        answered=False,
+        title="Sorry that missed",
+        verdict="Ask me again in other words and I'll try once more.",
+        reason="In Slack, the “Not helpful” button under an answer tells the admins which one "
+        "missed.",
     )
 
 

@@ -200,6 +200,23 @@ def test_decline_and_not_helpful_reach_admin_report_and_cli(
     assert snippet.returncode == 0 and "lunch" in snippet.stdout and "TODO" in snippet.stdout
 
 
+def test_small_talk_gets_a_reply_and_is_never_a_gap(gap_web: GapServer, fake: FakeSlack) -> None:
+    """"thanks!" and "hi, what can you do?" are no questions pmpo failed: they got "I need a
+    question about PM and PO roles" and filled the admins' gap log."""
+    thanks = slash(gap_web, "thanks a lot! :pray:")
+    assert "You're welcome" in thanks["blocks"][0]["text"]["text"]
+    assert not any(b.get("block_id") == "pmpo_feedback" for b in thanks["blocks"])
+    hello = json.dumps(slash(gap_web, "hi pmpo, what can you do?"))
+    assert "Hi! I'm pmpo" in hello and "whois-owns" in hello
+    sorry = json.dumps(slash(gap_web, "that answer was wrong"))
+    assert "Sorry that missed" in sorry and "Did you mean" not in sorry
+    slash(gap_web, LUNCH)  # logged after the three, by the same queue
+    text = report_until(gap_web, fake, "lunch")
+    assert "lunch" in text
+    for said in ("thanks a lot", "what can you do", "answer was wrong"):
+        assert said not in text, text
+
+
 def test_suggest_yaml_button_for_admins_only(gap_web: GapServer, fake: FakeSlack) -> None:
     slash(gap_web, "lunch menu for the offsite")
     report = json.loads(report_until(gap_web, fake, "lunch menu for the offsite"))
