@@ -11,14 +11,26 @@ needs context that a team's count or a role question does not have, so "1 PM and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot import regex_store
 
 
+@lru_cache(maxsize=8192)  # bounded; a reload reads mostly the texts the last one read
 def without_lookalikes(text: str) -> str:
     """The text with clock times and private-message verbs blanked and a purchase order
-    spelt out, so the words that remain are read as the question means them."""
-    return _purchase_order(_PRIVATE_MESSAGE.sub(" ", _without_clock(text)))
+    spelt out, so the words that remain are read as the question means them.
+
+    Every entry's texts pass through here when the index is built (about 4,000 of them), so
+    each reading runs only when the text holds what it needs (a digit, "pm"/"dm", "po") and
+    results are kept: run on every text, the patterns made each reload about 50 ms slower."""
+    if _DIGIT.search(text):
+        text = _without_clock(text)
+    if _PM_OR_DM.search(text):
+        text = _PRIVATE_MESSAGE.sub(" ", text)
+    if _PO.search(text):
+        text = _purchase_order(text)
+    return text
 
 
 def _without_clock(text: str) -> str:
@@ -34,7 +46,9 @@ def _purchase_order(text: str) -> str:
     office box). A question about product work keeps its PO ("I'm the PO of our procurement
     app: who writes the stories?"), and an ERP's name is no cue: SAP projects have Product
     Owners too."""
-    if not _TRADE.search(text) or _PRODUCT_WORK.search(text):
+    folded = text.lower()
+    trade = any(word in folded for word in _TRADE_WORDS) or _PO_NUMBER.search(text)
+    if not trade or _PRODUCT_WORK.search(text):
         return text
     return _PO.sub(" purchase order ", _PO_BOX.sub(" ", text))
 
@@ -46,18 +60,21 @@ _CLOCK = regex_store.compile(
     re.I,
 )
 _HOUR_PM = regex_store.compile(r"\b[01]?\d\s*pm\b", re.I)
+_DIGIT = regex_store.compile(r"\d")
+_PM_OR_DM = regex_store.compile(r"\b[pd]m", re.I)
 # "PM me", "pm'd me", "send me a PM", "drop a DM": a message, not a role
 _PRIVATE_MESSAGE = regex_store.compile(
     r"\b(?:pm|dm)(?:'?d|'?ing|'?s)?\s+me\b|"
     r"\b(?:send|drop|shoot|sent|dropped)\s+(?:me\s+|you\s+)?an?\s+(?:pm|dm)\b",
     re.I,
 )
-_TRADE = regex_store.compile(
-    r"\b(?:invoices?|invoic(?:ed|ing)|vendors?|suppliers?|procurement|purchas\w*|"
-    r"accounts\s+payable|requisitions?|goods\s+receipts?)\b|"
-    r"\bp\.?o\.?\s*(?:number|no\b|#|box|amount|line)",
-    re.I,
+# the trade's words, matched as plain substrings: a pattern tried at every word of every
+# entry text cost a reload 20 ms
+_TRADE_WORDS = (
+    "invoic", "vendor", "supplier", "procurement", "purchas", "accounts payable", "requisition",
+    "goods receipt",
 )
+_PO_NUMBER = regex_store.compile(r"\bp\.?o\.?\s*(?:number|no\b|#|box|amount|line)", re.I)
 _PRODUCT_WORK = regex_store.compile(
     r"\b(?:backlogs?|sprints?|stor(?:y|ies)|scrum|agile|roadmaps?|features?|releases?|"
     r"developers?|devs?|engineers?|product\s+(?:owner|manager)s?)\b",
