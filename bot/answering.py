@@ -133,13 +133,15 @@ def _advisor_route(kb: KnowledgeBase, text: str) -> tuple[bool, Mapping[str, Any
     return situation is not None or looks_like_advice(text), situation
 
 
+WHAT_I_DO = "I answer who owns what between Product Manager and Product Owner, with sources."
+
+
 def help_answer(problem: str = "") -> Answer:
     return Answer(
         kind="help",
         answered=not problem,
         title="pmpo: PM or PO? Ask me.",
-        verdict=problem
-        or "I answer who owns what between Product Manager and Product Owner, with sources.",
+        verdict=problem or WHAT_I_DO,
         reason="",
         sections=(Section("Try", USAGE),),
     )
@@ -150,11 +152,7 @@ def small_talk_answer(talk: str) -> Answer:
     answered, so it is neither counted as a question nor logged as a gap, and has no vote."""
     if talk in ("greeting", "about"):
         hello = "Hi! I'm pmpo. " if talk == "greeting" else ""
-        return help_answer()._replace(
-            answered=False,
-            verdict=f"{hello}I answer who owns what between Product Manager and Product Owner, "
-            "with sources, and whether your team should split the two roles.",
-        )
+        return help_answer()._replace(answered=False, verdict=hello + WHAT_I_DO)
     if talk == "thanks":
         return Answer(
             kind="help", answered=False, title="You're welcome", verdict="Ask me again any time."
