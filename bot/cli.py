@@ -27,7 +27,7 @@ USAGE = """\
 usage: pmpo [--full] <question or subcommand>
   pmpo whois-owns roadmap | define po | compare | topics | help | advise 3 squads, 30 people
   pmpo "who writes acceptance criteria?"
-  pmpo ask [--json] [QUESTION]     no QUESTION with --json: one question per stdin line (JSON Lines)
+  pmpo ask [--json] [QUESTION]     no QUESTION: one question per stdin line (--json: JSON Lines)
   pmpo console                      interactive prompt (`more` expands the last answer)
   pmpo kb check [DIR]               validate knowledge files (exit 1 on errors)
   pmpo kb export --json             every entry as JSON
@@ -38,6 +38,7 @@ usage: pmpo [--full] <question or subcommand>
 options: --kb DIR (or PMPO_KNOWLEDGE_DIR) picks the knowledge directory
          --full prints the whole answer (answers are short by default, as in Slack)"""
 MORE_HINT = "(add --full for the whole answer)"
+ASK_HINT = 'pmpo ask: needs a question, e.g. pmpo ask "who writes user stories?"'
 
 
 def _load(directory: Path, err: TextIO) -> KnowledgeBase | None:
@@ -126,14 +127,31 @@ def _main(argv: Sequence[str] | None = None) -> int:
         rest = args[1:]
         as_json = "--json" in rest
         rest = [a for a in rest if a != "--json"]
-        if not rest and as_json:
-            for line in sys.stdin:
-                print(jsonout.dumps(answer_text(index, line.strip())), flush=True)
-            return 0
+        if not rest:
+            return _ask_each_line(index, as_json, full)
         result = answer_text(index, "ask " + " ".join(rest))
         print(jsonout.dumps(result) if as_json else _text(result, full))
         return 0
     print(_text(answer_text(index, " ".join(args)), full))
+    return 0
+
+
+def _ask_each_line(index: Index, as_json: bool, full: bool) -> int:
+    """`pmpo ask` with no question: one question per stdin line, so a file of questions can be
+    piped in. JSON keeps one line out per line in, blank ones too, for scripts that zip the two;
+    text skips blank lines and parts answers with one. At a terminal nothing is piped in, and
+    waiting on it would look like a hang."""
+    if sys.stdin.isatty():
+        print(ASK_HINT, file=sys.stderr)
+        return 2
+    first = True
+    for line in sys.stdin:
+        question = line.strip()
+        if as_json:
+            print(jsonout.dumps(answer_text(index, question)), flush=True)
+        elif question:
+            print(("" if first else "\n") + _text(answer_text(index, "ask " + question), full))
+            first = False
     return 0
 
 

@@ -50,6 +50,14 @@ def test_ask_json_reads_stdin_as_json_lines_in_order() -> None:
     assert all(r["short"] and r["text"].startswith(r["short"].splitlines()[0]) for r in rows)
 
 
+def test_ask_without_a_question_answers_each_piped_line_in_plain_text() -> None:
+    out = pmpo("ask", stdin="who runs backlog refinement?\n\nrodmap\n")
+    assert out.returncode == 0, out.stderr
+    titles = [line for line in out.stdout.splitlines() if line.startswith("Who owns it:")]
+    assert titles == ["Who owns it: Backlog refinement", "Who owns it: Product roadmap"]
+    assert "\n\nWho owns it: Product roadmap" in out.stdout  # a blank line between answers
+
+
 def test_one_shot_subcommands_answer_in_plain_text() -> None:
     out = pmpo("whois-owns", "road", "map")
     assert out.returncode == 0
