@@ -346,12 +346,7 @@ def cite(source: Source) -> Cite:
 
 
 def source_cites(kb: KnowledgeBase, entry: Entry) -> tuple[Cite, ...]:
-    ids = list(entry.sources)
-    for view in (entry.disagreement or {}).get("views", []):
-        ids.append(view["source"])
-    for sub in entry.extra.get("facts", []) + entry.extra.get("rows", []):
-        ids.extend(sub["sources"])
-    return tuple(cite(kb.sources[i]) for i in dict.fromkeys(ids) if i in kb.sources)
+    return tuple(cite(kb.sources[i]) for i in entry.cited_ids() if i in kb.sources)
 
 
 def entry_answer(

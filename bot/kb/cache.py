@@ -24,6 +24,7 @@ except ImportError:  # an interpreter built without it
 
 _CODE = (
     "career_move.py",  # the index's texts carry the move terms it finds
+    "kb/citations.py",  # its warnings are stored with the cached knowledge base
     "kb/loader.py",
     "kb/schema.py",
     "kb/model.py",

@@ -16,6 +16,7 @@ from typing import Any
 import fastjsonschema
 
 from bot.kb import schema
+from bot.kb.citations import uncited_names
 from bot.kb.model import Entry, KnowledgeBase, Problem, Source
 from bot.kb.yamlnodes import Path as NodePath
 from bot.kb.yamlnodes import YamlProblem, parse
@@ -92,6 +93,7 @@ def load_dir(directory: str | os.PathLike[str]) -> LoadResult:
         errors.extend(builder.cross_check())
     if errors:
         return LoadResult(None, errors, builder.warnings)
+    builder.warnings.extend(uncited_names(builder.entries, builder.sources))
     kb = KnowledgeBase(
         entries=builder.entries,
         sources=builder.sources,

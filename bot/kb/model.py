@@ -65,6 +65,15 @@ class Entry(NamedTuple):
     def owner(self) -> str | None:
         return self.extra.get("owner")
 
+    def cited_ids(self) -> tuple[str, ...]:
+        """Every source the answer's Sources line lists: the entry's own, each disagreeing
+        view's and each fact row's, first mention first."""
+        ids = list(self.sources)
+        ids.extend(view["source"] for view in (self.disagreement or {}).get("views", []))
+        for sub in self.extra.get("facts", []) + self.extra.get("rows", []):
+            ids.extend(sub["sources"])
+        return tuple(dict.fromkeys(ids))
+
     def fingerprint(self) -> tuple[Any, ...]:
         """What counts as 'changed' when a reload reports its diff (location excluded)."""
         return (

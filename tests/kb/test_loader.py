@@ -161,6 +161,30 @@ def test_a_synonym_term_listed_twice_keeps_both_lists(kb_copy: Path) -> None:
     ), result.warnings
 
 
+def test_a_source_named_in_the_text_but_not_cited_is_a_warning(kb_copy: Path) -> None:
+    """The Sources line is where a reader looks for the article a sentence quotes."""
+    (kb_copy / "more.yml").write_text(
+        ENTRY.replace("reason: Because.", "reason: Boundev says so too."), encoding="utf-8"
+    )
+    result = load_dir(kb_copy)
+    assert result.ok
+    uncited = [str(w) for w in result.warnings if "names Boundev" in str(w)]
+    assert uncited and "more.yml:2:" in uncited[0] and "add boundev" in uncited[0], uncited
+    (kb_copy / "more.yml").write_text(
+        ENTRY.replace("reason: Because.", "reason: Boundev says so too.").replace(
+            "sources: [adair]", "sources: [adair, boundev]"
+        ),
+        encoding="utf-8",
+    )
+    assert not [w for w in load_dir(kb_copy).warnings if "names Boundev" in str(w)]
+
+
+def test_the_shipped_knowledge_loads_without_a_warning() -> None:
+    """Every warning is something an admin should mend; the shipped files set the example."""
+    result = load_dir(Path(__file__).parents[2] / "knowledge")
+    assert result.ok and [str(w) for w in result.warnings] == []
+
+
 def test_fifo_or_directory_named_like_a_knowledge_file_is_refused(kb_copy: Path) -> None:
     os.mkfifo(kb_copy / "pipe.yml")
     (kb_copy / "folder.yml").mkdir()
