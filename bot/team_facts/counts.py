@@ -79,13 +79,22 @@ _COUNTS = {"eng_team": "engineers", "team_of": "people", "we_are": "people", "of
 _SOURCES: dict[str, Callable[[str, str], str]] = {
     # "2 squads of 6 devs each": the engineers are the product, not the 6
     "teams_of_each": lambda num, _: (
-        rf"\b(?P<teams>{num})\s+(?:squads?|scrum\s+teams?|teams?|pods?)\s+(?:of|with)\s+"
+        rf"\b(?P<teams>{num})\s+(?:(?:dev|development|engineering|product|feature|delivery)\s+)?"
+        r"(?:squads?|scrum\s+teams?|teams?|pods?)\s+(?:of|with)\s+"
         rf"(?P<size>{num})\s+(?:engineers?|devs?|developers?|programmers?|people)\s+"
         r"(?:each|apiece)\b"
     ),
     "person_size": lambda _, quantity: (
         rf"(?<![\w.,-]){quantity}\s*-?\s*(?:person|people|strong|member|head)\b"
         r"(?:\s+(?:team|company|startup|start-up|org|organi[sz]ation|shop|business|outfit))?"
+    ),
+    # "a 10 engineer team", "our 12-developer team": the number counts the engineers, not the
+    # teams; "5 dev teams" (teams plural) and a bare "5 dev team" are left to `num_noun`
+    "eng_size": lambda _, quantity: (
+        r"(?P<art>\b(?:a|an|our|my|the|this|their)\s+)?"
+        rf"(?<![\w.,-])(?P<qty>{quantity})(?P<hy>\s*-\s*|\s+)"
+        r"(?P<eng>engineer|dev|developer|programmer|coder|swe)\s+"
+        r"(?:team|squad|pod|shop|org|startup|company|group|department)\b(?!-)"
     ),
     "num_noun": lambda _, quantity: (
         rf"(?<![\w.,-]){quantity}\s*(?:-\s*)?(?:(?:{_ADJ})\s+){{0,2}}?(?:{_NOUN_ALT})(?![\w-])"
@@ -114,6 +123,7 @@ _QUANTITY = r"\d|couple|multiple|several|many|various|few"  # or a number word (
 _TESTS = {
     "teams_of_each": r"each|apiece",
     "person_size": r"person|people|strong|member|head",
+    "eng_size": r"(?:engineer|dev|developer|programmer|coder|swe)[\s-]",
     "num_noun": r"people|person|employee|staff|folk|fte|team|member|human|head|engineer|dev|"
     r"programmer|coder|swe|squad|scrum|pod|product|app|market|segment|region|geographies|"
     r"vertical|countries|persona|user|customer|type|kind",
@@ -183,6 +193,12 @@ def _masks() -> list[re.Pattern[str]]:
     ]
 
 
+def _at_least_two(match: re.Match[str]) -> bool:
+    """A "team of one engineer" is no team: "the one dev team" is one team."""
+    first = match.groupdict().get("a")
+    return first is None or to_number(first) >= 2
+
+
 def _noun(match: re.Match[str]) -> str:
     return next(_NOUN_FACT[k] for k, v in match.groupdict().items() if k in _NOUN_FACT and v)
 
@@ -216,6 +232,13 @@ def read(reader: Reader) -> None:
             elif name == "single":
                 reader.consume(match.start(), match.end())
                 reader.count(_noun(match), 1, 1, reader.said(match))
+            elif name == "eng_size":
+                bare_dev = match["eng"].lower() == "dev" and not match["art"]
+                if bare_dev and "-" not in match["hy"] or not _at_least_two(match):
+                    continue
+                reader.consume(match.start(), match.end())
+                said = " ".join(reader.original[match.start("qty") : match.end()].split())
+                reader.number("engineers", match, said)
             elif name in ("person_size", "num_noun"):
                 reader.consume(match.start(), match.end())
                 fact = "people" if name == "person_size" else _noun(match)

@@ -27,7 +27,9 @@ _SHARE = regex_store.compile(
     r"per\s+cent\b|pct\b)"
     r"|(?<![\w/])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\w/])"
     r"|\b(?P<word>(?:(?:a|an|one|two|three|four|1|2|3|4)\s+)?(?:half|thirds?|quarters?|fifths?|"
-    r"tenths?)|most|almost\s+all|nearly\s+all|all|the\s+majority|hardly\s+any|little)"
+    # "all the time" is "constantly", not a share of anyone's week
+    r"tenths?)|most|almost\s+all|nearly\s+all|all(?!\s+the\s+time\b)|the\s+majority|"
+    r"hardly\s+any|little)"
     r"(?=\s+(?:of\s+)?(?:her|his|their|the|my|our|pm's|its|a)?\s*(?:time|week|day|days|hours|"
     r"working|calendar|capacity|energy|bandwidth)|\s+(?:of\s+)?(?:her|his|their|my|the\s+pm's)\b)",
     re.I,

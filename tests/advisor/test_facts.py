@@ -228,3 +228,25 @@ def test_teams_a_story_only_weighs_splitting_into_are_not_its_teams(story: str) 
     team" (the team today): a story about one dev team was advised as four squads."""
     parsed = parse(story, prose=True)
     assert parsed.facts["squads"].value == 1, parsed.facts
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # a number before "engineer team" counts engineers ("5 squads" had been read from
+        # "a 5 dev team", and "a 10 engineer team" counted nothing)
+        ("we're hiring our first PM for a 9 engineer team", {"engineers": 9}),
+        ("we are an 11-developer team with one PO", {"engineers": 11}),
+        ("our 7 dev team has a PM and no PO", {"engineers": 7}),
+        # teams, plural, are still teams; and "the one dev team" is one team, not one engineer
+        ("we have 4 dev teams and a PM", {"squads": 4}),
+        ("the one dev team we have shares a PO", {"squads": 1}),
+        ("we run 3 dev teams of 5 developers each", {"squads": 3, "engineers": 15}),
+        # "all the time" is "constantly": no share of anyone's week (it had read as 100%)
+        ("sales and our PO argue about the backlog all the time; 2 teams", {"squads": 2}),
+        ("our PM spends all of her time on backlog grooming", {"backlog_share": 100.0}),
+    ],
+)
+def test_counts_and_shares_in_prose(story: str, expected: dict[str, float]) -> None:
+    facts = parse(story, prose=True).facts
+    assert {name: fact.value for name, fact in facts.items()} == expected
