@@ -80,8 +80,10 @@ def _advice(answer: Answer) -> Answer:
         elif section.role == STEPS:
             sections.append(section._replace(lines=section.lines[:ADVICE_STEPS]))
     follow_ups = () if answer.answered else answer.follow_ups
+    # The reason is the weights' tally ("5 for splitting, 1 for one person..."): the verdict
+    # and the signals, each with its weight, already say it in words; the full answer keeps it.
     return answer._replace(
-        sections=tuple(sections), follow_ups=follow_ups, suggestions=(), matched=()
+        reason="", sections=tuple(sections), follow_ups=follow_ups, suggestions=(), matched=()
     )
 
 

@@ -86,6 +86,15 @@ def test_cli_answers_are_short_and_full_on_request(args: tuple[str, ...], most: 
     assert "Sources:\n  • " in full and "https://" in full
 
 
+def test_short_advice_leaves_the_weights_tally_to_the_full_answer() -> None:
+    """The tally restates the verdict and the weighted signals in the scorer's terms."""
+    args = ("advise", "3 squads, 30 engineers, 2 products")
+    short, full = pmpo(*args, kb=None).stdout, pmpo("--full", *args, kb=None).stdout
+    assert short.splitlines()[1].startswith("Split the roles")
+    assert "(weight " in short and "for splitting" not in short, short
+    assert "for splitting" in full, full
+
+
 def test_salary_question_prints_each_figure_once() -> None:
     question = "how much does a PO earn vs a PM"
     for args in ((question,), ("--full", question)):
