@@ -307,6 +307,10 @@ def outcomes(
         if held and best.asked.not_ours and not q.named:
             tally["right" if q.must_decline else "decline"] += 1  # as decide() does
             continue
+        pairs = [(s, h) for s, _, h in scored]
+        if held and not q.named and D.off_topic_over(p, pairs) is not None:
+            tally["right" if q.must_decline else "decline"] += 1  # as decide() does
+            continue
         if held or tie:
             tally["right" if q.must_decline else "clarify"] += 1
             tally["asked_back_off_topic"] += q.must_decline

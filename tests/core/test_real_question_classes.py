@@ -449,6 +449,17 @@ def test_off_topic_questions_sharing_words_are_not_answered(
     assert not ask(real_index, question).answered
 
 
+def test_an_off_topic_question_the_model_is_sure_of_declines_rather_than_asks_back(
+    real_index: Index,
+) -> None:
+    """Choosing a method for the team is no question about the roles. The ranking put the PO's
+    Scrum entry first on the shared word, and the question was asked back about it, although
+    the model gave the off-topic entry p 0.89 against 0.81."""
+    answer = ask(real_index, "should our team use kanban or scrum?")
+    assert answer.kind == "none" and not answer.answered, (answer.kind, answer.suggestions)
+    assert answer.title == "Not something I answer"  # the off-topic entry's wording
+
+
 def test_a_definition_declined_points_first_to_the_entry_its_words_reached(
     real_index: Index,
 ) -> None:
