@@ -53,6 +53,13 @@ def never_wrong(answer: Answer, wanted: set[str]) -> bool:
         "even work?",
         "Our product manager is overloaded covering two products and 15 engineers. How would "
         "you approach it?",
+        # asking whether the set-up is right, or what the right one is
+        "We have 2 PMs and 5 POs across 3 product lines and releases keep slipping. Is this "
+        "structure right?",
+        "We run 4 squads with one product manager and no product owners. What's the ideal "
+        "structure?",
+        "Our 3 teams have a PM who handles backlog grooming for all of them. Is this "
+        "arrangement right?",
     ],
 )
 def test_team_situations_reach_the_advisor(real_index: Index, question: str) -> None:
