@@ -377,12 +377,6 @@ class _Builder:
                 )
             )
             return
-        refs = list(item.get("sources", []))
-        for view in (item.get("disagreement") or {}).get("views", []):
-            refs.append(view["source"])
-        for sub in item.get("facts", []) + item.get("rows", []):
-            refs.extend(sub["sources"])
-        self._refs.append((name, _line(lines, (*base, "sources")), what, refs, "source"))
         if item.get("related"):
             self._refs.append(
                 (name, _line(lines, (*base, "related")), what, item["related"], "entry")
@@ -403,7 +397,7 @@ class _Builder:
             "related",
             "disagreement",
         }
-        self.entries[item["id"]] = Entry(
+        entry = self.entries[item["id"]] = Entry(
             id=item["id"],
             kind=item["kind"],
             title=item["title"],
@@ -420,6 +414,8 @@ class _Builder:
             file=name,
             line=line,
         )
+        sources_line = _line(lines, (*base, "sources"))
+        self._refs.append((name, sources_line, what, entry.cited_ids(), "source"))
 
     def _claim(
         self,
