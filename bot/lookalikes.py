@@ -47,7 +47,11 @@ def _purchase_order(text: str) -> str:
     app: who writes the stories?"), and an ERP's name is no cue: SAP projects have Product
     Owners too."""
     folded = text.lower()
-    trade = any(word in folded for word in _TRADE_WORDS) or _PO_NUMBER.search(text)
+    trade = (
+        any(word in folded for word in _TRADE_WORDS)
+        or _PO_NUMBER.search(text)
+        or _PO_HANDLED.search(text)
+    )
     if not trade or _PRODUCT_WORK.search(text):
         return text
     return _PO.sub(" purchase order ", _PO_BOX.sub(" ", text))
@@ -75,6 +79,15 @@ _TRADE_WORDS = (
     "goods receipt",
 )
 _PO_NUMBER = regex_store.compile(r"\bp\.?o\.?\s*(?:number|no\b|#|box|amount|line)", re.I)
+# what is done to a purchase order, not to a person: "who can approve a PO?", "how do I close
+# a PO in NetSuite?", "raise a PO for the licences"; a PO followed by anything else ("approve
+# the PO's plan", "approve PO decisions", "approve the PO hire") keeps the role
+_PO_HANDLED = regex_store.compile(
+    r"\b(?:approv|rais|issu|cancel|clos|receiv|submit|amend)\w*\s+"
+    r"(?:(?:a|an|the|this|that|my|our|your|their|new)\s+)?p\.?o\.?s?\b"
+    r"(?=\s*(?:[?.!,;:)]|$|(?:for|in|on|from|over|above|under|number|amount)\b))",
+    re.I,
+)
 _PRODUCT_WORK = regex_store.compile(
     r"\b(?:backlogs?|sprints?|stor(?:y|ies)|scrum|agile|roadmaps?|features?|releases?|"
     r"developers?|devs?|engineers?|product\s+(?:owner|manager)s?)\b",
