@@ -349,3 +349,22 @@ def test_broken_advice_file_is_refused_with_file_and_line(
     assert any("advice.yml:" in m and fragment in m for m in messages), messages
     line = int(messages[0].split("advice.yml:")[1].split(":")[0])
     assert line > 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3 squads, 18 engineers, 1 product, backlog=70%", "12 people, 1 squad, 1 product", "4 squads"],
+)
+def test_the_listed_weights_add_up_to_the_tally(advice_kb: KnowledgeBase, text: str) -> None:
+    """Sources agreeing on one fact count once; the list said "weight 3" for both, so "70% on
+    the backlog" showed 5 + 3 + 3 beside a tally of 8."""
+    answer = advisor.advise(advice_kb, text)
+    lines = next(s for s in answer.sections if s.heading == "Signals that fired").lines
+    added = {"split": 0.0, "one person": 0.0}
+    for line in lines:
+        way, _, rest = line.partition("→ ")[2].partition(" (weight ")
+        weight, _, note = rest.partition(")")[0].partition(",")
+        if not note:  # neither disputed nor already counted
+            added[way] += float(weight)
+    tally = answer.extra["weights"]
+    assert (added["split"], added["one person"]) == (tally["split"], tally["combine"]), lines
