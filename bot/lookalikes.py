@@ -1,5 +1,6 @@
 """Words spelt like the roles that mean something else: a time of day ("3 PM"), a private
-message ("PM me"), a purchase order ("the PO number on the invoice").
+message ("PM me"), a prime minister ("the PM of the UK"), a purchase order ("the PO number on
+the invoice"), a post office ("is the PO open on saturday? I need to mail a package").
 
 Read as the roles, they turned questions about nothing pmpo covers into ask-backs with PM and
 PO entries, or into "my sources don't cover that about the Product Owner", and a forum sign-off
@@ -18,8 +19,9 @@ from bot import regex_store
 
 @lru_cache(maxsize=8192)  # bounded; a reload reads mostly the texts the last one read
 def without_lookalikes(text: str) -> str:
-    """The text with clock times and private-message verbs blanked and a purchase order
-    spelt out, so the words that remain are read as the question means them.
+    """The text with clock times, private-message verbs and a post office's PO blanked and a
+    purchase order or a prime minister spelt out, so the words that remain are read as the
+    question means them.
 
     Every entry's texts pass through here when the index is built (about 4,000 of them), so
     each reading runs only when the text holds what it needs (a digit, "pm"/"dm", "po") and
@@ -27,7 +29,7 @@ def without_lookalikes(text: str) -> str:
     if _DIGIT.search(text):
         text = _without_clock(text)
     if _PM_OR_DM.search(text):
-        text = _PRIVATE_MESSAGE.sub(" ", text)
+        text = _HEAD_OF_GOVERNMENT.sub(" prime minister ", _PRIVATE_MESSAGE.sub(" ", text))
     if _PO.search(text):
         text = _purchase_order(text)
     return text
@@ -47,6 +49,8 @@ def _purchase_order(text: str) -> str:
     app: who writes the stories?"), and an ERP's name is no cue: SAP projects have Product
     Owners too."""
     folded = text.lower()
+    if any(word in folded for word in _POST_WORDS) and not _PRODUCT_WORK.search(text):
+        return _PO.sub(" ", text)  # the post office
     trade = (
         any(word in folded for word in _TRADE_WORDS)
         or _PO_NUMBER.search(text)
@@ -72,6 +76,17 @@ _PRIVATE_MESSAGE = regex_store.compile(
     r"\b(?:send|drop|shoot|sent|dropped)\s+(?:me\s+|you\s+)?an?\s+(?:pm|dm)\b",
     re.I,
 )
+# "the PM of the UK", "the Canadian PM": a prime minister
+_HEAD_OF_GOVERNMENT = regex_store.compile(
+    r"\b(?:(?:uk|u\.k\.|british|canadian|australian|indian|japanese|israeli|italian|irish|"
+    r"dutch|new\s+zealand)\s+pm|pm\s+of\s+(?:the\s+)?(?:uk|u\.k\.|united\s+kingdom|britain|"
+    r"england|canada|australia|india|japan|israel|italy|ireland|netherlands|new\s+zealand|"
+    r"pakistan|malaysia|singapore)\b(?!\s+(?:team|office|org|business|division|squad|site|"
+    r"branch|market|product|store|app)))\b",
+    re.I,
+)
+# mail, not product work: "is the PO open on saturday? I need to post a parcel"
+_POST_WORDS = ("mail a", "mailing a", "parcel", "package to", "stamps", "postage", "post office")
 # the trade's words, matched as plain substrings: a pattern tried at every word of every
 # entry text cost a reload 20 ms
 _TRADE_WORDS = (

@@ -394,8 +394,27 @@ def test_a_purchase_order_is_not_the_product_owner(real_index: Index, question: 
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "when was the PM of India elected?",
+        "what did the Canadian PM say about the budget?",
+        "is the PO open on sunday? I have to mail a parcel",
+    ],
+)
+def test_a_prime_minister_or_a_post_office_is_neither_role(
+    real_index: Index, question: str
+) -> None:
+    """Declined as unclear, not "my sources don't cover that about the Product Manager"."""
+    answer = ask(real_index, question)
+    assert not answer.answered and not answer.suggestions, (answer.kind, answer.suggestions)
+    assert "about the Product" not in answer.verdict, answer.verdict
+
+
+@pytest.mark.parametrize(
     ("question", "wanted"),
     [
+        # a PM of a country's team is still the product manager
+        ("I'm the PM of the UK team: who writes the user stories?", "owns-user-stories"),
         # a procurement product's PO is still the Product Owner (no purchase order here)
         ("I'm the PO for our procurement app: who writes the user stories?", "owns-user-stories"),
         # a forum sign-off pulled the question towards how PMs and POs work together
