@@ -421,6 +421,8 @@ def test_a_prime_minister_or_a_post_office_is_neither_role(
         ("what does a product owner actually do all day? pls PM me, thx", "role-po"),
         # forums write "PdM" to keep the product manager apart from the project manager
         ("what's the difference between a PdM and a PO?", "compare"),
+        # and "proj mgr" for the project manager ("PM vs PO" had answered it)
+        ("proj mgr vs PO - same job?", "faq-project-manager-vs-po"),
     ],
 )
 def test_the_roles_beside_their_look_alikes(real_index: Index, question: str, wanted: str) -> None:
