@@ -300,8 +300,11 @@ def outcomes(
         if best.entry.kind == "offtopic":
             tally["right" if q.must_decline else "decline"] += 1
             continue
-        tie = any(D.tie(p, s, gap) and not D.agree(best, h) for s, _, h in scored[1:])
         restated = best.restated >= 0.99 and D.keyword_evidence(best)  # as decide() does
+        tie = any(
+            D.tie(p, s, gap) and not D.agree(best, h) and not D.outranked_wording(best, h, restated)
+            for s, _, h in scored[1:]
+        )
         bar = clarify_at if q.named or restated else answer_at
         held = p < bar or D.how_not_who(best, q.named)
         if held and best.asked.not_ours and not q.named:

@@ -215,6 +215,16 @@ def agree(a: Hit, b: Hit) -> bool:
     )
 
 
+def outranked_wording(best: Hit, other: Hit, restated: bool) -> bool:
+    """The question is one of the best entry's own aliases word for word ("who owns the
+    backlog?") and no alias of the runner-up's: an admin filed that wording under the best,
+    so a runner-up close in the model's eyes is no reason to ask back. Without this the
+    plainest questions hung on the runner-up bar: SAFe's ART backlog sat at p 0.78 against the
+    product backlog's 0.95 for "who owns the backlog?", and an edit to any entry's wording
+    could tip it into an ask-back."""
+    return restated and other.restated < 0.99
+
+
 def owners_card(card: Entry, entry: Entry) -> bool:
     """Is `card` the role card of the role that owns `entry`?"""
     return card.kind == "role" and bool(entry.owner) and card.extra.get("role") == entry.owner
@@ -263,7 +273,7 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
             return "offtopic", why, [(q, off), *((r, h) for r, h in pairs if h is not off)]
         return "clarify", f"best {best.entry.id} at p={p:.2f}", pairs
     for q, other in pairs[1:]:
-        if tie(p, q) and not agree(best, other):
+        if tie(p, q) and not agree(best, other) and not outranked_wording(best, other, restated):
             return "clarify", f"{best.entry.id} p={p:.2f} vs {other.entry.id} p={q:.2f}", pairs
     return "answer", f"{best.entry.id} at p={p:.2f}", pairs
 
