@@ -302,7 +302,7 @@ def outcomes(
             continue
         restated = best.restated >= 0.99 and D.keyword_evidence(best)  # as decide() does
         tie = any(
-            D.tie(p, s, gap) and not D.agree(best, h) and not D.outranked_wording(best, h, restated)
+            D.tie(p, s, gap) and not D.agree(best, h) and not D.only_best_restated(restated, h)
             for s, _, h in scored[1:]
         )
         bar = clarify_at if q.named or restated else answer_at

@@ -215,7 +215,7 @@ def agree(a: Hit, b: Hit) -> bool:
     )
 
 
-def outranked_wording(best: Hit, other: Hit, restated: bool) -> bool:
+def only_best_restated(restated: bool, other: Hit) -> bool:
     """The question is one of the best entry's own aliases word for word ("who owns the
     backlog?") and no alias of the runner-up's: an admin filed that wording under the best,
     so a runner-up close in the model's eyes is no reason to ask back. Without this the
@@ -273,7 +273,7 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
             return "offtopic", why, [(q, off), *((r, h) for r, h in pairs if h is not off)]
         return "clarify", f"best {best.entry.id} at p={p:.2f}", pairs
     for q, other in pairs[1:]:
-        if tie(p, q) and not agree(best, other) and not outranked_wording(best, other, restated):
+        if tie(p, q) and not agree(best, other) and not only_best_restated(restated, other):
             return "clarify", f"{best.entry.id} p={p:.2f} vs {other.entry.id} p={q:.2f}", pairs
     return "answer", f"{best.entry.id} at p={p:.2f}", pairs
 

@@ -49,7 +49,7 @@ def _purchase_order(text: str) -> str:
     app: who writes the stories?"), and an ERP's name is no cue: SAP projects have Product
     Owners too."""
     folded = text.lower()
-    if any(word in folded for word in _POST_WORDS) and not _PRODUCT_WORK.search(text):
+    if _POST.search(text) and not _PRODUCT_WORK.search(text):
         return _PO.sub(" ", text)  # the post office
     trade = (
         any(word in folded for word in _TRADE_WORDS)
@@ -85,8 +85,13 @@ _HEAD_OF_GOVERNMENT = regex_store.compile(
     r"branch|market|product|store|app)))\b",
     re.I,
 )
-# mail, not product work: "is the PO open on saturday? I need to post a parcel"
-_POST_WORDS = ("mail a", "mailing a", "parcel", "package to", "stamps", "postage", "post office")
+# mail, not product work: "is the PO open on saturday? I need to mail a package" (not "email
+# a PO", which is a person)
+_POST = regex_store.compile(
+    r"\b(?:mail(?:ing|ed)?\s+(?:a|the|my)\b|parcels?\b|packages?\s+to\b|stamps\b|postage\b|"
+    r"post\s+office\b)",
+    re.I,
+)
 # the trade's words, matched as plain substrings: a pattern tried at every word of every
 # entry text cost a reload 20 ms
 _TRADE_WORDS = (

@@ -11,6 +11,7 @@ import pytest
 
 from bot.answer import Answer
 from bot.answering import answer_text
+from bot.lookalikes import without_lookalikes
 from bot.matcher import Index
 
 
@@ -408,6 +409,12 @@ def test_a_prime_minister_or_a_post_office_is_neither_role(
     answer = ask(real_index, question)
     assert not answer.answered and not answer.suggestions, (answer.kind, answer.suggestions)
     assert "about the Product" not in answer.verdict, answer.verdict
+
+
+def test_emailing_a_po_is_writing_to_the_role() -> None:
+    """ "mail a package" is the post office's; "email a PO" is a person's."""
+    assert "PO" in without_lookalikes("can I email a PO directly about a bug?")
+    assert "PO" not in without_lookalikes("is the PO open on sunday? I have to mail a parcel")
 
 
 @pytest.mark.parametrize(
