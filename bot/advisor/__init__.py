@@ -76,12 +76,11 @@ def _answer(
 ) -> Answer:
     sections: list[Section] = []
     fired = [h for h in ev.hits if h.state == "fired"]
-    counted = _counted(fired, ev.contested)
     if fired:
         sections.append(
             Section(
                 "Signals that fired",
-                tuple(_hit_line(kb, h, ev.contested, id(h) in counted) for h in fired),
+                tuple(_hit_line(kb, h, ev.contested, h.signal.id in ev.counted) for h in fired),
                 SIGNALS,
             )
         )
@@ -207,24 +206,11 @@ def _threshold(signal: Signal) -> str:
     return f"{LABELS[signal.fact]} {signal.threshold_text()}"
 
 
-def _counted(fired: list[Hit], contested: frozenset[str]) -> set[int]:
-    """The hits the tally adds: of the sources agreeing on one fact, only the heaviest
-    (`rules._totals`), so the list can say which lines add nothing to the weights."""
-    best: dict[tuple[str, str], Hit] = {}
-    for hit in fired:
-        key = (hit.signal.fact, hit.signal.pushes)
-        if hit.signal.id not in contested and (
-            key not in best or hit.signal.weight > best[key].signal.weight
-        ):
-            best[key] = hit
-    return {id(hit) for hit in best.values()}
-
-
 def _hit_line(kb: KnowledgeBase, hit: Hit, contested: frozenset[str], counted: bool) -> str:
     way = "split" if hit.signal.pushes == "split" else "one person"
     disputed = ", disputed" if hit.signal.id in contested else ""
-    if not disputed and not counted:
-        disputed = ", not added twice for one fact"
+    if not counted:
+        disputed += ", not added twice for one fact"
     note = f": {hit.signal.note}" if hit.signal.note else ""
     if hit.signal.op == "is":
         compared = f"{LABELS[hit.fact.name]}: {hit.fact.show()}"

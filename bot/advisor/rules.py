@@ -100,6 +100,7 @@ class Evaluation(NamedTuple):
     follow_ups: tuple[str, ...]  # fact names, most useful first
     minimum: float
     margin: float
+    counted: frozenset[str] = frozenset()  # ids of the fired signals `split` and `combine` add
 
     @property
     def fired(self) -> tuple[Hit, ...]:
@@ -178,16 +179,27 @@ def _between(states: list[tuple[Signal, bool]]) -> set[str]:
     return contested
 
 
-def _totals(states: list[tuple[Signal, bool]], skip: set[str]) -> tuple[float, float]:
-    """Weights per direction. Sources agreeing on one fact count once (the heaviest), so
-    "12 people" is one reason to combine even though Boundev and Adair both say so."""
-    best: dict[tuple[str, str], float] = {}
+def _counted(states: list[tuple[Signal, bool]], skip: set[str]) -> dict[str, Signal]:
+    """The fired signals the weights add, by id. Sources agreeing on one fact count once (the
+    heaviest, the first listed on a tie), so "12 people" is one reason to combine even though
+    Boundev and Adair both say so."""
+    best: dict[tuple[str, str], Signal] = {}
     for signal, fired in states:
-        if fired and signal.id not in skip:
-            key = (signal.fact, signal.pushes)
-            best[key] = max(best.get(key, 0.0), signal.weight)
-    split = sum(w for (_, pushes), w in best.items() if pushes == "split")
-    combine = sum(w for (_, pushes), w in best.items() if pushes == "combine")
+        key = (signal.fact, signal.pushes)
+        if (
+            fired
+            and signal.id not in skip
+            and (key not in best or signal.weight > best[key].weight)
+        ):
+            best[key] = signal
+    return {signal.id: signal for signal in best.values()}
+
+
+def _totals(states: list[tuple[Signal, bool]], skip: set[str]) -> tuple[float, float]:
+    """Weights per direction, each fact counted once (`_counted`)."""
+    counted = _counted(states, skip).values()
+    split = sum(s.weight for s in counted if s.pushes == "split")
+    combine = sum(s.weight for s in counted if s.pushes == "combine")
     return split, combine
 
 
@@ -268,6 +280,7 @@ def evaluate(advice: Mapping[str, Any], facts: Mapping[str, Fact]) -> Evaluation
         follow_ups=follow_ups,
         minimum=minimum,
         margin=margin,
+        counted=frozenset(_counted(certain, set())),
     )
 
 
