@@ -28,7 +28,10 @@ INTENT = regex_store.compile(
     r"one\s+person|same\s+person|two\s+people|single\s+person|dual|hybrid|double\s+as|"
     r"two\s+hats|both\s+hats|wear\s+both|also\s+(?:be|act\s+as|serve\s+as)|"
     rf"(?:need|hire|add|get)\s+(?:a|an|another|a\s+separate|a\s+dedicated)\s+{_ROLE}|"
-    rf"{_ROLE}\s+(?:too|as\s+well))\b",
+    rf"{_ROLE}\s+(?:too|as\s+well)|"
+    # a PO asked to take on the PM's work: "wants me to also take over pricing and the roadmap"
+    r"also\s+(?:take\s+(?:over|on)|own|handle)\s+(?:the\s+|our\s+)?(?:product\s+)?"
+    r"(?:pricing|roadmap|strategy|go-to-market|market\s+research|discovery))\b",
     re.I,
 )
 # "should our PM also be our PO": a team asking about its own people, no numbers needed
@@ -68,12 +71,13 @@ _STRAIN = regex_store.compile(
     r"nobody\s+(?:\w+\s+)?(?:owns|has\s+touched)|none\s+of\s+(?:them|us)\s+owns?|"
     rf"(?:add(?:ing)?|hir(?:e|ing)|bring(?:ing)?\s+in)\s+(?:a|an|another|a\s+second)\s+"
     rf"(?:\w+\s+)?{_ROLE}\b|separate\s+product\s+owner|each\s+(?:stream|team|squad)|"
+    rf"(?:have|get|hire)\s+(?:our|its|their)\s+own\s+{_ROLE}\b|"
     r"release\s+train|new\s+(?:regions?|markets?|countries))",
     re.I,
 )
 # The open question a team situation ends in.
 _OPEN_QUESTION = regex_store.compile(
-    rf"\b(?:should\s+(?:we|i|our|the|{_ROLE})|do\s+we\s+need|is\s+(?:this|it|that)\s+"
+    rf"\b(?:should\s+(?:we|i|our|the|{_ROLE})|do\s+we\s+(?:even\s+|really\s+|still\s+)?need|is\s+(?:this|it|that)\s+"
     r"(?:sustainable|normal|fine|ok|okay|too\s+much|a\s+good|common|effective)|"
     r"good\s+(?:idea|plan)|make\s+(?:this|it)\s+work|what\s+would\s+you\s+(?:change|do)|"
     # "is this setup right for us?", "what's the right setup here?"
@@ -88,7 +92,8 @@ _OPEN_QUESTION = regex_store.compile(
     r"(?:can|could|does|would|will)\s+(?:this|it|that)\s+(?:even\s+|really\s+|actually\s+)?work|"
     # "does this set-up make sense?", not "...if that makes sense"
     r"(?:does|do|would|will|could)\b[^.?!]{0,60}\bmake\s+sense|makes?\s+sense\s*\?|"
-    r"how\s+would\s+you\s+(?:go\s+about|handle|manage|organi[sz]e|structure|set\s+up|approach))",
+    r"how\s+would\s+you\s+(?:go\s+about|handle|manage|organi[sz]e|structure|set\s+up|approach|"
+    r"staff)|how\s+(?:do|should|can)\s+(?:we|i)\s+staff)",
     re.I,
 )
 # "who writes...", "who owns...": a question for one owner, however much team story precedes it

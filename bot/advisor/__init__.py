@@ -63,16 +63,46 @@ def advise(kb: KnowledgeBase, text: str, prose: bool = False, situation: Any = L
     # A story with no usable fact gets questions back, not a verdict: for a free question that
     # is an ask-back (not an answer), so it never counts as advice given.
     answered = not (prose and evaluation.verdict == NEED_FACTS)
+    staffed = bool(_STAFFED_BOTH.search(stripped))
     return _answer(
-        kb, parsed, evaluation, answered=answered, verdict=_verdict_sentence(kb, evaluation)
+        kb,
+        parsed,
+        evaluation,
+        answered=answered,
+        verdict=_verdict_sentence(kb, evaluation, staffed),
+        staffed=staffed,
     )
+
+
+# A team that already has a PM and a PO ("we have a PM and a PO, 3 squads: is this right?"):
+# a split verdict tells it to keep them, and "hire a PM first" is no step for it
+_HOW_MANY = r"(?:a|an|one|our|\d+|two|three|four|five|six|several|multiple)"
+_SOME_PM = rf"{_HOW_MANY}\s+(?:(?:dedicated|separate|full-time)\s+)?(?:pms?|product\s+managers?)"
+_SOME_PO = (
+    rf"{_HOW_MANY}\s+(?:(?:dedicated|separate|full-time)\s+)?"
+    r"(?:pos?|product\s+owners?)(?:\s+(?:per|for|on|in)\s+(?:each|every)?\s*(?:team|squad))?"
+)
+_STAFFED_BOTH = regex_store.compile(
+    rf"(?:\b(?:have|has|had|got|with|there's|there\s+is|there\s+are|both)|,)\s+(?:both\s+)?"
+    rf"(?:{_SOME_PM}\s+(?:and|&|\+|plus)\s+{_SOME_PO}|{_SOME_PO}\s+(?:and|&|\+|plus)\s+{_SOME_PM})\b|"
+    r"\b(?:separate|different)\s+(?:pm|product\s+manager)\s+(?:and|&)\s+(?:po|product\s+owner)\b|"
+    r"\b(?:pm|product\s+manager)\s+and\s+(?:the\s+)?(?:po|product\s+owner)\s+(?:are|were)\s+"
+    r"(?:two|different|separate)\s+people\b",
+    re.I,
+)
 
 
 # --- building the answer ------------------------------------------------------------------
 
 
 def _answer(
-    kb: KnowledgeBase, parsed: Parsed, ev: Evaluation, *, answered: bool, verdict: str
+    kb: KnowledgeBase,
+    parsed: Parsed,
+    ev: Evaluation,
+    *,
+    answered: bool,
+    verdict: str,
+    staffed: bool = False,
 ) -> Answer:
     sections: list[Section] = []
     fired = [h for h in ev.hits if h.state == "fired"]
@@ -92,7 +122,7 @@ def _answer(
                 DISAGREE,
             )
         )
-    steps = _next_steps(kb, parsed, ev.verdict)
+    steps = _next_steps(kb, parsed, ev.verdict, staffed)
     if steps:
         sections.append(Section("Next steps", steps, STEPS))
     questions = kb.advice.get("questions") or {}
@@ -101,7 +131,13 @@ def _answer(
     )
     source_ids = [h.signal.source for h in ev.hits if h.state != "quiet"]
     if ev.verdict != NEED_FACTS:
-        source_ids.extend(kb.advice.get("sources") or [])
+        # the advice's own sources stand behind its next steps: listed when a step names them
+        named = " ".join(steps)
+        source_ids.extend(
+            i
+            for i in kb.advice.get("sources") or []
+            if i in kb.sources and kb.sources[i].name in named
+        )
     sources = _cites(kb, source_ids)
     return Answer(
         kind="advice",
@@ -295,11 +331,13 @@ def _list(hits: list[Hit]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _verdict_sentence(kb: KnowledgeBase, ev: Evaluation) -> str:
+def _verdict_sentence(kb: KnowledgeBase, ev: Evaluation, staffed: bool = False) -> str:
+    """`staffed`: the team already has a PM and a PO, so a split verdict says to keep them."""
     splits, combines = _top(ev, "split"), _top(ev, "combine")
     if ev.verdict == SPLIT:
         against = f" That outweighs {_list(combines)}." if combines else ""
-        return f"Split the roles, given {_list(splits)}.{against}"
+        keep = "Keep the roles split" if staffed else "Split the roles"
+        return f"{keep}, given {_list(splits)}.{against}"
     if ev.verdict == COMBINE:
         against = f" That outweighs {_list(splits)}." if splits else ""
         return f"One person can do both, given {_list(combines)}.{against}"
@@ -321,12 +359,18 @@ def _verdict_sentence(kb: KnowledgeBase, ev: Evaluation) -> str:
     return "Need more facts: what you told me isn't enough to decide either way."
 
 
-def _next_steps(kb: KnowledgeBase, parsed: Parsed, verdict: str) -> tuple[str, ...]:
+def _next_steps(
+    kb: KnowledgeBase, parsed: Parsed, verdict: str, staffed: bool = False
+) -> tuple[str, ...]:
     steps = kb.advice.get("next_steps") or {}
     founder = parsed.facts.get("technical_founder")
     keys: list[str]
     if verdict == SPLIT:
-        keys = ["hire_first", "working_together", "anti_patterns"]
+        keys = (
+            ["working_together", "anti_patterns"]
+            if staffed
+            else ["hire_first", "working_together", "anti_patterns"]
+        )
         if founder is not None and founder.value is True:
             keys.insert(0, "technical_founder")
     elif verdict == COMBINE:

@@ -40,6 +40,7 @@ _CODE = (
     "regex_lint.py",  # which cues the loader refuses decides whether an index is built at all
     "role_relation.py",  # like career_move: the index's texts carry its terms
     "spelling.py",
+    "team_facts/counts.py",  # its counting patterns are stored compiled with the index
     "textnorm.py",
     "wording.py",
 )

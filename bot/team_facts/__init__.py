@@ -32,6 +32,7 @@ What it reads (all case-insensitive):
   interviews postponed or not happening, roadmap reviews cancelled, "strategy is suffering",
   "no time for strategy"; and the opposite ("strategy is fine", "roadmap is up to date").
   When both appear, the concrete sign of suffering wins.
+* Markets listed as places after a selling word: "sold in Germany, France and the US" is 3.
 * A technical founder acting as PM ("technical founder", "our CTO acts as PM"), an experienced
   hybrid ("has done both roles"), the stage: startup (also early-stage, seed), scale-up
   (also "past the startup stage", series B+), enterprise (also "large company", "corporation").
@@ -40,7 +41,8 @@ Sane bounds (`BOUNDS`): squads 0..500, people 1..100,000, engineers 0..50,000, p
 1..1,000, markets 1..200, personas 1..100, backlog share 0..100%. Counts are whole numbers.
 
 One module per idea: `model` (the facts, their bounds and `Fact`), `numbers` (number words and
-`to_number`), `keyvalue`, `share` (the backlog share), `counts` (counted facts), `flags`
+`to_number`), `keyvalue`, `share` (the backlog share), `counts` (counted facts), `markets` (places
+listed as markets), `flags`
 (yes/no facts and the stage), `reader` (what the passes share). Importing this package
 compiles nothing: the counting patterns are built on first use for the number words the text
 contains, which keeps a cold `pmpo ask` that needs the parser fast.
@@ -48,7 +50,7 @@ contains, which keeps a cold `pmpo ask` that needs the parser fast.
 
 from __future__ import annotations
 
-from bot.team_facts import counts, flags, keyvalue, share
+from bot.team_facts import counts, flags, keyvalue, markets, share
 from bot.team_facts.model import (
     BOOLEAN,
     BOUNDS,
@@ -88,6 +90,7 @@ def parse(text: str, prose: bool = False) -> Parsed:
     keyvalue.read(reader)
     share.read(reader)
     counts.read(reader)
+    markets.read(reader)
     flags.read(reader)
     parsed = reader.parsed
     parsed.facts = {name: parsed.facts[name] for name in ORDER if name in parsed.facts}

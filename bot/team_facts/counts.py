@@ -77,12 +77,14 @@ _COUNTS = {"eng_team": "engineers", "team_of": "people", "we_are": "people", "of
 # The counting patterns, in the order the pass runs them; each is built from the number
 # pattern and the quantity pattern for the text's number words.
 _SOURCES: dict[str, Callable[[str, str], str]] = {
-    # "2 squads of 6 devs each": the engineers are the product, not the 6
+    # "2 squads of 6 devs each": the engineers are the product, not the 6; so is "3 squads of
+    # 6 devs" (a team size), while "4 teams of 40 engineers" is read as 40 in all (`_EACH_AT`)
     "teams_of_each": lambda num, _: (
         rf"\b(?P<teams>{num})\s+(?:(?:dev|development|engineering|product|feature|delivery)\s+)?"
-        r"(?:squads?|scrum\s+teams?|teams?|pods?)\s+(?:of|with)\s+"
-        rf"(?P<size>{num})\s+(?:engineers?|devs?|developers?|programmers?|people)\s+"
-        r"(?:each|apiece)\b"
+        r"(?:squads?|scrum\s+teams?|teams?|pods?)\s+(?P<join>of|with)\s+"
+        rf"(?P<size>{num})(?:\s*(?:-|–|or|to)\s*(?P<most>{num}))?\s+"
+        r"(?:engineers?|devs?|developers?|programmers?|people)\b"
+        r"(?P<each>\s+(?:each|apiece)\b)?"
     ),
     "person_size": lambda _, quantity: (
         rf"(?<![\w.,-]){quantity}\s*-?\s*(?:person|people|strong|member|head)\b"
@@ -117,11 +119,14 @@ _SOURCES: dict[str, Callable[[str, str], str]] = {
     ),
     "of_us": lambda _, quantity: rf"(?<![\w.,-]){quantity}\s+of\s+us\b",
 }
+# "N squads of M devs" reads as M each up to this size (Scrum's 10 developers, and a little
+# more); a larger M is the whole team's
+_EACH_AT = 12
 # A word each pattern cannot match without (all but "single" also need a quantity): a pattern
 # whose test finds nothing in the text is neither compiled (~4 ms each) nor run.
 _QUANTITY = r"\d|couple|multiple|several|many|various|few"  # or a number word (`words_in`)
 _TESTS = {
-    "teams_of_each": r"each|apiece",
+    "teams_of_each": r"each|apiece|(?:squad|team|pod)s?\s+of\s",
     "person_size": r"person|people|strong|member|head",
     "eng_size": r"(?:engineer|dev|developer|programmer|coder|swe)[\s-]",
     "num_noun": r"people|person|employee|staff|folk|fte|team|member|human|head|engineer|dev|"
@@ -224,11 +229,14 @@ def read(reader: Reader) -> None:
         for match in list(pattern.finditer(reader.text)):
             if name == "teams_of_each":
                 teams, size = to_number(match.group("teams")), to_number(match.group("size"))
-                if teams > 0 and size > 0:
+                most = to_number(match["most"]) if match["most"] else size  # "six or seven"
+                # without "each", only "of" and a size one team could have
+                sized = match["each"] or match["join"].lower() == "of" and most <= _EACH_AT
+                if teams > 1 and 0 < size <= most and sized:
                     said = reader.said(match)
                     reader.consume(match.start(), match.end())
                     reader.count("squads", teams, teams, said)
-                    reader.count("engineers", teams * size, teams * size, said)
+                    reader.count("engineers", teams * size, teams * most, said)
             elif name == "single":
                 reader.consume(match.start(), match.end())
                 reader.count(_noun(match), 1, 1, reader.said(match))

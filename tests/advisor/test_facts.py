@@ -61,7 +61,7 @@ PHRASINGS: list[tuple[str, dict[str, object]]] = [
     ("a 12-person startup", {"people": 12, "stage": "startup"}),
     ("we're a 6-person startup with one dev team", {"people": 6, "squads": 1, "stage": "startup"}),
     ("3 product teams", {"squads": 3}),
-    ("4 scrum teams of 6 engineers", {"squads": 4, "engineers": 6}),
+    ("4 scrum teams of 6 engineers", {"squads": 4, "engineers": 24}),  # 6 in each team
     ("40 of our engineers", {"engineers": 40}),
     ("one main persona, single market", {"personas": 1, "markets": 1}),
     ("a single product", {"products": 1}),
@@ -242,6 +242,15 @@ def test_teams_a_story_only_weighs_splitting_into_are_not_its_teams(story: str) 
         ("we have 4 dev teams and a PM", {"squads": 4}),
         ("the one dev team we have shares a PO", {"squads": 1}),
         ("we run 3 dev teams of 5 developers each", {"squads": 3, "engineers": 15}),
+        # "of" and a team's size mean each, without "each" (the 6 had been all the engineers);
+        # a size no one team has is everyone's; a range of sizes stays a range
+        ("we have a PM and a PO, 3 squads of 6 devs", {"squads": 3, "engineers": 18}),
+        ("4 teams of 40 engineers", {"squads": 4, "engineers": 40}),
+        ("five squads with six or seven engineers each", {"squads": 5, "engineers": 30}),
+        # places listed after a selling word are markets; one place is where the team sits
+        ("we sell in Germany, France and the US, 2 squads", {"squads": 2, "markets": 3}),
+        ("launched in Spain and Italy last year with 2 squads", {"squads": 2, "markets": 2}),
+        ("our PO is based in Berlin and London, 2 squads", {"squads": 2}),
         # "all the time" is "constantly": no share of anyone's week (it had read as 100%)
         ("sales and our PO argue about the backlog all the time; 2 teams", {"squads": 2}),
         ("our PM spends all of her time on backlog grooming", {"backlog_share": 100.0}),

@@ -220,6 +220,23 @@ def test_answer_shape(advice_kb: KnowledgeBase) -> None:
     assert "split the roles" in data["text"].lower()
 
 
+def test_a_team_that_has_both_roles_is_told_to_keep_them(advice_kb: KnowledgeBase) -> None:
+    """A team with a PM and POs asking "is this right?" had been told to "split the roles" and
+    to "hire a PM first", with Boundev on the Sources line for those steps alone."""
+    story = "4 squads of 8 engineers. {} Is this setup right?"
+    staffed = advisor.advise(advice_kb, story.format("We have one PM and 3 POs."), prose=True)
+    assert staffed.verdict.startswith("Keep the roles split, given 4 squads")
+    steps = " ".join(next(s for s in staffed.sections if s.heading == "Next steps").lines)
+    assert "Hire a PM first" not in steps and "story factory" in steps
+    boundev = advice_kb.sources["boundev"].name
+    assert boundev not in steps and all(boundev not in str(c) for c in staffed.sources)
+    # the same team with no word on who is in the roles gets the hiring steps and their source
+    bare = advisor.advise(advice_kb, story.format("Our PM is busy."), prose=True)
+    assert bare.verdict.startswith("Split the roles, given 4 squads")
+    steps = " ".join(next(s for s in bare.sections if s.heading == "Next steps").lines)
+    assert "Hire a PM first" in steps and any(boundev in str(c) for c in bare.sources)
+
+
 def test_technical_founder_next_step(advice_kb: KnowledgeBase) -> None:
     answer = advisor.advise(advice_kb, "12 people, technical founder acting as PM")
     steps = next(s for s in answer.sections if s.heading == "Next steps").lines
@@ -236,6 +253,12 @@ def test_technical_founder_next_step(advice_kb: KnowledgeBase) -> None:
         "our PM spends 70% of her time grooming, should we hire a PO?",
         "3 squads and our pm spends half her time grooming, split?",
         "we have -3 squads, should we split?",
+        # open questions that had slipped by: "even need", "how would you staff", "our own
+        # PO", and a PO asked to take on the PM's work
+        "there are 3 teams, one PM and a PO on each team; do we really need the POs?",
+        "we're 4 squads of 7 engineers and our PM drowns in tickets, how would you staff this?",
+        "the client plays product owner and our PM does the rest. should we get our own PO?",
+        "I'm the PO for 2 teams and my boss wants me to also own the roadmap. good idea?",
     ],
 )
 def test_advice_questions_reach_the_advisor(text: str) -> None:
@@ -256,6 +279,8 @@ def test_advice_questions_reach_the_advisor(text: str) -> None:
         # a general question with one loose count is not a team telling its story
         "Can one product owner handle three Scrum teams at once?",
         "Is it ok for two separate apps to share a single product owner?",
+        "why do we even need a PO if we have a PM?",
+        "who should own the roadmap once we have 3 squads, PM or PO?",
         "",
     ],
 )

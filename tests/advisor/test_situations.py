@@ -227,3 +227,18 @@ def test_ask_json_names_the_situation() -> None:
     data = json.loads(out)
     assert data["kind"] == "advice" and data["answered"] is True
     assert data["verdict"] == "situation" and data["situation"] == "several-pos-one-product"
+
+
+def test_two_teams_are_within_one_pos_reach_and_two_products_are_not(real_index: Index) -> None:
+    """SAFe has a PO serve one or two teams and Adair gives each squad its own PO from three:
+    "one PM also acts as PO for 2 squads, should we split the roles?" had been told "too much
+    for one person" (the spread-thin situation) instead of the split weighing it asked for."""
+    advice = real_index.kb.advice
+    for many in ("3 squads", "several teams", "two products"):
+        story = f"Our PO works for {many} and we have a PM. What should we change?"
+        assert in_story(advice, story)["id"] == "po-spread-thin", story
+    two = "Our PM also acts as PO for 2 squads. Should we split the roles?"
+    assert in_story(advice, two) is None
+    answer = answer_text(real_index, two)
+    assert answer.kind == "advice" and "situation" not in answer.extra
+    assert answer.verdict.startswith("One person can do both, given 2 squads")
