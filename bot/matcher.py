@@ -186,6 +186,10 @@ class Index:
             for text in entry.examples:
                 raw_vocab.update(words(text))  # typo repair knows how people ask, too
                 filed[_word_for_word(text)].add(i)
+            if entry.kind != OFF_TOPIC:
+                # the title is how topics, the App Home and ask-backs show the entry: typed back
+                # word for word ("Who owns the what, the why and the how?"), it asks for it
+                filed[_word_for_word(entry.title)].add(i)
             if entry.kind == OFF_TOPIC:  # its title and wording describe, they don't match
                 self._weights.append(weights)
                 self._phrases.append({})

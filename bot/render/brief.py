@@ -52,6 +52,7 @@ def _entry(answer: Answer) -> Answer:
     disagree = by_role.get(DISAGREE)
     if first:
         bullets.extend(first.lines)
+    bullets = _news(f"{answer.verdict} {answer.reason}", bullets)
     if disagree:
         # keep room to say the sources differ (in the summary's own words); with nothing
         # else to show, the summary and then each source's view
@@ -59,6 +60,47 @@ def _entry(answer: Answer) -> Answer:
         bullets = summary if bullets else list(disagree.lines)
     kept = (Section("", tuple(bullets[:BULLETS])),) if bullets else ()
     return answer._replace(sections=kept, columns=(), suggestions=(), matched=())
+
+
+# A bullet whose words are mostly in the lines above it says the same thing again: "PO: Reviews
+# the sprint's finished work at sprint review" under "the PO shows sprint results at sprint
+# review". Measured over the shipped entries, at this share a dropped bullet added at most a
+# word or two; the full answer keeps every line.
+SAID_BEFORE = 0.75
+_COMMON = frozenset(
+    "a an the and or but of to in on for with by at from as is are be been it its this that "
+    "these those their they them he she his her you your we our not no do does don't doesn't "
+    "can may should would will than then there which who what when where how also only just "
+    "more most some any each every both either so too very into over under about up out own "
+    "has have had get gets make makes pm po pms pos product manager owner".split()
+)
+
+
+def _news(shown: str, bullets: list[str]) -> list[str]:
+    """The bullets that add something to `shown` and to the bullets kept before them."""
+    seen = _stems(shown)
+    kept = []
+    for bullet in bullets:
+        stems = _stems(bullet)
+        if stems and len(stems & seen) / len(stems) >= SAID_BEFORE:
+            continue
+        kept.append(bullet)
+        seen |= stems
+    return kept
+
+
+def _stems(text: str) -> set[str]:
+    """Content words, crudely stemmed ("reviews", "reviewing" and "reviewed" are one)."""
+    stems = set()
+    for word in _WORD.findall(text.lower().replace("'", " ")):
+        if word in _COMMON:
+            continue
+        for suffix in ("ing", "ed", "es", "s", "ly"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        stems.add(word)
+    return stems
 
 
 def _compare(answer: Answer) -> Answer:

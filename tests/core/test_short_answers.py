@@ -102,3 +102,37 @@ def test_salary_question_prints_each_figure_once() -> None:
         assert "$159k" in out
         figures = Counter(FIGURE.findall(out))
         assert not [f for f, n in figures.items() if n > 1], out
+
+
+def test_a_bullet_that_repeats_the_lines_above_gives_way_to_one_that_does_not(
+    real_index: Index,
+) -> None:
+    """The demo answer's PO line ("Reviews the sprint's finished work at sprint review and
+    accepts or rejects it") said again what its verdict and reason had just said."""
+    entry = real_index.kb.entries["owns-stakeholder-demo"]
+    answer = entry_answer(real_index.kb, entry)
+    po_line = f"PO: {entry.extra['split']['po']}"
+    short = plain.short(answer)
+    assert po_line not in short and po_line in plain.render(answer)
+    assert f"PM: {entry.extra['split']['pm']}" in short  # says something the verdict did not
+    # the rule itself: mostly the same words, whatever their endings, is said before
+    assert brief._news("The PO reviews work at sprint review.", ["PO: reviewed the work"]) == []
+    assert brief._news("The PO reviews work.", ["Adair: the PO prices it"]) == [
+        "Adair: the PO prices it"
+    ]
+
+
+def test_every_title_typed_back_word_for_word_gets_its_entry(real_index: Index) -> None:
+    """Topics, the App Home and ask-backs show titles; typed back, "Who owns the what, the why
+    and the how?" had been asked back with the backlog and the roadmap (only "owns" matched)."""
+    from bot.answering import answer_text, goes_to_advisor
+
+    for entry in entries(real_index):
+        if entry.kind == "offtopic":
+            continue
+        answer = answer_text(real_index, entry.title)
+        assert answer.answered, (entry.title, answer.kind)
+        # a title that tells a team's story ("We have a technical founder: do we need a PM or
+        # a PO?") is the advisor's, which weighs it
+        expected = "advice" if goes_to_advisor(real_index.kb, entry.title) else entry.id
+        assert (answer.id or answer.kind) == expected, (entry.title, answer.kind, answer.id)
