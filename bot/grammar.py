@@ -35,6 +35,8 @@ _ROLE_WORDS = {
     "productowner": "po",
     "owner": "po",
 }
+# Aliases that are everyday words too: they start a question as often as they name a command
+_PLAIN_WORDS = frozenset({"list", "index"})
 _MENTION = regex_store.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+")
 # Slack markup inside the text: <!channel>, <@U123>, <#C123|name> say nothing about the
 # question; a link <https://...|label> keeps its label.
@@ -63,7 +65,11 @@ def parse(text: str) -> Command:
         name = None  # "vs ..." is a question, not the compare command
     if name == "define":
         role = _ROLE_WORDS.get("-".join(rest.lower().split()))
-        return Command("define", role or rest)
+        if role or word in ("define", "def") or not rest:
+            return Command("define", role or rest)
+        name = None  # "role of the PO in refinement?", "definition of done": questions
+    if name == "topics" and rest and word in _PLAIN_WORDS:
+        name = None  # "list of PO duties?" asks something; a bare "list" lists the topics
     if name == "whois-owns" and word in ("owner", "whois") and not rest:
         return Command("question", text)
     if name:

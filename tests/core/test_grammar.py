@@ -38,6 +38,14 @@ from bot.grammar import MAX_INPUT_CHARS, Command, parse
         ("whois-own roadmap", Command("unknown", "whois-own", "whois-owns")),
         ("--verbose", Command("unknown", "--verbose")),
         ("vs what?", Command("question", "vs what?")),
+        # everyday words that are also aliases start questions: "definition of done" had been
+        # `define` asked about "of done", "list of…" the topics list
+        ("definition of done", Command("question", "definition of done")),
+        ("Role of the PO in refinement?", Command("question", "Role of the PO in refinement?")),
+        ("list of PO duties?", Command("question", "list of PO duties?")),
+        ("definition po", Command("define", "po")),
+        ("define scrum master", Command("define", "scrum master")),
+        ("list", Command("topics", "")),
     ],
 )
 def test_parse(text: str, expected: Command) -> None:
