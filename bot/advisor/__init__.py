@@ -63,7 +63,7 @@ def advise(kb: KnowledgeBase, text: str, prose: bool = False, situation: Any = L
     # A story with no usable fact gets questions back, not a verdict: for a free question that
     # is an ask-back (not an answer), so it never counts as advice given.
     answered = not (prose and evaluation.verdict == NEED_FACTS)
-    staffed = bool(_STAFFED_BOTH.search(stripped))
+    staffed = _staffed_both(stripped)
     return _answer(
         kb,
         parsed,
@@ -90,6 +90,22 @@ _STAFFED_BOTH = regex_store.compile(
     r"(?:two|different|separate)\s+people\b",
     re.I,
 )
+# or told apart: "each of our 6 squads has a PO" and, somewhere, "a single PM above them"
+_PO_PER_TEAM = regex_store.compile(
+    r"\b(?:each|every)\s+(?:of\s+(?:our|the)\s+)?(?:\w+\s+)?(?:squads?|teams?)\s+"
+    r"(?:has|have|gets?|with)\s+(?:a|an|its\s+own|their\s+own|one)\s+(?:dedicated\s+)?"
+    r"(?:po|product\s+owner)\b",
+    re.I,
+)
+_A_PM = regex_store.compile(
+    r"\b(?:a|an|one|single|the|our|only)\s+(?:\w+\s+)?(?:pm|product\s+manager)\b(?!\s+(?:and|or)\b)",
+    re.I,
+)
+
+
+def _staffed_both(text: str) -> bool:
+    """The team already has a PM and POs, so a split verdict says to keep them."""
+    return bool(_STAFFED_BOTH.search(text) or (_PO_PER_TEAM.search(text) and _A_PM.search(text)))
 
 
 # --- building the answer ------------------------------------------------------------------

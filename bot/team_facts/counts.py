@@ -82,6 +82,7 @@ _SOURCES: dict[str, Callable[[str, str], str]] = {
     "teams_of_each": lambda num, _: (
         rf"\b(?P<teams>{num})\s+(?:(?:dev|development|engineering|product|feature|delivery)\s+)?"
         r"(?:squads?|scrum\s+teams?|teams?|pods?)\s+(?P<join>of|with)\s+"
+        r"(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?"
         rf"(?P<size>{num})(?:\s*(?:-|–|or|to)\s*(?P<most>{num}))?\s+"
         r"(?:engineers?|devs?|developers?|programmers?|people)\b"
         r"(?P<each>\s+(?:each|apiece)\b)?"
@@ -191,6 +192,12 @@ def _masks() -> list[re.Pattern[str]]:
             re.I,
         ),
         regex_store.compile(r"\b(?:one|two)\s+(?:roles?|jobs?|hats?|titles?)\b", re.I),
+        # "growing from 1 to 3 dev teams": the team it grows into, not a range of 1 to 3
+        regex_store.compile(
+            r"\b(?:grow|grew|growing|going|scale|scaling|expand|expanding|doubling)\s+from\s+"
+            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+to(?=\s)",
+            re.I,
+        ),
         regex_store.compile(
             r"\b(?:\d+|one|two|three|four|six)[-\s]+(?:weeks?|months?|days?|years?|hours?)\b",
             re.I,

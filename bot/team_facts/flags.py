@@ -62,7 +62,7 @@ _FOUNDER_YES = [
     r"(?:co-?)?founders?",
     r"\b(?:cto|co-?founder|founder|ceo)\s+(?:\w+\s+)?(?:is|acts\s+as|acting\s+as|plays|does|"
     r"handles|owns|sets|is\s+also|doubles\s+as|works\s+as|serves\s+as)\s+(?:the\s+|our\s+|as\s+)?"
-    r"(?:pm|product\s+manager|product\s+strategy|the\s+strategy|strategy|product\b)",
+    r"(?:pm|product\s+manager|product\s+strategy|the\s+strategy|strategy|product\b(?!\s+owner))",
     r"founder-led\s+product",
 ]
 _FOUNDER_NO = [

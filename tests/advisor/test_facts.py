@@ -247,6 +247,12 @@ def test_teams_a_story_only_weighs_splitting_into_are_not_its_teams(story: str) 
         ("we have a PM and a PO, 3 squads of 6 devs", {"squads": 3, "engineers": 18}),
         ("4 teams of 40 engineers", {"squads": 4, "engineers": 40}),
         ("five squads with six or seven engineers each", {"squads": 5, "engineers": 30}),
+        ("3 squads of about 6 engineers each", {"squads": 3, "engineers": 18}),
+        # growing from one size to another: the team it grows into, not a range of both
+        ("we're growing from 1 to 3 dev teams this year", {"squads": 3}),
+        ("we have 10 to 15 people", {"people": 10}),
+        # a CTO who is the product owner is no founder acting as the product manager
+        ("our CTO acts as product owner for 2 teams", {"squads": 2}),
         # places listed after a selling word are markets; one place is where the team sits
         ("we sell in Germany, France and the US, 2 squads", {"squads": 2, "markets": 3}),
         ("launched in Spain and Italy last year with 2 squads", {"squads": 2, "markets": 2}),

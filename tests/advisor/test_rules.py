@@ -230,6 +230,12 @@ def test_a_team_that_has_both_roles_is_told_to_keep_them(advice_kb: KnowledgeBas
     assert "Hire a PM first" not in steps and "story factory" in steps
     boundev = advice_kb.sources["boundev"].name
     assert boundev not in steps and all(boundev not in str(c) for c in staffed.sources)
+    per_team = advisor.advise(
+        advice_kb,
+        story.format("Each of our squads has its own PO, with a single PM above them."),
+        prose=True,
+    )
+    assert per_team.verdict.startswith("Keep the roles split")
     # the same team with no word on who is in the roles gets the hiring steps and their source
     bare = advisor.advise(advice_kb, story.format("Our PM is busy."), prose=True)
     assert bare.verdict.startswith("Split the roles, given 4 squads")
