@@ -20,7 +20,8 @@ _WORD = re.compile(r"[a-z0-9$%]+")
 
 
 def shorten(answer: Answer) -> Answer:
-    """The answer as a chat reply shows it first. Equal to `answer` when nothing is hidden."""
+    """The answer as a chat reply shows it first: equal to `answer`, but for the words it
+    matched, when nothing else is hidden."""
     if answer.kind == "compare":
         return _compare(answer)
     if answer.kind == "advice":
@@ -29,7 +30,9 @@ def shorten(answer: Answer) -> Answer:
         return _topics(answer)
     if answer.kind in ("role", "ownership", "faq") and answer.answered:
         return _entry(answer)
-    return answer
+    # "Matched: as, product, day" under an ask-back or a decline read as noise to people
+    # trying pmpo for the first time; the full answer still shows which words were read
+    return answer._replace(matched=())
 
 
 def has_more(answer: Answer) -> bool:

@@ -136,3 +136,23 @@ def test_every_title_typed_back_word_for_word_gets_its_entry(real_index: Index) 
         # a PO?") is the advisor's, which weighs it
         expected = "advice" if goes_to_advisor(real_index.kb, entry.title) else entry.id
         assert (answer.id or answer.kind) == expected, (entry.title, answer.kind, answer.id)
+
+
+def test_ask_backs_and_declines_leave_the_matched_words_to_the_full_answer(
+    real_index: Index,
+) -> None:
+    """New users read "Matched: as, product, day" under a "Did you mean…" as noise."""
+    from bot.answer import Answer
+
+    backs = Answer(
+        kind="clarify",
+        answered=False,
+        title="Did you mean…",
+        verdict="Pick one.",
+        matched=("as", "day"),
+    )
+    for answer in (backs, backs._replace(kind="none", title="Not sure")):
+        assert "Matched" not in plain.short(answer)
+        assert "Matched: as, day" in plain.render(answer)
+        blocks_shown = str(blocks.render(answer, share_value="x", more_value="x")["blocks"])
+        assert "Matched" not in blocks_shown
