@@ -17,6 +17,7 @@ from bot import regex_store
 from bot import team_facts as facts_mod
 from bot.advisor import rules
 from bot.advisor.rules import BORDERLINE, COMBINE, NEED_FACTS, SPLIT, Evaluation, Hit, Signal
+from bot.advisor.staffed import staffed_both
 from bot.advisor_intent import INTENT as _INTENT
 from bot.advisor_intent import looks_like_advice
 from bot.answer import DISAGREE, SIGNALS, STEPS, Answer, Cite, Section
@@ -63,7 +64,7 @@ def advise(kb: KnowledgeBase, text: str, prose: bool = False, situation: Any = L
     # A story with no usable fact gets questions back, not a verdict: for a free question that
     # is an ask-back (not an answer), so it never counts as advice given.
     answered = not (prose and evaluation.verdict == NEED_FACTS)
-    staffed = _staffed_both(stripped)
+    staffed = staffed_both(stripped)
     return _answer(
         kb,
         parsed,
@@ -72,40 +73,6 @@ def advise(kb: KnowledgeBase, text: str, prose: bool = False, situation: Any = L
         verdict=_verdict_sentence(kb, evaluation, staffed),
         staffed=staffed,
     )
-
-
-# A team that already has a PM and a PO ("we have a PM and a PO, 3 squads: is this right?"):
-# a split verdict tells it to keep them, and "hire a PM first" is no step for it
-_HOW_MANY = r"(?:a|an|one|our|\d+|two|three|four|five|six|several|multiple)"
-_SOME_PM = rf"{_HOW_MANY}\s+(?:(?:dedicated|separate|full-time)\s+)?(?:pms?|product\s+managers?)"
-_SOME_PO = (
-    rf"{_HOW_MANY}\s+(?:(?:dedicated|separate|full-time)\s+)?"
-    r"(?:pos?|product\s+owners?)(?:\s+(?:per|for|on|in)\s+(?:each|every)?\s*(?:team|squad))?"
-)
-_STAFFED_BOTH = regex_store.compile(
-    rf"(?:\b(?:have|has|had|got|with|there's|there\s+is|there\s+are|both)|,)\s+(?:both\s+)?"
-    rf"(?:{_SOME_PM}\s+(?:and|&|\+|plus)\s+{_SOME_PO}|{_SOME_PO}\s+(?:and|&|\+|plus)\s+{_SOME_PM})\b|"
-    r"\b(?:separate|different)\s+(?:pm|product\s+manager)\s+(?:and|&)\s+(?:po|product\s+owner)\b|"
-    r"\b(?:pm|product\s+manager)\s+and\s+(?:the\s+)?(?:po|product\s+owner)\s+(?:are|were)\s+"
-    r"(?:two|different|separate)\s+people\b",
-    re.I,
-)
-# or told apart: "each of our 6 squads has a PO" and, somewhere, "a single PM above them"
-_PO_PER_TEAM = regex_store.compile(
-    r"\b(?:each|every)\s+(?:of\s+(?:our|the)\s+)?(?:\w+\s+)?(?:squads?|teams?)\s+"
-    r"(?:has|have|gets?|with)\s+(?:a|an|its\s+own|their\s+own|one)\s+(?:dedicated\s+)?"
-    r"(?:po|product\s+owner)\b",
-    re.I,
-)
-_A_PM = regex_store.compile(
-    r"\b(?:a|an|one|single|the|our|only)\s+(?:\w+\s+)?(?:pm|product\s+manager)\b(?!\s+(?:and|or)\b)",
-    re.I,
-)
-
-
-def _staffed_both(text: str) -> bool:
-    """The team already has a PM and POs, so a split verdict says to keep them."""
-    return bool(_STAFFED_BOTH.search(text) or (_PO_PER_TEAM.search(text) and _A_PM.search(text)))
 
 
 # --- building the answer ------------------------------------------------------------------

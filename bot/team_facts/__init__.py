@@ -41,11 +41,11 @@ Sane bounds (`BOUNDS`): squads 0..500, people 1..100,000, engineers 0..50,000, p
 1..1,000, markets 1..200, personas 1..100, backlog share 0..100%. Counts are whole numbers.
 
 One module per idea: `model` (the facts, their bounds and `Fact`), `numbers` (number words and
-`to_number`), `keyvalue`, `share` (the backlog share), `counts` (counted facts), `markets` (places
-listed as markets), `flags`
-(yes/no facts and the stage), `reader` (what the passes share). Importing this package
-compiles nothing: the counting patterns are built on first use for the number words the text
-contains, which keeps a cold `pmpo ask` that needs the parser fast.
+`to_number`), `keyvalue`, `share` (the backlog share), `counts` (counted facts), `markets`
+(places listed as markets), `flags` (yes/no facts and the stage), `reader` (what the passes
+share). Importing this package compiles nothing: the counting patterns are built on first use
+for the number words the text contains, which keeps a cold `pmpo ask` that needs the parser
+fast.
 """
 
 from __future__ import annotations
