@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering import entry_answer
+from bot.answer import Answer
+from bot.answering import answer_text, entry_answer, goes_to_advisor
 from bot.matcher import Index
 from bot.render import blocks, brief, plain
 from tests.conftest import KNOWLEDGE
@@ -125,8 +126,6 @@ def test_a_bullet_that_repeats_the_lines_above_gives_way_to_one_that_does_not(
 def test_every_title_typed_back_word_for_word_gets_its_entry(real_index: Index) -> None:
     """Topics, the App Home and ask-backs show titles; typed back, "Who owns the what, the why
     and the how?" had been asked back with the backlog and the roadmap (only "owns" matched)."""
-    from bot.answering import answer_text, goes_to_advisor
-
     for entry in entries(real_index):
         if entry.kind == "offtopic":
             continue
@@ -138,12 +137,8 @@ def test_every_title_typed_back_word_for_word_gets_its_entry(real_index: Index) 
         assert (answer.id or answer.kind) == expected, (entry.title, answer.kind, answer.id)
 
 
-def test_ask_backs_and_declines_leave_the_matched_words_to_the_full_answer(
-    real_index: Index,
-) -> None:
+def test_ask_backs_and_declines_leave_the_matched_words_to_the_full_answer() -> None:
     """New users read "Matched: as, product, day" under a "Did you mean…" as noise."""
-    from bot.answer import Answer
-
     backs = Answer(
         kind="clarify",
         answered=False,
