@@ -298,7 +298,11 @@ def outcomes(
             continue
         p, y, best = scored[0]
         if best.entry.kind == "offtopic":
-            tally["right" if q.must_decline else "decline"] += 1
+            if D.named_rival([(p, h) for p, _, h in scored]) is not None:  # as decide() does
+                tally["right" if q.must_decline else "clarify"] += 1
+                tally["asked_back_off_topic"] += q.must_decline
+            else:
+                tally["right" if q.must_decline else "decline"] += 1
             continue
         restated = best.restated >= 0.99 and D.keyword_evidence(best)  # as decide() does
         tie = any(

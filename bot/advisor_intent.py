@@ -31,7 +31,11 @@ INTENT = regex_store.compile(
     rf"{_ROLE}\s+(?:too|as\s+well)|"
     # a PO asked to take on the PM's work: "wants me to also take over pricing and the roadmap"
     r"also\s+(?:take\s+(?:over|on)|own|handle)\s+(?:the\s+|our\s+)?(?:product\s+)?"
-    r"(?:pricing|roadmap|strategy|go-to-market|market\s+research|discovery))\b",
+    r"(?:pricing|roadmap|strategy|go-to-market|market\s+research|discovery))\b|"
+    # "our PO also does the market research and pricing": the PM's work, done by the PO
+    r"\b(?:po|product\s+owner)s?\s+(?:also|now)\s+(?:does|do|runs?|owns?|handles?|covers?)\s+"
+    r"(?:the\s+|our\s+|all\s+(?:the\s+)?)?(?:product\s+)?(?:pricing|roadmap|strategy|go-to-market|"
+    r"market\s+research|discovery)\b",
     re.I,
 )
 # "should our PM also be our PO": a team asking about its own people, no numbers needed
@@ -53,7 +57,9 @@ _OWN_TEAM = regex_store.compile(
     r"one\s+of|our|their|"
     r"pos?|pms?|product\s+(?:owner|manager)|scrum\s*master|sm|programmer|developer|engineer|"
     r"cto|ceo|founder|consultant|head|director|lead)\b|"
-    r"\bi\s+(?:have|manage|lead|run|work|joined|serve|cover|own)\b",
+    r"\bi\s+(?:have|manage|lead|run|work|joined|serve|cover|own)\b|"
+    # "4 teams here", "small agency here": where the asker works
+    r"\b(?:teams?|squads?|devs?|developers?|engineers?|company|agency|startup|org|shop)\s+here\b",
     re.I,
 )
 _ANY_ROLE = regex_store.compile(rf"\b(?:{_ROLE}|{_PRODUCT_PEOPLE})\b", re.I)
@@ -93,7 +99,9 @@ _OPEN_QUESTION = regex_store.compile(
     # "does this set-up make sense?", not "...if that makes sense"
     r"(?:does|do|would|will|could)\b[^.?!]{0,60}\bmake\s+sense|makes?\s+sense\s*\?|"
     r"how\s+would\s+you\s+(?:go\s+about|handle|manage|organi[sz]e|structure|set\s+up|approach|"
-    r"staff)|how\s+(?:do|should|can)\s+(?:we|i)\s+staff)",
+    r"staff)|how\s+(?:do|should|can)\s+(?:we|i)\s+staff|"
+    # a story that ends "Thoughts?" or "any advice?"
+    r"(?:any\s+)?(?:thoughts|advice|suggestions|ideas)\s*\?)",
     re.I,
 )
 # "who writes...", "who owns...": a question for one owner, however much team story precedes it

@@ -67,6 +67,23 @@ class Suggestion(NamedTuple):
     command: str  # what to type to get it, e.g. "whois-owns roadmap"
 
 
+class Also(NamedTuple):
+    """Another question asked in the same message, and the entry that answers it."""
+
+    question: str  # as the asker wrote it
+    id: str
+    title: str
+    verdict: str
+    command: str  # what to type for the whole answer
+
+    def line(self) -> str:
+        """"Title: verdict (try: command)"; a question title needs no colon, and one asked with
+        `ask <title>` no command (it would repeat the title)."""
+        sep = " " if self.title.endswith("?") else ": "
+        more = "" if self.command.startswith("ask ") else f" (try: {self.command})"
+        return f"{self.title}{sep}{self.verdict}{more}"
+
+
 class Answer(NamedTuple):
     """A reply as data: the console, `ask --json` and Block Kit each render the same decision
     their own way."""
@@ -85,3 +102,4 @@ class Answer(NamedTuple):
     suggestions: tuple[Suggestion, ...] = ()
     follow_ups: tuple[str, ...] = ()
     extra: Mapping[str, object] = NO_EXTRA
+    also: tuple[Also, ...] = ()  # the other questions in the message (bot/second_ask.py)

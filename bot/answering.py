@@ -15,8 +15,10 @@ from bot.answer import DISAGREE, ENTRY_REF, FACTS, NUANCE, Answer, Cite, Column,
 from bot.grammar import Command, parse
 from bot.kb.model import Entry, KnowledgeBase, Source
 from bot.matcher import Index, Match
+from bot.premise import confirmed
 from bot.question_frame import quiz_framed
 from bot.question_shape import other_role, question_shape
+from bot.second_ask import with_second_ask
 from bot.small_talk import small_talk
 from bot.textnorm import words
 
@@ -114,6 +116,7 @@ def answer(index: Index, command: Command) -> Answer:
             # ("5 engineers, one product: one person for both?"), the advisor's questions stay.
             match = index.match(arg)
             return _matched(index, match, arg) if match.outcome == "answer" else told
+        return with_second_ask(index, arg, _matched(index, index.match(arg), arg))
     return _matched(index, index.match(arg), arg)
 
 
@@ -205,7 +208,10 @@ def _matched(index: Index, match: Match, query: str) -> Answer:
         score=match.score,
         related=match.runners_up,
     )
-    return _for_the_place_asked(found, match.entry, query)
+    found = _for_the_place_asked(found, match.entry, query)
+    owner = match.entry.owner if match.entry.kind == "ownership" else None
+    # "the PO owns the roadmap, right?": say whether the asker had it right
+    return found._replace(verdict=confirmed(found.verdict, query, match.named, owner))
 
 
 def _for_the_place_asked(found: Answer, entry: Entry, query: str) -> Answer:
@@ -236,7 +242,9 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
     raw = words(query)
     close = tuple(suggestion(e) for e in match.suggestions) if _close(match) else ()
     shape = question_shape(raw)
-    role = other_role(raw, kb.synonyms)
+    # "not a role I cover" only when the question names neither of ours: "does the scrum
+    # master, the PO or the project manager own the release date" asks about the PO too
+    role = "" if match.named else other_role(raw, kb.synonyms)
     if match.off_topic is not None and shape not in ("foreign", "request", "status") and not role:
         # the knowledge base's own wording for this kind of question, and its pointer, led by
         # the entry the question's own words reached ("what is a user story?" is not ours to
@@ -280,10 +288,12 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
         verdict = "I answer who does what between PM and PO, not how to do the work itself."
         reason = instead
     elif match.named in _ROLES_SAID:
-        # clear enough, and about our roles: the honest answer is that the sources are silent
-        # ("is the PO role going away?"), not that the question was unclear
+        # clear enough, and about our roles: the honest answer is that nothing in the sources
+        # answers it ("is the PO role going away?"), not that the question was unclear; and
+        # not that the sources are silent, which pmpo cannot know when it merely missed
         title = "Not in my sources"
-        verdict = f"My sources don't cover that about {_ROLES_SAID[match.named]}, so I won't guess."
+        said = _ROLES_SAID[match.named]
+        verdict = f"I found nothing in my sources that answers this about {said}, so I won't guess."
         reason = instead
     else:
         verdict = f"I'm not sure what you mean by “{shown}”, so I won't guess."
@@ -322,7 +332,11 @@ def clarify(match: Match) -> Answer:
         kind="clarify",
         answered=False,
         title="Did you mean…",
-        verdict="I'm not sure which of these you mean; pick one and I'll answer it.",
+        verdict=(
+            "I'm not sure which of these you mean; pick one and I'll answer it."
+            if len(match.suggestions) != 1
+            else "I'm not sure this is what you mean; pick it and I'll answer it."
+        ),
         matched=match.matched,
         score=round(match.score, 3),
         suggestions=tuple(suggestion(e) for e in match.suggestions),

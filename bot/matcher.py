@@ -528,6 +528,7 @@ class Index:
                 why,
                 tuple(h.entry for _, h in pairs[1:4]),
                 outcome,
+                named=best.asked.named,
             )
         if outcome == "offtopic":
             # the nearest real topics stay at hand: a favour is still pointed to its owner
@@ -541,6 +542,7 @@ class Index:
                 why,
                 outcome="decline",
                 off_topic=best.entry,
+                named=best.asked.named,
             )
         # The ranking's three, likeliest first: unsure, the model's judgement of each is the
         # better guess of which one the asker meant (held out, the right entry came first in 60

@@ -53,6 +53,8 @@ _FORMS: dict[str, str] = {
     "Brazil": "brazil, brazilian, sao paulo",
     "Argentina": "argentina, buenos aires",
     "Latin America": "latin america, latin american, latam",
+    "Asia-Pacific": "apac, asia-pacific, asia pacific",
+    "EMEA": "emea",
     "India": (
         "india, indian, bangalore, bengaluru, hyderabad, pune, mumbai, delhi, chennai, noida, "
         "gurgaon"

@@ -80,6 +80,9 @@ def render(
         body.extend(_titled(section.heading, section.lines))
     if shown.follow_ups:
         body.extend(_titled("To sharpen this, tell me", shown.follow_ups))
+    for also in shown.also:
+        asked = f"*You also asked:* {escape(also.question)}"
+        body.extend(_text_sections([f"{asked}\n{escape(also.line())}"]))
     picks: list[Block] = []
     if shown.suggestions and shown.answered:
         lines = tuple(f"{s.title} (try `{s.command}`)" for s in shown.suggestions)

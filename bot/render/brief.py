@@ -1,9 +1,10 @@
 """The short form of an answer: what a chat reply shows before anyone asks for more.
 
 Slack threads, DMs and the console open with the verdict, the one-line reason, at most three
-bullets and one Sources line; "More detail" (Slack), `more` (console) and `--full` (CLI) show
-the whole `Answer`. Deciding what the short form keeps lives here, in rendering, so matching
-and the `Answer` value stay the same for every surface.
+bullets (fewer when they would run past `SHORT_CHARS`) and one Sources line; "More detail"
+(Slack), `more` (console) and `--full` (CLI) show the whole `Answer`. Deciding what the short
+form keeps lives here, in rendering, so matching and the `Answer` value stay the same for every
+surface.
 """
 
 from __future__ import annotations
@@ -56,13 +57,32 @@ def _entry(answer: Answer) -> Answer:
     if first:
         bullets.extend(first.lines)
     bullets = _news(f"{answer.verdict} {answer.reason}", bullets)
-    if disagree:
-        # keep room to say the sources differ (in the summary's own words); with nothing
-        # else to show, the summary and then each source's view
-        summary = [*bullets[: BULLETS - 1], disagree.lines[0]]
-        bullets = summary if bullets else list(disagree.lines)
-    kept = (Section("", tuple(bullets[:BULLETS])),) if bullets else ()
+    if disagree and not bullets:
+        # with nothing else to show, the summary and each source's view: the views are the
+        # answer (each source's pay figures), so none gives way to the length
+        bullets = list(disagree.lines[:BULLETS])
+    else:
+        # keep room to say the sources differ (in the summary's own words)
+        if disagree:
+            bullets = [*bullets[: BULLETS - 1], disagree.lines[0]]
+        bullets = _within(answer, bullets[:BULLETS], keep_last=bool(disagree))
+    kept = (Section("", tuple(bullets)),) if bullets else ()
     return answer._replace(sections=kept, columns=(), suggestions=(), matched=())
+
+
+# A short answer longer than this fills a laptop's Slack thread pane and gets skimmed; past it,
+# bullets give way (the last first, but never the line saying the sources disagree) down to
+# one. The full answer keeps them all.
+SHORT_CHARS = 700
+
+
+def _within(answer: Answer, bullets: list[str], keep_last: bool) -> list[str]:
+    fixed = sum(len(text) + 1 for text in (answer.title, answer.verdict, answer.reason))
+    fixed += len("Sources: ") + sum(len(str(cite)) + 2 for cite in answer.sources)
+    bullets = list(bullets)
+    while len(bullets) > 1 and fixed + sum(len(b) + 5 for b in bullets) > SHORT_CHARS:
+        del bullets[-2 if keep_last else -1]
+    return bullets
 
 
 # A bullet whose words are mostly in the lines above it says the same thing again: "PO: Reviews

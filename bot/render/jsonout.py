@@ -24,6 +24,8 @@ def to_dict(answer: Answer) -> dict[str, Any]:
     if not answer.answered:
         data["suggestions"] = [s.title for s in answer.suggestions]
         data["suggestion_ids"] = [s.id for s in answer.suggestions]
+    if answer.also:  # other questions in the message, each answered in one line
+        data["also"] = [{"question": a.question, "id": a.id, "title": a.title} for a in answer.also]
     if answer.kind == "advice" and "verdict" in answer.extra:
         data["verdict"] = answer.extra["verdict"]
         if "situation" in answer.extra:  # which staffing situation led the answer

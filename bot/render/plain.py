@@ -31,6 +31,10 @@ def render(answer: Answer, *, full: bool = True) -> str:
         lines.append("")
         lines.append("To sharpen this, tell me:")
         lines.extend(f"  • {q}" for q in shown.follow_ups)
+    for also in shown.also:
+        lines.append("")
+        lines.append(f"You also asked: {also.question}")
+        lines.append(f"  • {also.line()}")
     if shown.suggestions:
         lines.append("")
         if shown.kind == "clarify":  # the title asks already; "1", "2", "3" pick in the console

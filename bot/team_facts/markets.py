@@ -25,9 +25,25 @@ _END = regex_store.compile(
 )
 
 
+# "about to launch in a second country": the market it adds is the count
+_NTH = regex_store.compile(
+    r"\b(?:a|our|the)\s+(?P<nth>second|2nd|third|3rd|fourth|4th|fifth|5th)\s+"
+    r"(?:country|market|region|geography)\b",
+    re.I,
+)
+_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5}
+_ORDINALS["5th"] = 5
+
+
 def read(reader: Reader) -> None:
     if "markets" in reader.parsed.facts:
         return  # "3 markets" said in so many words
+    nth = _NTH.search(reader.text)
+    if nth is not None:
+        count = _ORDINALS[nth["nth"].lower()]
+        said = " ".join(reader.original[nth.start() : nth.end()].split())
+        reader.count("markets", count, count, said)
+        return
     for match in _SOLD.finditer(reader.text):
         listed = _END.split(match["list"], maxsplit=1)[0]
         places = named_places(listed)

@@ -84,6 +84,13 @@ STORIES = [
         "Our lead developer is also the product owner for the team now. What do you think?",
         "po-plus-another-job",
     ),
+    # POs in name only: the team has them, but they cannot decide
+    (
+        "Each of our 8 teams has a product owner, but really they are analysts taking "
+        "orders, and the POs can't make any decisions without the director. What would you "
+        "change?",
+        "po-missing-or-proxy",
+    ),
     # the same told from the PO's side
     (
         "Since the reorg our product owner is also our QA lead, and reviews keep slipping. "
@@ -179,6 +186,19 @@ def test_with_team_facts_the_split_weighing_follows_with_its_source(real_index: 
     assert not [s for s in alone.sections if s.heading == "On splitting PM and PO"]
     for name in re.findall(r"\(([^)]*)\)$", weighed[0].lines[0])[0].split(", "):
         assert name in cited
+
+
+def test_no_po_because_the_pm_does_both_is_the_split_question(real_index: Index) -> None:
+    """"no PO" in a story that asks whether to split the PM's role is the combined role, not
+    a team without anyone to decide: the split weighing leads."""
+    story = (
+        "Our company has one PM for 2 products and 12 developers, and no PO, so she writes all "
+        "the tickets too. Should we split her role?"
+    )
+    answer = answer_text(real_index, story)
+    assert answer.kind == "advice" and "situation" not in answer.extra, answer.extra
+    absent = answer_text(real_index, "We have 2 squads and no PO since March. What should we do?")
+    assert absent.extra.get("situation") == "po-missing-or-proxy"
 
 
 def test_most_matching_cues_win_and_the_first_listed_breaks_ties() -> None:

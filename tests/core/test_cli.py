@@ -37,6 +37,16 @@ def test_ask_json_prints_one_object_with_the_contract_fields() -> None:
     assert data["sources"] and all(isinstance(s, str) for s in data["sources"])
 
 
+def test_ask_json_lists_a_second_question_under_also() -> None:
+    out = pmpo("ask", "--json", "who sets pricing and who writes the user stories?", kb=None)
+    data = json.loads(out.stdout)
+    asked = [data["id"], *(a["id"] for a in data["also"])]
+    assert sorted(asked) == ["owns-pricing", "owns-user-stories"], data
+    assert data["also"][0].keys() == {"question", "id", "title"}
+    single = json.loads(pmpo("ask", "--json", "who sets pricing?", kb=None).stdout)
+    assert "also" not in single
+
+
 def test_ask_json_reads_stdin_as_json_lines_in_order() -> None:
     lines = "who runs backlog refinement?\nwhat's the weather in Oslo?\nrodmap\n"
     out = pmpo("ask", "--json", stdin=lines)

@@ -13,6 +13,7 @@ from bot.answer import Answer
 from bot.answering import answer_text
 from bot.lookalikes import without_lookalikes
 from bot.matcher import Index
+from bot.render import plain
 
 
 def ask(index: Index, question: str) -> Answer:
@@ -61,6 +62,14 @@ def never_wrong(answer: Answer, wanted: set[str]) -> bool:
         "structure?",
         "Our 3 teams have a PM who handles backlog grooming for all of them. Is this "
         "arrangement right?",
+        # a story that ends "Thoughts?"; "N teams here" is the asker's own place; a PO who
+        # also does the PM's work, told without any split word
+        "We're a logistics startup with 9 engineers in 2 squads. Our PM owns the roadmap and "
+        "the tech leads write the tickets, and half of them get rewritten. Thoughts?",
+        "one product owner looks after 5 squads here, around 30 devs, and refinement keeps "
+        "getting skipped. is that workable?",
+        "our team is 4 engineers and a designer on one web app. our PO also runs the pricing "
+        "and the market research. is that fine?",
     ],
 )
 def test_team_situations_reach_the_advisor(real_index: Index, question: str) -> None:
@@ -104,6 +113,15 @@ def test_prose_facts_read_as_people_mean_them(real_index: Index) -> None:
     assert answer.extra["facts"]["engineers"] == 12  # 2 x 6, not 6
     regions = ask(real_index, "our PO is moving into three new regions next year, should we split")
     assert regions.extra["facts"]["markets"] == 3
+    # a market added ("a third country") and markets named as regions ("LATAM and EMEA")
+    third = ask(
+        real_index,
+        "our PM is also the PO for our 2 squads and we're about to launch in a third country. "
+        "is that ok?",
+    )
+    assert third.extra["facts"]["markets"] == 3
+    regions = ask(real_index, "we sell in LATAM and EMEA with 3 squads, should we split the roles?")
+    assert regions.extra["facts"]["markets"] == 2
 
 
 # 2. Comparisons phrased as a challenge.
@@ -700,3 +718,99 @@ def test_a_clear_question_the_sources_do_not_cover_is_said_to_be_so(real_index: 
     assert "the Product Owner" in answer.verdict
     lunch = ask(real_index, "what's for lunch today?")
     assert lunch.title != "Not in my sources", lunch
+
+
+# 7. Two questions in one message: the second gets its own line, never a guess.
+def test_a_second_question_in_the_message_gets_its_own_line(real_index: Index) -> None:
+    answer = ask(real_index, "who owns the roadmap and who writes the acceptance criteria?")
+    asked = {answer.id, *(a.id for a in answer.also)}
+    assert answer.answered and asked == {"owns-roadmap", "owns-acceptance-criteria"}, asked
+    (also,) = answer.also
+    text = plain.short(answer)
+    assert f"You also asked: {also.question}" in text and also.verdict in text
+    # the second entry's sources join the Sources line
+    cited = {c.name for c in answer.sources}
+    second = real_index.kb.entries[also.id]
+    assert {real_index.kb.sources[s].name for s in second.sources} <= cited
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # one question restated, a fragment, a follow-up leaning on the first ask
+        "Who signs off finished stories? Like, who actually says a story is done?",
+        "Who writes the test cases in our team? The PO or the testers?",
+        "What should a PM be measured on, and what about a PO?",
+        # a statement before the question, not a first question
+        "Our PO writes the epics, but who should write the acceptance criteria?",
+    ],
+)
+def test_one_question_gets_no_second_line(real_index: Index, question: str) -> None:
+    assert ask(real_index, question).also == ()
+
+
+# 8. A decline says why truthfully: a question that names PM or PO is about a role pmpo
+# covers, and a clear one it could not answer is not said to be absent from the sources.
+def test_a_question_naming_the_po_is_never_told_its_role_is_not_covered(
+    real_index: Index,
+) -> None:
+    for question in (
+        "is the release date owned by the delivery manager, the PO or the scrum master?",
+        "should the tech lead or the PO decide when a story is ready?",
+    ):
+        answer = ask(real_index, question)
+        assert answer.title != "Not a role I cover", (question, answer.title)
+    # named alone, the other role still is not one pmpo covers
+    assert ask(real_index, "how much does a delivery manager earn?").title == "Not a role I cover"
+
+
+def test_one_offer_is_not_called_a_choice(real_index: Index) -> None:
+    from bot.answering import clarify
+    from bot.matcher import Match
+
+    entry = real_index.kb.entries["owns-roadmap"]
+    one = clarify(Match(None, 0.0, 0.0, (), suggestions=(entry,), outcome="clarify"))
+    assert "which of these" not in one.verdict and "pick it" in one.verdict
+    two = clarify(Match(None, 0.0, 0.0, (), suggestions=(entry, entry), outcome="clarify"))
+    assert "pick one" in two.verdict
+
+
+def test_other_roles_named_beside_the_po_get_an_offer_not_a_decline(real_index: Index) -> None:
+    """The other-roles decline looked likeliest, but the question names the PO and asks who
+    owns something pmpo answers: the owners are offered."""
+    question = "who owns the release schedule, the scrum master, the project manager or the PO?"
+    answer = ask(real_index, question)
+    assert answer.kind == "clarify", (answer.kind, answer.title)
+    assert answer.suggestions and answer.suggestions[0].id == "owns-delivery"
+    # without PM or PO in it, the other role's question is still declined
+    other = ask(real_index, "who owns the release schedule, the scrum master or the coach?")
+    assert not other.answered
+
+
+# 9. A question that states its answer and asks to confirm it is told whether it was right.
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("the PO sets the pricing, right?", "No: the Product Manager"),
+        ("I believe the PM owns the user stories?", "No: the Product Owner"),
+        ("the PM is the one who owns the roadmap, correct?", "Yes: the Product Manager"),
+    ],
+)
+def test_a_stated_owner_is_confirmed_or_corrected(
+    real_index: Index, question: str, lead: str
+) -> None:
+    answer = ask(real_index, question)
+    assert answer.answered and answer.verdict.startswith(lead), (answer.id, answer.verdict)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the PO doesn't set the pricing, right?",  # a negated claim: yes and no would swap
+        "who sets the pricing, the PM right?",  # asks openly
+        "the PM and the PO both set the pricing, right?",  # two roles: no single claim
+    ],
+)
+def test_no_yes_or_no_where_it_could_mislead(real_index: Index, question: str) -> None:
+    answer = ask(real_index, question)
+    assert not answer.verdict.startswith(("Yes:", "No:")), answer.verdict

@@ -38,6 +38,26 @@ def test_every_short_answer_fits_the_limits(real_index: Index) -> None:
         assert ("pmpo_more" in str(message["blocks"])) == brief.has_more(answer)
 
 
+def test_a_long_short_answer_gives_up_bullets_but_not_the_disagreement(
+    real_index: Index,
+) -> None:
+    """Past SHORT_CHARS, bullets give way down to one; the line saying the sources disagree
+    stays, and so does every figure of a pay answer that is only the sources' views."""
+    trimmed = 0
+    for entry in entries(real_index):
+        if entry.kind not in ("role", "ownership", "faq"):
+            continue
+        answer = entry_answer(real_index.kb, entry)
+        shown = [line for s in brief.shorten(answer).sections for line in s.lines]
+        text = plain.short(answer)
+        if len(text) > brief.SHORT_CHARS:
+            assert len(shown) == 1 or entry.disagreement and not entry.details, entry.id
+        if entry.disagreement and entry.details:
+            assert shown[-1] == entry.disagreement["summary"], entry.id
+        trimmed += len(shown) < 3 and len(entry.details) >= 3
+    assert trimmed >= 10  # the rule is not idle: long answers did give up bullets
+
+
 def test_full_answers_say_nothing_twice(real_index: Index) -> None:
     for entry in entries(real_index):
         text = plain.render(entry_answer(real_index.kb, entry))

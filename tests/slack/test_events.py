@@ -194,3 +194,18 @@ def test_team_story_in_a_thread_gets_the_situation_verdict_first(
     body = "\n".join(line for line in lines if not line.startswith("Sources:"))
     for name in ("Scrum Guide", "SAFe PO", "Adair"):
         assert name in sources_line and name in body
+
+
+def test_a_second_question_is_answered_in_its_own_line(web: WebServer, fake: FakeSlack) -> None:
+    """Two questions in one mention: the reply answers the first and gives the second its
+    own line, with the asker's words shown inert."""
+    text = f"<@{BOT_USER_ID}> who owns the roadmap and who writes the acceptance criteria <!here>?"
+    send(web, mention(text, channel="C0TWO"))
+    posts = fake.wait_for("chat.postMessage", channel="C0TWO")
+    assert len(posts) == 1
+    reply = posts[0].params
+    assert_fits_slack(reply)
+    assert_no_live_markup(json.dumps(reply, ensure_ascii=False))
+    shown = json.dumps(reply["blocks"], ensure_ascii=False)
+    assert "*You also asked:*" in shown and "acceptance criteria" in shown
+    assert "You also asked" in reply["text"]
