@@ -59,7 +59,9 @@ _OWN_TEAM = regex_store.compile(
     r"cto|ceo|founder|consultant|head|director|lead)\b|"
     r"\bi\s+(?:have|manage|lead|run|work|joined|serve|cover|own)\b|"
     # "4 teams here", "small agency here": where the asker works
-    r"\b(?:teams?|squads?|devs?|developers?|engineers?|company|agency|startup|org|shop)\s+here\b",
+    r"\b(?:teams?|squads?|devs?|developers?|engineers?|company|agency|startup|org|shop)\s+here\b|"
+    # a story that asks what "you" would change in it is the asker's own
+    r"\bwhat\s+would\s+you\s+(?:change|do\s+differently)\b",
     re.I,
 )
 _ANY_ROLE = regex_store.compile(rf"\b(?:{_ROLE}|{_PRODUCT_PEOPLE})\b", re.I)
@@ -83,14 +85,15 @@ _STRAIN = regex_store.compile(
 )
 # The open question a team situation ends in.
 _OPEN_QUESTION = regex_store.compile(
-    rf"\b(?:should\s+(?:we|i|our|the|{_ROLE})|do\s+we\s+(?:even\s+|really\s+|still\s+)?need|is\s+(?:this|it|that)\s+"
+    rf"\b(?:should\s+(?:we|i|our|the|{_ROLE})|do\s+we\s+(?:even\s+|really\s+|still\s+|actually\s+)?need|is\s+(?:this|it|that)\s+"
     r"(?:sustainable|normal|fine|ok|okay|too\s+much|a\s+good|common|effective)|"
     r"good\s+(?:idea|plan)|make\s+(?:this|it)\s+work|what\s+would\s+you\s+(?:change|do)|"
     # "is this setup right for us?", "what's the right setup here?"
     r"is\s+(?:this|that|our|the)\s+(?:set\s*-?\s*up|structure|model|arrangement)\s+"
     r"(?:right|wrong|working|ideal)|(?:what's|whats|what\s+is)\s+the\s+(?:right|best|ideal)\s+"
     r"(?:set\s*-?\s*up|structure|model|arrangement)|"
-    r"how\s+(?:do|should|can)\s+(?:we|i)\s+(?:set|make|handle|organi[sz]e|structure|scale|fix)|"
+    r"how\s+(?:do|should|can)\s+(?:we|i)\s+(?:set|make|handle|organi[sz]e|structure|scale|fix|"
+    r"split|divide|share)|"
     r"time\s+to\s+(?:scale|hire|split)|how\s+should\s+this\s+be|does\s+that\s+hold|"
     r"how\s+(?:common|effective)|hire\s+another|push\s+for|justify|"
     # asking for a view on the set-up rather than a plan

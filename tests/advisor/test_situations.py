@@ -91,6 +91,22 @@ STORIES = [
         "change?",
         "po-missing-or-proxy",
     ),
+    # a manager in the PO seat, a committee in it, and a team asking whether it needs either
+    (
+        "On my team the dev manager is also the product owner, and he runs the standups and "
+        "the hiring too. Will this hold up?",
+        "po-plus-another-job",
+    ),
+    (
+        "Our product owner is really a committee of four department heads, and planning "
+        "never ends. What should we do?",
+        "several-pos-one-product",
+    ),
+    (
+        "We're a 6-person data team with no PM or PO and I set the priorities myself. Do we "
+        "even need either of those roles?",
+        "case-for-product-people",
+    ),
     # the same told from the PO's side
     (
         "Since the reorg our product owner is also our QA lead, and reviews keep slipping. "

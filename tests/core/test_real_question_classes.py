@@ -70,6 +70,9 @@ def never_wrong(answer: Answer, wanted: set[str]) -> bool:
         "getting skipped. is that workable?",
         "our team is 4 engineers and a designer on one web app. our PO also runs the pricing "
         "and the market research. is that fine?",
+        # no "we" or "our", but asking what "you" would change in it
+        "Consumer app, three products. The PM sits in Berlin and every squad has its own PO "
+        "in Madrid, and they fight about priorities constantly. What would you change?",
     ],
 )
 def test_team_situations_reach_the_advisor(real_index: Index, question: str) -> None:
