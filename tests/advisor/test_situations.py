@@ -107,6 +107,16 @@ STORIES = [
         "even need either of those roles?",
         "case-for-product-people",
     ),
+    (
+        "I'm the PO for a 14-person team and we support four internal products of very "
+        "different sizes. What's a good team setup for this?",
+        "po-spread-thin",
+    ),
+    (
+        "Our senior engineer is also acting as the product owner for the squad. Can that work "
+        "long term?",
+        "po-plus-another-job",
+    ),
     # the same told from the PO's side
     (
         "Since the reorg our product owner is also our QA lead, and reviews keep slipping. "
