@@ -551,11 +551,13 @@ class Index:
         # the PM-vs-PO seniority entry) never goes ahead of one they did not: the model does
         # not see those rules.
         lead = pairs[0][1].factor if pairs else 1.0
-        offered = tuple(
-            h.entry
+        likely = [
+            (p, h)
             for p, h in sorted(pairs[:3], key=lambda pair: (pair[1].factor < lead, -pair[0]))
             if worth_offering(p, outcome) and h.entry.kind != OFF_TOPIC
-        )
+        ]
+        first = likely[0][0] if likely else 0.0
+        offered = tuple(h.entry for p, h in likely if worth_offering(p, outcome, first))
         return Match(
             None,
             best.score,

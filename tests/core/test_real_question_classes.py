@@ -817,3 +817,20 @@ def test_a_stated_owner_is_confirmed_or_corrected(
 def test_no_yes_or_no_where_it_could_mislead(real_index: Index, question: str) -> None:
     answer = ask(real_index, question)
     assert not answer.verdict.startswith(("Yes:", "No:")), answer.verdict
+
+
+def test_an_ask_back_leaves_out_a_choice_far_less_likely_than_the_first(
+    real_index: Index,
+) -> None:
+    """A third choice a third as likely as the first made pmpo look confused ("Who decides
+    technical design?" offered under a question about a component library)."""
+    question = "who owns the component library, design or the PO?"
+    answer = ask(real_index, question)
+    assert answer.kind == "clarify", answer.kind
+    offered = [s.id for s in answer.suggestions]
+    assert "owns-ux-design" in offered and "faq-po-architect" not in offered, offered
+    # the model's own view: every choice left is at least a third as likely as the first
+    from bot import decide
+
+    p = {h.entry.id: q for q, h in decide.scored(real_index.search(question)[0])}
+    assert all(p[i] >= decide.OFFER_SHARE * p[offered[0]] for i in offered), p
