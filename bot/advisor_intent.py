@@ -92,8 +92,9 @@ _OPEN_QUESTION = regex_store.compile(
     r"is\s+(?:this|that|our|the)\s+(?:set\s*-?\s*up|structure|model|arrangement)\s+"
     r"(?:right|wrong|working|ideal)|(?:what's|whats|what\s+is)\s+(?:the|a)\s+(?:right|best|ideal|good)\s+"
     r"(?:team\s+|org\s+)?(?:set\s*-?\s*up|structure|model|arrangement)|"
-    r"how\s+(?:do|should|can)\s+(?:we|i)\s+(?:set|make|handle|organi[sz]e|structure|scale|fix|"
-    r"split|divide|share)|"
+    # "how do I handle him?" asks about a person, not the set-up
+    r"how\s+(?:do|should|can)\s+(?:we|i)\s+(?:set|make|handle(?!\s+(?:him|her|them)\b)|"
+    r"organi[sz]e|structure|scale|fix|split|divide|share)|"
     r"time\s+to\s+(?:scale|hire|split)|how\s+should\s+this\s+be|does\s+that\s+hold|"
     r"how\s+(?:common|effective)|hire\s+another|push\s+for|justify|"
     # asking for a view on the set-up rather than a plan

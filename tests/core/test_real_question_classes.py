@@ -95,6 +95,16 @@ def test_a_quiz_statement_is_no_team_story(real_index: Index, question: str) -> 
     assert answer.kind != "advice", (answer.kind, answer.id)
 
 
+def test_how_to_handle_a_person_is_no_staffing_question(real_index: Index) -> None:
+    """Team facts and "how do I handle…", but about one developer, not the product roles."""
+    answer = ask(
+        real_index,
+        "I'm the PM and scrum master for 5 developers and one of them never finishes his "
+        "stories. How do I handle him?",
+    )
+    assert answer.kind != "advice", answer.kind
+
+
 def test_a_story_with_no_team_fact_gets_the_entry_that_answers_it(real_index: Index) -> None:
     """The advisor would only ask for team facts; the first-PM-hire entry answers outright."""
     answer = ask(
