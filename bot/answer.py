@@ -76,11 +76,13 @@ class Also(NamedTuple):
     verdict: str
     command: str  # what to type for the whole answer
 
-    def line(self) -> str:
+    def line(self, code: bool = False) -> str:
         """"Title: verdict (try: command)"; a question title needs no colon, and one asked with
-        `ask <title>` no command (it would repeat the title)."""
+        `ask <title>` no command (it would repeat the title). `code`: the command in backticks,
+        as Slack shows the other commands pmpo suggests."""
         sep = " " if self.title.endswith("?") else ": "
-        more = "" if self.command.startswith("ask ") else f" (try: {self.command})"
+        more = f" (try `{self.command}`)" if code else f" (try: {self.command})"
+        more = "" if self.command.startswith("ask ") else more
         return f"{self.title}{sep}{self.verdict}{more}"
 
 

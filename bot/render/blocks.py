@@ -82,7 +82,7 @@ def render(
         body.extend(_titled("To sharpen this, tell me", shown.follow_ups))
     for also in shown.also:
         asked = f"*You also asked:* {escape(also.question)}"
-        body.extend(_text_sections([f"{asked}\n{escape(also.line())}"]))
+        body.extend(_text_sections([f"{asked}\n{escape(also.line(code=True))}"]))
     picks: list[Block] = []
     if shown.suggestions and shown.answered:
         lines = tuple(f"{s.title} (try `{s.command}`)" for s in shown.suggestions)
