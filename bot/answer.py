@@ -77,9 +77,9 @@ class Also(NamedTuple):
     command: str  # what to type for the whole answer
 
     def line(self, code: bool = False) -> str:
-        """"Title: verdict (try: command)"; a question title needs no colon, and one asked with
-        `ask <title>` no command (it would repeat the title). `code`: the command in backticks,
-        as Slack shows the other commands pmpo suggests."""
+        """The line shown: "Title: verdict (try: command)". A question title needs no colon,
+        and one asked with `ask <title>` no command (it would repeat the title). `code`: the
+        command in backticks, as Slack shows the other commands pmpo suggests."""
         sep = " " if self.title.endswith("?") else ": "
         more = f" (try `{self.command}`)" if code else f" (try: {self.command})"
         more = "" if self.command.startswith("ask ") else more

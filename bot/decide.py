@@ -294,9 +294,7 @@ def named_rival(pairs: list[tuple[float, Hit]]) -> Hit | None:
     best = pairs[0][1]
     if best.entry.kind != "offtopic" or not best.asked.named:
         return None
-    return next(
-        (h for q, h in pairs[1:] if q >= CLARIFY_AT and h.entry.kind != "offtopic"), None
-    )
+    return next((h for q, h in pairs[1:] if q >= CLARIFY_AT and h.entry.kind != "offtopic"), None)
 
 
 def off_topic_over(p: float, pairs: list[tuple[float, Hit]]) -> Hit | None:

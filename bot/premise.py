@@ -44,7 +44,7 @@ _PLAIN_LEADS = frozenset("The Only Both Neither Each Every Nobody Whoever Either
 
 
 def yes_or_no(question: str, named: frozenset[str], owner: str | None) -> str:
-    """"Yes: ", "No: " or "" for an ownership answer whose owner is `owner` ("pm" or "po")."""
+    """Yes, no or nothing to say, for an ownership answer whose owner is `owner` ("pm", "po")."""
     if owner not in ("pm", "po") or len(named) != 1 or not stated_claim(question):
         return ""
     return "Yes: " if owner in named else "No: "

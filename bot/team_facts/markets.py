@@ -31,8 +31,16 @@ _NTH = regex_store.compile(
     r"(?:country|market|region|geography)\b",
     re.I,
 )
-_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5}
-_ORDINALS["5th"] = 5
+_ORDINALS = {
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+}
 
 
 def read(reader: Reader) -> None:

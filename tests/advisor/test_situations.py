@@ -215,7 +215,7 @@ def test_with_team_facts_the_split_weighing_follows_with_its_source(real_index: 
 
 
 def test_no_po_because_the_pm_does_both_is_the_split_question(real_index: Index) -> None:
-    """"no PO" in a story that asks whether to split the PM's role is the combined role, not
+    """ "no PO" in a story that asks whether to split the PM's role is the combined role, not
     a team without anyone to decide: the split weighing leads."""
     story = (
         "Our company has one PM for 2 products and 12 developers, and no PO, so she writes all "
