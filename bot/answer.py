@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from bot.kb.model import NO_EXTRA
+from bot.kb.model import NO_EXTRA, Entry, Source
 
 
 class Section(NamedTuple):
@@ -105,3 +105,20 @@ class Answer(NamedTuple):
     follow_ups: tuple[str, ...] = ()
     extra: Mapping[str, object] = NO_EXTRA
     also: tuple[Also, ...] = ()  # the other questions in the message (bot/second_ask.py)
+
+
+def suggestion(entry: Entry) -> Suggestion:
+    """An entry offered by name, with the command that answers it."""
+    if entry.kind == "ownership":
+        command = f"whois-owns {entry.keywords[0] if entry.keywords else entry.title}"
+    elif entry.kind == "role":
+        command = f"define {entry.extra.get('role', 'pm')}"
+    elif entry.kind == "compare":
+        command = "compare"
+    else:
+        command = f"ask {entry.title}"
+    return Suggestion(entry.id, entry.title, command)
+
+
+def cite(source: Source) -> Cite:
+    return Cite(source.name, source.when, source.url)

@@ -11,9 +11,21 @@ from typing import Any
 
 from bot.advisor_intent import looks_like_advice
 from bot.advisor_situations import in_story
-from bot.answer import DISAGREE, ENTRY_REF, FACTS, NUANCE, Answer, Cite, Column, Section, Suggestion
+from bot.answer import (
+    DISAGREE,
+    ENTRY_REF,
+    FACTS,
+    NUANCE,
+    Answer,
+    Cite,
+    Column,
+    Section,
+    Suggestion,
+    cite,
+    suggestion,
+)
 from bot.grammar import Command, parse
-from bot.kb.model import Entry, KnowledgeBase, Source
+from bot.kb.model import Entry, KnowledgeBase
 from bot.matcher import Index, Match
 from bot.premise import confirmed
 from bot.question_frame import quiz_framed
@@ -341,22 +353,6 @@ def clarify(match: Match) -> Answer:
         score=round(match.score, 3),
         suggestions=tuple(suggestion(e) for e in match.suggestions),
     )
-
-
-def suggestion(entry: Entry) -> Suggestion:
-    if entry.kind == "ownership":
-        command = f"whois-owns {entry.keywords[0] if entry.keywords else entry.title}"
-    elif entry.kind == "role":
-        command = f"define {entry.extra.get('role', 'pm')}"
-    elif entry.kind == "compare":
-        command = "compare"
-    else:
-        command = f"ask {entry.title}"
-    return Suggestion(entry.id, entry.title, command)
-
-
-def cite(source: Source) -> Cite:
-    return Cite(source.name, source.when, source.url)
 
 
 def source_cites(kb: KnowledgeBase, entry: Entry) -> tuple[Cite, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import Also, Answer
+from bot.answer import Also, Answer, cite, suggestion
 from bot.matcher import Index
 from bot.textnorm import words
 
@@ -56,8 +56,6 @@ def with_second_ask(index: Index, text: str, found: Answer) -> Answer:
     parts = asks(text)
     if not 2 <= len(parts) <= MAX_ASKS:
         return found
-    from bot.answering import cite, suggestion  # answering imports this module
-
     shown = {found.id}
     also: list[Also] = []
     for part in parts:
