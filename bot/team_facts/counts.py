@@ -88,7 +88,8 @@ _SOURCES: dict[str, Callable[[str, str], str]] = {
         r"(?P<each>\s+(?:each|apiece)\b)?"
     ),
     "person_size": lambda _, quantity: (
-        rf"(?<![\w.,-]){quantity}\s*-?\s*(?:person|people|strong|member|head)\b"
+        # "a 12-person team", "40 heads"; "1 head of product" is a job title, not a headcount
+        rf"(?<![\w.,-]){quantity}\s*-?\s*(?:(?:person|people|strong|member)\b|head\b(?!\s+of\b))"
         r"(?:\s+(?:team|company|startup|start-up|org|organi[sz]ation|shop|business|outfit))?"
     ),
     # "a 10 engineer team", "our 12-developer team": the number counts the engineers, not the
@@ -192,6 +193,12 @@ def _masks() -> list[re.Pattern[str]]:
             re.I,
         ),
         regex_store.compile(r"\b(?:one|two)\s+(?:roles?|jobs?|hats?|titles?)\b", re.I),
+        # "our customers are ~40 other dev teams": the teams it serves, not its own
+        regex_store.compile(
+            r"(?:~\s*)?\b(?:\d+|a\s+few|several|many|dozens\s+of)\s+other\s+(?:\w+\s+)?"
+            r"(?:teams?|squads?)\b",
+            re.I,
+        ),
         # "growing from 1 to 3 dev teams": the team it grows into, not a range of 1 to 3
         regex_store.compile(
             r"\b(?:grow|grew|growing|going|scale|scaling|expand|expanding|doubling)\s+from\s+"

@@ -257,6 +257,10 @@ def test_teams_a_story_only_weighs_splitting_into_are_not_its_teams(story: str) 
         ("we sell in Germany, France and the US, 2 squads", {"squads": 2, "markets": 3}),
         ("launched in Spain and Italy last year with 2 squads", {"squads": 2, "markets": 2}),
         ("our PO is based in Berlin and London, 2 squads", {"squads": 2}),
+        # teams served are not the team's own squads; a head of product is no headcount
+        ("8 engineers, and our users are about 30 other dev teams", {"engineers": 8}),
+        ("we have 3 squads, 1 head of engineering and 2 POs", {"squads": 3}),
+        ("we are 40 heads in total across 3 squads", {"people": 40, "squads": 3}),
         # "all the time" is "constantly": no share of anyone's week (it had read as 100%)
         ("sales and our PO argue about the backlog all the time; 2 teams", {"squads": 2}),
         ("our PM spends all of her time on backlog grooming", {"backlog_share": 100.0}),
