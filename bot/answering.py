@@ -6,6 +6,7 @@ Everything here is plain data in, plain data out: Slack, the terminal and JSON a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -208,7 +209,22 @@ def _no_entry(what: str) -> Answer:
     )
 
 
+# "what should a PO NOT be doing?": "not" is a stopword, so the matcher reads "what should a
+# PO be doing" and the PO's card matched with confidence (p 0.92). Asked what a role should
+# not do, its card says what it does: offered, never asserted.
+_NOT_TO_DO = re.compile(
+    r"\b(?:should|must|can|could|would)(?:\s+not|n't|\s+never)\s+(?:\w+\s+){0,3}?"
+    r"(?:do|doing|be\s+doing|own|handle|touch)\b|\bnot\s+(?:be\s+)?(?:doing|responsible\s+for)\b|"
+    r"\b(?:never|not)\s+(?:to\s+)?do\b",
+    re.IGNORECASE,
+)
+
+
 def _matched(index: Index, match: Match, query: str) -> Answer:
+    entry = match.entry
+    if entry is not None and entry.kind in ("role", "compare") and _NOT_TO_DO.search(query):
+        offered = (entry, *match.runners_up[:2])
+        match = match._replace(outcome="clarify", suggestions=offered, entry=None)
     if match.outcome == "clarify":
         return clarify(match)
     if match.entry is None:

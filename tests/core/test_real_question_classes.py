@@ -844,3 +844,10 @@ def test_an_ask_back_leaves_out_a_choice_far_less_likely_than_the_first(
 
     p = {h.entry.id: q for q, h in decide.scored(real_index.search(question)[0])}
     assert all(p[i] >= decide.OFFER_SHARE * p[offered[0]] for i in offered), p
+
+
+def test_what_a_role_should_not_do_is_offered_not_asserted(real_index: Index) -> None:
+    """The matcher cannot read "not": the role card would answer the opposite question."""
+    answer = ask(real_index, "what shouldn't a product manager be doing day to day?")
+    assert answer.kind == "clarify" and answer.suggestions[0].id == "role-pm", answer.kind
+    assert ask(real_index, "what does a product manager do day to day?").id == "role-pm"
