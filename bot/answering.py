@@ -323,6 +323,14 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
         said = _ROLES_SAID[match.named]
         verdict = f"I found nothing in my sources that answers this about {said}, so I won't guess."
         reason = instead
+    elif not match.named and len(raw) >= 3:
+        # "is Asana or Monday better for project management?": clear, just not about the
+        # roles; "not sure what you mean" blamed the asker's wording
+        verdict = (
+            f"I answer questions about the PM and PO roles, and I couldn't connect “{shown}” "
+            "to them."
+        )
+        reason = instead
     else:
         verdict = f"I'm not sure what you mean by “{shown}”, so I won't guess."
         reason = instead

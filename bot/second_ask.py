@@ -28,7 +28,7 @@ _ASKING = (
 )
 _SPLIT = re.compile(
     r"(?:\?\s*|[,;]\s*|\s+)(?:and|but|also|plus|&)\s+(?:also\s+|if\s+so,?\s+|then\s+)?"
-    rf"(?={_ASKING})",
+    rf"(?={_ASKING})|;\s*(?={_ASKING})",  # "…the roadmap; who owns the vision?"
     re.IGNORECASE,
 )
 _ASKS = re.compile(_ASKING, re.IGNORECASE)

@@ -60,7 +60,9 @@ _STRATEGY_OK = [
 _FOUNDER_YES = [
     r"(?<!no\s)(?<!not\s)(?<!without\s)(?<!not\sa\s)\b(?:technical|tech|engineering)\s+"
     r"(?:co-?)?founders?",
-    r"\b(?:cto|co-?founder|founder|ceo)\s+(?:\w+\s+)?(?:is|acts\s+as|acting\s+as|plays|does|"
+    # Adair's exception is a *technical* founder handling strategy: a CTO or a founder, not
+    # any CEO ("the CEO does product strategy" had tipped a 12-person team to "borderline")
+    r"\b(?:cto|co-?founder|founder)\s+(?:\w+\s+)?(?:is|acts\s+as|acting\s+as|plays|does|"
     r"handles|owns|sets|is\s+also|doubles\s+as|works\s+as|serves\s+as)\s+(?:the\s+|our\s+|as\s+)?"
     r"(?:pm|product\s+manager|product\s+strategy|the\s+strategy|strategy|product\b(?!\s+owner))",
     r"founder-led\s+product",
@@ -119,7 +121,7 @@ _ANCHORS: dict[str, list[tuple[str, ...]]] = {
         ("strategy",),
         ("strategy",),
     ],
-    "founder_yes": [("founder",), ("ceo", "cto", "founder"), ("founder-led",)],
+    "founder_yes": [("founder",), ("cto", "founder"), ("founder-led",)],
     "founder_no": [("founder",), ("involved", "technical"), ("non-technical",)],
     "hybrid_yes": [("experienced", "seasoned", "veteran"), ("done", "held", "played"), ("before",)],
     "stage": [

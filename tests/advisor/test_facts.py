@@ -257,6 +257,9 @@ def test_teams_a_story_only_weighs_splitting_into_are_not_its_teams(story: str) 
         ("we sell in Germany, France and the US, 2 squads", {"squads": 2, "markets": 3}),
         ("launched in Spain and Italy last year with 2 squads", {"squads": 2, "markets": 2}),
         ("our PO is based in Berlin and London, 2 squads", {"squads": 2}),
+        # a CEO doing strategy is not Adair's technical founder; a CTO doing it is
+        ("12 people, the CEO does product strategy, 1 squad", {"people": 12, "squads": 1}),
+        ("our CTO does product strategy for our 1 squad", {"squads": 1, "technical_founder": True}),
         # teams served are not the team's own squads; a head of product is no headcount
         ("8 engineers, and our users are about 30 other dev teams", {"engineers": 8}),
         ("we have 3 squads, 1 head of engineering and 2 POs", {"squads": 3}),
