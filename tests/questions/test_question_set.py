@@ -86,7 +86,7 @@ def _declined(index: Index, question: str):
 
 def test_declines_offer_closest_topics_only_when_close(real_index: Index) -> None:
     far = _declined(real_index, "what's the weather in Oslo?")
-    assert not far.answered and far.verdict.startswith("I'm not sure")
+    assert not far.answered and far.verdict.startswith("I answer questions about the PM and PO")
     assert far.suggestions == () and "`help`" in far.reason
     near = _declined(real_index, "please draft 5 user stories")
     assert not near.answered and near.title == "I can't do that"
