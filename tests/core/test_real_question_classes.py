@@ -875,3 +875,13 @@ def test_a_second_question_after_a_semicolon_gets_its_line(real_index: Index) ->
     answer = ask(real_index, "who writes the acceptance criteria; who owns the pricing?")
     asked = {answer.id, *(a.id for a in answer.also)}
     assert asked == {"owns-acceptance-criteria", "owns-pricing"}, asked
+
+
+def test_the_definition_of_done_cites_the_scrum_guide_it_rests_on(real_index: Index) -> None:
+    """It had said "the sources don't cover it directly", while the Scrum Guide, cited across
+    pmpo's other answers, says who creates it."""
+    from bot.answering import entry_answer
+
+    entry = real_index.kb.entries["owns-definition-of-done"]
+    text = plain.short(entry_answer(real_index.kb, entry))
+    assert "don't cover" not in text and "Scrum Guide" in text.split("Sources:")[-1], text
