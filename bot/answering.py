@@ -6,7 +6,6 @@ Everything here is plain data in, plain data out: Slack, the terminal and JSON a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,7 +29,7 @@ from bot.kb.model import Entry, KnowledgeBase
 from bot.matcher import Index, Match
 from bot.premise import confirmed
 from bot.question_frame import quiz_framed
-from bot.question_shape import other_role, question_shape
+from bot.question_shape import asks_what_not_to_do, other_role, question_shape
 from bot.second_ask import with_second_ask
 from bot.small_talk import small_talk
 from bot.textnorm import words
@@ -209,20 +208,10 @@ def _no_entry(what: str) -> Answer:
     )
 
 
-# "what should a PO NOT be doing?": "not" is a stopword, so the matcher reads "what should a
-# PO be doing" and the PO's card matched with confidence (p 0.92). Asked what a role should
-# not do, its card says what it does: offered, never asserted.
-_NOT_TO_DO = re.compile(
-    r"\b(?:should|must|can|could|would)(?:\s+not|n't|\s+never)\s+(?:\w+\s+){0,3}?"
-    r"(?:do|doing|be\s+doing|own|handle|touch)\b|\bnot\s+(?:be\s+)?(?:doing|responsible\s+for)\b|"
-    r"\b(?:never|not)\s+(?:to\s+)?do\b",
-    re.IGNORECASE,
-)
-
-
 def _matched(index: Index, match: Match, query: str) -> Answer:
     entry = match.entry
-    if entry is not None and entry.kind in ("role", "compare") and _NOT_TO_DO.search(query):
+    # "not" is a stopword: asked what a role should not do, its card would answer the opposite
+    if entry is not None and entry.kind in ("role", "compare") and asks_what_not_to_do(query):
         offered = (entry, *match.runners_up[:2])
         match = match._replace(outcome="clarify", suggestions=offered, entry=None)
     if match.outcome == "clarify":

@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import re
 
-_TAG = re.compile(
+from bot import regex_store
+
+_TAG = regex_store.compile(
     r"(?:,?\s*\b(?:right|correct|true|yes|no|isn'?t\s+(?:it|that\s+right)|aren'?t\s+they|"
     r"doesn'?t\s+(?:she|he|it|they)|don'?t\s+they|am\s+i\s+right|is\s+that\s+(?:right|correct))"
     r"\s*\?+\s*$)",
     re.IGNORECASE,
 )
-_LEAD = re.compile(
+_LEAD = regex_store.compile(
     r"^\s*(?:i\s+(?:assume|think|thought|believe|guess)(?:\s+that)?|is\s+it\s+true\s+that|"
     r"am\s+i\s+right\s+that|so)\s+",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+_NEGATION = regex_store.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 
 
 def stated_claim(question: str) -> str:

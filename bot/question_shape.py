@@ -7,6 +7,10 @@ a good story") from landing on the ownership entry that shares their words.
 
 from __future__ import annotations
 
+import re
+
+from bot import regex_store
+
 # "wo" and "hwo" are "who" as typed in a hurry: too short for spelling repair to reach, and
 # without them "wo writes teh user storys" loses the one word that says it asks for an owner
 OWNER_QUESTION = frozenset("who whos whose whom wo hwo responsible accountable charge".split())
@@ -155,3 +159,18 @@ def other_role(raw: list[str], synonyms: dict[str, tuple[str, ...]]) -> str | No
             if f" {' '.join(spelling.replace('-', ' ').split())} " in text:
                 return role
     return None
+
+
+# "what should a PO NOT be doing?": "not" is a stopword, so the matcher reads "what should a
+# PO be doing" and matched the PO's card with confidence (p 0.92).
+_NOT_TO_DO = (
+    r"\b(?:should|must|can|could|would)(?:\s+not|n't|\s+never)\s+(?:\w+\s+){0,3}?"
+    r"(?:do|doing|be\s+doing|own|handle|touch)\b|\bnot\s+(?:be\s+)?(?:doing|responsible\s+for)\b|"
+    r"\b(?:never|not)\s+(?:to\s+)?do\b"
+)
+
+
+def asks_what_not_to_do(text: str) -> bool:
+    """Asked what a role should *not* do: its card, which says what it does, is offered, never
+    asserted."""
+    return regex_store.compile(_NOT_TO_DO, re.I).search(text) is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot import regex_store
 from bot.answer import Also, Answer, cite, suggestion
 from bot.matcher import Index
 from bot.textnorm import words
@@ -26,13 +27,13 @@ _ASKING = (
     r"(?:is|are|does|do|should|can|could|would|will)\s+(?:the|a|an|our|my|your|their|this|"
     r"that|it|they|we|i|you|he|she|po|pm|pos|pms|product|scrum|one|each|every|there)\b)"
 )
-_SPLIT = re.compile(
+_SPLIT = regex_store.compile(
     r"(?:\?\s*|[,;]\s*|\s+)(?:and|but|also|plus|&)\s+(?:also\s+|if\s+so,?\s+|then\s+)?"
     rf"(?={_ASKING})|;\s*(?={_ASKING})",  # "…the roadmap; who owns the vision?"
     re.IGNORECASE,
 )
-_ASKS = re.compile(_ASKING, re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s+")
+_ASKS = regex_store.compile(_ASKING, re.IGNORECASE)
+_SENTENCE_END = regex_store.compile(r"[.!?]\s+")
 MIN_WORDS = 3  # "and why?" asks nothing of its own
 MAX_ASKS = 4  # a longer list is a story, not questions
 KINDS = ("ownership", "role", "compare", "faq")
