@@ -24,7 +24,7 @@ from bot.decide import decide, rank, worth_offering
 from bot.kb.model import Entry, KnowledgeBase
 from bot.phrasings import Phrasings
 from bot.query_terms import ROLE_CONCEPTS, ROLE_STEMS, Term, TermReader
-from bot.question_shape import SHORT_QUESTION_WORDS, asks_owner, question_shape
+from bot.question_shape import SHORT_QUESTION_WORDS, asks_owner, offers_owners, question_shape
 from bot.textnorm import stem, words
 from bot.wording import Wording
 
@@ -320,7 +320,10 @@ class Index:
             # "user stories - PM or PO?" asks who owns it, never for one role's definition
             factors["role"] = factors.get("role", 1.0) * BOTH_ROLES_FACTOR
             factors.setdefault("ownership", KIND_CUES["ownership"][1])
-        if shape in ("request", "status", "foreign") or stems & self._foreign:
+        if shape in ("request", "status", "foreign") or (
+            stems & self._foreign
+            and not (stems & self._role_concepts and (owner or offers_owners(raw)))
+        ):
             # "draft 5 user stories", "did the PO accept my story yet", "how much does a
             # scrum master earn": a favour, our own team's facts, or a role pmpo doesn't cover
             return dict.fromkeys(("role", "ownership", "faq", "compare"), OTHER_INTENT_FACTOR)

@@ -31,6 +31,18 @@ def asks_owner(raw: list[str]) -> bool:
     )
 
 
+# "should the EM or the PO decide it?": a choice of owners, asked without "who"
+_OWNER_VERBS = frozenset(
+    "own owns decide decides write writes run runs set sets accept accepts approve approves "
+    "prioritize prioritizes prioritise prioritises".split()
+)
+
+
+def offers_owners(raw: list[str]) -> bool:
+    """Does the question offer roles to choose from for a piece of work ("X or the PO own...")?"""
+    return "or" in raw and not _OWNER_VERBS.isdisjoint(raw)
+
+
 _METHOD = (
     "how do i",
     "how to",
