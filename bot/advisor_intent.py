@@ -105,7 +105,14 @@ _OPEN_QUESTION = regex_store.compile(
     r"how\s+would\s+you\s+(?:go\s+about|handle|manage|organi[sz]e|structure|set\s+up|approach|"
     r"staff)|how\s+(?:do|should|can)\s+(?:we|i)\s+staff|"
     # a story that ends "Thoughts?" or "any advice?"
-    r"(?:any\s+)?(?:thoughts|advice|suggestions|ideas)\s*\?)",
+    r"(?:any\s+)?(?:thoughts|advice|suggestions|ideas)\s*\?|"
+    # "what should we change?", "where do I even start?", "is that healthy?", "sustainable?"
+    r"what\s+should\s+(?:we|i)\s+(?:do|change)|where\s+do\s+(?:we|i)\s+(?:even\s+)?start|"
+    r"is\s+(?:this|that|it)\s+(?:healthy|worth\s+\w+ing|how\s+it\s+should\s+be)|"
+    r"\bsustainable\s*\?|overkill|enough\s+(?:product\s+)?coverage|"
+    r"would\s+you\s+(?:collapse|merge|split|combine|keep|add|hire|restructure)|"
+    rf"do\s+i\s+(?:even\s+|really\s+|actually\s+)?need\s+(?:a|an|any)\s+{_ROLE}|"
+    rf"(?:hire|add|get)\s+(?:a\s+)?(?:third|second|another|more)\s+{_ROLE})",
     re.I,
 )
 # "who writes...", "who owns...": a question for one owner, however much team story precedes it

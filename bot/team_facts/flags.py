@@ -34,7 +34,7 @@ _STRATEGY_BAD = [
     r"(?:customer|user)\s+(?:interviews?|research|calls)\s+(?:\w+\s+){0,3}?(?:postponed|cancell?ed|"
     r"skipped|dropped|pushed\s+back|put\s+off|delayed|stopped|stalled)",
     rf"(?:{_NEG}|didn't|did\s+not|never)\s+(?:done|run|had|held|talked\s+to|spoken\s+to|"
-    r"interviewed|met|visited)\s+(?:any\s+|a\s+single\s+)?(?:customers?|users?)",
+    r"interviewed|met|visited)\s+(?:any\s+|a\s+single\s+|a\s+)?(?:customers?|users?)",
     r"roadmap\s+reviews?\s+(?:\w+\s+){0,3}?(?:cancell?ed|skipped|postponed|dropped|stopped)",
     r"strateg(?:y|ic\s+work|ic\s+thinking)\s+(?:is\s+|'s\s+|has\s+been\s+|keeps\s+)?"
     r"(?:suffering|slipping|stalled|neglected|falling\s+behind|suffers|stopped|lacking|dying|"

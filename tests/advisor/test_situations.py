@@ -308,3 +308,35 @@ def test_pms_stretched_over_teams_are_not_a_po_spread_thin(real_index: Index) ->
         real_index, "Our PO is stretched across four teams and misses refinement. Thoughts?"
     )
     assert spread.extra.get("situation") == "po-spread-thin"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # each ends in an open question the advisor's list lacked before run 7's misses
+        "We're 3 squads with 2 POs and 1 PM, and the POs are drowning in support tickets. "
+        "Is that healthy?",
+        "Our PM runs the backlog for 3 squads and the roadmap has stalled. Would you hire a "
+        "second PM or add POs?",
+        "I'm the PM for two squads and also write every ticket; we have 14 engineers. "
+        "Where do we even start?",
+    ],
+)
+def test_a_team_story_ending_in_an_open_question_reaches_the_advisor(
+    real_index: Index, story: str
+) -> None:
+    assert answer_text(real_index, story).kind == "advice", story
+
+
+def test_a_pm_who_has_not_talked_to_a_customer_in_weeks_counts_as_strategy_suffering(
+    real_index: Index,
+) -> None:
+    """"haven't talked to a customer" is Adair's sign the merge broke down; "a customer" had
+    been missed where "any customers" was read."""
+    answer = answer_text(
+        real_index,
+        "I'm the PM and PO for our 2 squads and I haven't talked to a customer in 6 weeks. "
+        "Should we split the roles?",
+    )
+    assert answer.kind == "advice"
+    assert "strategy suffering: yes" in plain.render(answer), plain.render(answer)
