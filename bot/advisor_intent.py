@@ -186,18 +186,21 @@ _QUESTION_SENTENCE = regex_store.compile(r"[^.?!]*\?")
 
 
 def tells_own_story(text: str) -> bool:
-    """Our own team, a role, and a question that is not "who owns X" (that one has an owner).
-
-    Only the sentences that ask are checked for "who owns": a story's "a manager who is
-    responsible for budget" describes someone and asks nothing."""
+    """Our own team, a role, and a question that is not "who owns X" (that one has an owner)."""
     if not (
         _OWN_TEAM.search(text)
         and _ANY_ROLE.search(text)
         and (_ASKS.search(text) or _OPEN_QUESTION.search(text))
     ):
         return False
+    return not _asks_for_an_owner(text)
+
+
+def _asks_for_an_owner(text: str) -> bool:
+    """Only the sentences that ask are checked: a story's "each squad has a tech lead who
+    writes the stories" describes someone and asks nothing."""
     asking = _QUESTION_SENTENCE.findall(text) or [text]
-    return not any(_OWNER_ASK.search(sentence) for sentence in asking)
+    return any(_OWNER_ASK.search(sentence) for sentence in asking)
 
 
 def describes_team_situation(text: str) -> bool:
@@ -208,7 +211,7 @@ def describes_team_situation(text: str) -> bool:
     a staffing situation, which `in_story` checks first."""
     if not (_OWN_TEAM.search(text) and _PM_ROLE.search(text) and _OPEN_QUESTION.search(text)):
         return False
-    if _OWNER_ASK.search(text):
+    if _asks_for_an_owner(text):
         return False
     if _STRAIN.search(text):
         return True

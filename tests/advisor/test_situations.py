@@ -318,6 +318,9 @@ def test_pms_stretched_over_teams_are_not_a_po_spread_thin(real_index: Index) ->
         "Is that healthy?",
         "Our PM runs the backlog for 3 squads and the roadmap has stalled. Would you hire a "
         "second PM or add POs?",
+        # "who writes" in the story describes someone; only an asking sentence asks for an owner
+        "Our PM covers 4 squads; in each squad a senior dev who writes the tickets acts as PO. "
+        "What would you change?",
         "I'm the PM for two squads and also write every ticket; we have 14 engineers. "
         "Where do we even start?",
     ],
@@ -331,7 +334,7 @@ def test_a_team_story_ending_in_an_open_question_reaches_the_advisor(
 def test_a_pm_who_has_not_talked_to_a_customer_in_weeks_counts_as_strategy_suffering(
     real_index: Index,
 ) -> None:
-    """"haven't talked to a customer" is Adair's sign the merge broke down; "a customer" had
+    """ "haven't talked to a customer" is Adair's sign the merge broke down; "a customer" had
     been missed where "any customers" was read."""
     answer = answer_text(
         real_index,
