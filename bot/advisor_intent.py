@@ -200,7 +200,20 @@ def _asks_for_an_owner(text: str) -> bool:
     """Only the sentences that ask are checked: a story's "each squad has a tech lead who
     writes the stories" describes someone and asks nothing."""
     asking = _QUESTION_SENTENCE.findall(text) or [text]
-    return any(_OWNER_ASK.search(sentence) for sentence in asking)
+    return any(
+        not _DESCRIBES.search(sentence, 0, m.start() + 3)
+        for sentence in asking
+        for m in _OWNER_ASK.finditer(sentence)
+    )
+
+
+# "1 PO who can't decide anything", "a lead who owns the stories": "who" after a person
+# describes them
+_DESCRIBES = regex_store.compile(
+    r"\b(?:pos?|pms?|owners?|managers?|leads?|devs?|developers?|person|someone|guy|lady|one)"
+    r"\s+who$",
+    re.I,
+)
 
 
 def describes_team_situation(text: str) -> bool:

@@ -24,6 +24,26 @@ from bot.render import plain
 ROOT = Path(__file__).resolve().parents[2]
 
 STORIES = [
+    # a PO the team can barely reach, or one who decides nothing
+    (
+        "Our product owner is a VP who gives us maybe 3 hours a week. We're 6 devs. How do we "
+        "fix this?",
+        "po-missing-or-proxy",
+    ),
+    (
+        "Our PO is 9 hours ahead of us and we wait a day for every answer. What should we do?",
+        "po-missing-or-proxy",
+    ),
+    (
+        # "a PO who cant decide" describes the PO; it asks for no owner
+        "We have 3 teams and one PO who cant decide anything without the VP. What should we do?",
+        "po-missing-or-proxy",
+    ),
+    (
+        "We have both an IT product owner and a business product owner on one team and they "
+        "keep overruling each other. How do we make this work?",
+        "several-pos-one-product",
+    ),
     (
         "Since the reorg our scrum master is also our product owner for the app team. Will "
         "that hold up?",
