@@ -99,7 +99,8 @@ _OPEN_QUESTION = regex_store.compile(
     r"how\s+(?:common|effective)|hire\s+another|push\s+for|justify|"
     # asking for a view on the set-up rather than a plan
     r"what\s+(?:do|would)\s+you\s+(?:think|suggest|recommend|advise)|"
-    r"(?:can|could|does|would|will)\s+(?:this|it|that)\s+(?:even\s+|really\s+|actually\s+)?work|"
+    r"(?:can|could|does|would|will)\s+(?:this|it|that)\s+(?:even\s+|really\s+|actually\s+)?"
+    r"(?:work|scale)|"
     # "does this set-up make sense?", not "...if that makes sense"
     r"(?:does|do|would|will|could)\b[^.?!]{0,60}\bmake\s+sense|makes?\s+sense\s*\?|"
     r"how\s+would\s+you\s+(?:go\s+about|handle|manage|organi[sz]e|structure|set\s+up|approach|"
@@ -188,7 +189,7 @@ _QUESTION_SENTENCE = regex_store.compile(r"[^.?!]*\?")
 def tells_own_story(text: str) -> bool:
     """Our own team, a role, and a question that is not "who owns X" (that one has an owner)."""
     if not (
-        _OWN_TEAM.search(text)
+        _own_team(text)
         and _ANY_ROLE.search(text)
         and (_ASKS.search(text) or _OPEN_QUESTION.search(text))
     ):
@@ -216,13 +217,36 @@ _DESCRIBES = regex_store.compile(
 )
 
 
+# "one PM", "0 PMs", "3 product owners": a team's staffing, stated as a count
+_ROLE_COUNT = regex_store.compile(
+    r"\b(?:\d+|zero|one|two|three|four|five|six|a\s+single)\s+"
+    rf"(?:(?:full-time|dedicated|shared|part-time)\s+)?{_ROLE}\b",
+    re.I,
+)
+
+
+TERSE_WORDS = 60
+
+
+def _own_team(text: str) -> bool:
+    """The asker's own team, or a short list of a team's facts ("Fintech, three squads, one PM
+    doing PO work. Sustainable?"), which says no "we" but describes one team. A long post
+    without "we" more often describes teams in general or someone else's."""
+    if _OWN_TEAM.search(text):
+        return True
+    if len(text.split()) > TERSE_WORDS or not _ROLE_COUNT.search(text):
+        return False
+    # a count of something besides the roles: "can 2 POs share a backlog?" states no team
+    return _COUNTED.search(_ROLE_COUNT.sub(" ", text)) is not None
+
+
 def describes_team_situation(text: str) -> bool:
     """Our own team, the product roles, a fact or a strain on the people, and an open question.
 
     The advisor weighs splitting PM and PO, so a story that names only the PO ("our new PO
     leans on the team for every story, what should I do?") is not one for it unless it matches
     a staffing situation, which `in_story` checks first."""
-    if not (_OWN_TEAM.search(text) and _PM_ROLE.search(text) and _OPEN_QUESTION.search(text)):
+    if not (_own_team(text) and _PM_ROLE.search(text) and _OPEN_QUESTION.search(text)):
         return False
     if _asks_for_an_owner(text):
         return False

@@ -363,3 +363,26 @@ def test_a_pm_who_has_not_talked_to_a_customer_in_weeks_counts_as_strategy_suffe
     )
     assert answer.kind == "advice"
     assert "strategy suffering: yes" in plain.render(answer), plain.render(answer)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Healthtech, 4 squads, one PM who also writes every story. Does this scale?",
+        "B2B SaaS: 30 engineers, 5 teams, 1 PM, no POs. Any advice?",
+    ],
+)
+def test_a_terse_list_of_a_teams_facts_is_its_own_story(real_index: Index, story: str) -> None:
+    """No "we" or "our", yet a count of the PMs or POs beside the team's size is one team."""
+    assert answer_text(real_index, story).kind == "advice", story
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can 2 product owners share one backlog?",
+        "Is one PO enough for a product? Any advice?",
+    ],
+)
+def test_a_count_of_the_roles_alone_states_no_team(real_index: Index, question: str) -> None:
+    assert answer_text(real_index, question).kind != "advice", question
