@@ -50,6 +50,7 @@ from bench.realq_judge import ROLES, judge
 TUNING = ROOT / "bench" / "realq.yml"
 # real team stories and near misses, for routing to the advisor (a development set: tuned on)
 ADVICE_DEV = ROOT / "bench" / "advice_dev.yml"
+ADVICE_STORIES = ROOT / "bench" / "advice_stories.yml"
 REPORT = ROOT / "docs" / "benchmarks.md"
 SHARED_SCORER = ROOT.parent / "shared" / "tools" / "realq_score.py"
 SECTION = "## Real questions (issue 9)"
@@ -341,6 +342,7 @@ def run(
         "sets": sets,
         "missing": missing,
         "advice_dev": advice_routing(),
+        "advice_stories": story_routing(),
         "speed": cold_asks(load_set(TUNING)) if speed else None,
         "misses": tuning_misses,
     }
@@ -352,7 +354,10 @@ def advice_routing() -> dict[str, int] | None:
     """How many real team stories reach the advisor, and how many near misses wrongly do."""
     if not ADVICE_DEV.exists():
         return None
-    cases = load_set(ADVICE_DEV)  # a list of {q, advice, ...}: the same shape check applies
+    return _routing(load_set(ADVICE_DEV))  # {q, advice, ...}: the same shape check applies
+
+
+def _routing(cases: list[dict[str, Any]]) -> dict[str, int]:
     routed = [r.get("kind") == "advice" for r in ask_json(cases)]
     told = [bool(c["advice"]) for c in cases]
     return {
@@ -361,6 +366,15 @@ def advice_routing() -> dict[str, int] | None:
         "near_misses": len(told) - sum(told),
         "near_misses_routed": sum(r and not t for r, t in zip(routed, told, strict=True)),
     }
+
+
+def story_routing() -> dict[str, dict[str, int]] | None:
+    """The same per set of bench/advice_stories.yml (helper-written and real stories)."""
+    if not ADVICE_STORIES.exists():
+        return None
+    cases = load_set(ADVICE_STORIES)
+    sets = dict.fromkeys(c["set"] for c in cases)
+    return {name: _routing([c for c in cases if c["set"] == name]) for name in sets}
 
 
 # -- targets and report ----------------------------------------------------------------------
@@ -501,6 +515,19 @@ def section(r: dict[str, Any]) -> list[str]:
             "a plain fact asked) wrongly do.",
             "",
         ]
+    stories = r.get("advice_stories")
+    if stories:
+        L += [
+            "Per set of bench/advice_stories.yml (see its header: helper-written stories and "
+            "look-alikes, and `realadv`, real forum questions):",
+            "",
+            *(
+                f"- {name}: {s['routed']} of {s['advice']} stories reach the advisor; "
+                f"{s['near_misses_routed']} of {s['near_misses']} others wrongly do"
+                for name, s in stories.items()
+            ),
+            "",
+        ]
     sp = r["speed"]
     if sp:
         L += [
@@ -560,6 +587,11 @@ def summary_lines(r: dict[str, Any]) -> list[str]:
         lines.append(
             f"team stories (advice_dev): routed {ad['routed']}/{ad['advice']}; near misses "
             f"routed {ad['near_misses_routed']}/{ad['near_misses']}"
+        )
+    for name, st in (r.get("advice_stories") or {}).items():
+        lines.append(
+            f"team stories ({name}): routed {st['routed']}/{st['advice']}; others routed "
+            f"{st['near_misses_routed']}/{st['near_misses']}"
         )
     for path in r["missing"]:
         lines.append(f"{path}: not present, not measured")

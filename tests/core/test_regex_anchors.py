@@ -66,7 +66,8 @@ def test_skipping_cues_changes_no_situation_on_real_questions(real_index: Index)
         ]
     }
     texts = [c["q"] for c in yaml.safe_load((ROOT / "bench" / "realq.yml").read_text())]
-    texts += [c["q"] for c in yaml.safe_load((ROOT / "bench" / "advice_dev.yml").read_text())]
+    for name in ("advice_dev.yml", "advice_stories.yml"):
+        texts += [c["q"] for c in yaml.safe_load((ROOT / "bench" / name).read_text())]
     texts += [x for e in real_index.kb.entries.values() for x in e.examples]
     chosen = [find(advice, t) for t in texts]
     assert any(chosen)  # the comparison means something only if situations are found
