@@ -116,6 +116,24 @@ _OPEN_QUESTION = regex_store.compile(
     rf"(?:hire|add|get)\s+(?:a\s+)?(?:third|second|another|more)\s+{_ROLE})",
     re.I,
 )
+# "what skills should I build?", "which tool should we use?": "should I" inside a question for
+# a fact, not the open "should we split?" ("who should we hire?" is the staffing question)
+_FACT_QUESTION_BEFORE = regex_store.compile(
+    r"\b(?:what|which|where|when|how\s+(?:much|many|long|often))\b[^.?!]*$", re.I
+)
+
+
+def asks_open_question(text: str) -> bool:
+    """Does the message end its story in an open question about the set-up?"""
+    return any(
+        not (
+            match.group(0).lower().startswith("should")
+            and _FACT_QUESTION_BEFORE.search(text, 0, match.start())
+        )
+        for match in _OPEN_QUESTION.finditer(text)
+    )
+
+
 # "who writes...", "who owns...": a question for one owner, however much team story precedes it
 _OWNER_ASK = regex_store.compile(
     r"\bwho\s+(?:\w+\s+){0,2}(?:owns?|writes?|decides?|sets?|is\s+responsible|should\s+(?:own|write|"
@@ -191,7 +209,7 @@ def tells_own_story(text: str) -> bool:
     if not (
         _own_team(text)
         and _ANY_ROLE.search(text)
-        and (_ASKS.search(text) or _OPEN_QUESTION.search(text))
+        and (_ASKS.search(text) or asks_open_question(text))
     ):
         return False
     return not _asks_for_an_owner(text)
@@ -246,7 +264,7 @@ def describes_team_situation(text: str) -> bool:
     The advisor weighs splitting PM and PO, so a story that names only the PO ("our new PO
     leans on the team for every story, what should I do?") is not one for it unless it matches
     a staffing situation, which `in_story` checks first."""
-    if not (_own_team(text) and _PM_ROLE.search(text) and _OPEN_QUESTION.search(text)):
+    if not (_own_team(text) and _PM_ROLE.search(text) and asks_open_question(text)):
         return False
     if _asks_for_an_owner(text):
         return False

@@ -386,3 +386,14 @@ def test_a_terse_list_of_a_teams_facts_is_its_own_story(real_index: Index, story
 )
 def test_a_count_of_the_roles_alone_states_no_team(real_index: Index, question: str) -> None:
     assert answer_text(real_index, question).kind != "advice", question
+
+
+def test_should_i_inside_a_question_for_a_fact_is_no_open_question() -> None:
+    """ "what should I learn?" asks for a fact; "should we split?" asks about the set-up."""
+    from bot.advisor_intent import looks_like_advice
+
+    story = "I'm a PM at a bank with 3 squads. "
+    assert not looks_like_advice(story + "How do I get promoted, what should I learn first?")
+    assert not looks_like_advice(story + "Which tool should we use for the roadmap?")
+    assert looks_like_advice(story + "Should we hire a PO?")
+    assert looks_like_advice(story + "Who should we hire first?")
