@@ -58,6 +58,33 @@ def test_a_long_short_answer_gives_up_bullets_but_not_the_disagreement(
     assert trimmed >= 10  # the rule is not idle: long answers did give up bullets
 
 
+def test_the_short_sources_line_lists_the_sources_its_lines_name(real_index: Index) -> None:
+    """ "Does every source name match its line in Sources?" in the view Slack shows: the full
+    Sources line under a short reply had listed articles whose lines gave way to the length.
+    A reply that names no article, or speaks for the sources as a group, keeps them all."""
+    trimmed = 0
+    for entry in entries(real_index):
+        answer = entry_answer(real_index.kb, entry)
+        if entry.kind not in ("role", "ownership", "faq") or not answer.answered:
+            continue
+        short = brief.shorten(answer)
+        shown = " ".join(
+            [
+                short.title,
+                short.verdict,
+                short.reason,
+                *(x for s in short.sections for x in s.lines),
+            ]
+        )
+        named = [c for c in answer.sources if c.name in shown]
+        assert set(short.sources) <= set(answer.sources), entry.id
+        assert all(c in short.sources for c in named), entry.id  # nothing named goes unlisted
+        if named and not re.search(r"\b(?:sources|every source|articles|others)\b", shown, re.I):
+            assert set(short.sources) == set(named), entry.id
+        trimmed += len(short.sources) < len(answer.sources)
+    assert trimmed >= 10  # the rule is not idle
+
+
 def test_full_answers_say_nothing_twice(real_index: Index) -> None:
     for entry in entries(real_index):
         text = plain.render(entry_answer(real_index.kb, entry))
