@@ -148,6 +148,9 @@ def test_salary_question_prints_each_figure_once() -> None:
     for args in ((question,), ("--full", question)):
         out = pmpo(*args, kb=None).stdout
         assert "$159k" in out
+        # the one source whose figures put POs ahead shows in the short reply too, where
+        # only the majority's had (an audit of the Slack replies found the dissent hidden)
+        assert "$105,913" in out, out
         figures = Counter(FIGURE.findall(out))
         assert not [f for f, n in figures.items() if n > 1], out
 
