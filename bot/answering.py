@@ -192,7 +192,8 @@ def topics_answer(kb: KnowledgeBase) -> Answer:
         kind="help",
         answered=True,
         title="Topics pmpo knows",
-        verdict=f"{len(kb.entries)} topics from {len(kb.sources)} articles.",
+        # the count of what is listed: the off-topic entries (what pmpo declines) are not topics
+        verdict=f"{sum(len(s.lines) for s in sections)} topics from {len(kb.sources)} sources.",
         sections=tuple(sections),
         sources=tuple(cite(s) for s in kb.sources.values()),
         extra={"topics": True},

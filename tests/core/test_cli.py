@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -104,6 +105,14 @@ def test_kb_export_lists_every_entry() -> None:
     for entry in data["entries"]:
         assert {"id", "kind", "title", "text", "keywords"} <= entry.keys()
         assert entry["text"] and entry["keywords"]
+
+
+def test_topics_counts_the_topics_it_lists() -> None:
+    """It had counted the off-topic entries too ("128 topics" over 122 listed)."""
+    out = pmpo("--full", "topics", kb=None).stdout
+    count = int(re.search(r"^(\d+) topics from \d+ sources\.$", out, re.M).group(1))
+    listed = out.split("\nSources:")[0]
+    assert count == len(re.findall(r"^  • ", listed, re.M)), out
 
 
 def test_console_answers_line_by_line_like_the_bot() -> None:
