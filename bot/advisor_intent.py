@@ -220,7 +220,8 @@ def _asks_for_an_owner(text: str) -> bool:
     writes the stories" describes someone and asks nothing."""
     asking = _QUESTION_SENTENCE.findall(text) or [text]
     return any(
-        not _DESCRIBES.search(sentence, 0, m.start() + 3)
+        # the sentence up to the match's "who": does a person come right before it?
+        not _DESCRIBES.search(sentence, 0, m.start() + len("who"))
         for sentence in asking
         for m in _OWNER_ASK.finditer(sentence)
     )

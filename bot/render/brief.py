@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot import regex_store
 from bot.answer import DISAGREE, FACTS, NUANCE, SIGNALS, STEPS, Answer, Cite, Column, Section
 
 BULLETS = 3  # ownership, FAQ and role answers
@@ -78,7 +79,7 @@ def _entry(answer: Answer) -> Answer:
 
 # "Every source gives…", "the others treat it as…": a line that speaks for the sources as a
 # group rests on all of them
-_ALL_SOURCES = re.compile(
+_ALL_SOURCES = regex_store.compile(
     r"\b(?:sources|every\s+source|articles|others|all\s+(?:five|of\s+them))\b", re.I
 )
 
