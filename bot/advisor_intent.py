@@ -12,6 +12,8 @@ from bot import regex_store
 
 _PM = r"pm|p\.m\.|product\s+manager|pm/po|pm-po"
 _ROLE = rf"(?:{_PM}|po|p\.o\.|product\s+owner)s?"
+# "a PM or a PO": a choice of one role, which splits or adds nothing
+_NOT_A_CHOICE = rf"(?!\s+or\s+(?:an?\s+)?{_ROLE})"
 # the product people as a whole, neither role by name
 _PRODUCT_PEOPLE = r"product\s+(?:people|person|team|org|organi[sz]ation)|tpms?"
 # "should we split it / the team / into two squads?" asks about team size, not the roles;
@@ -27,7 +29,9 @@ INTENT = regex_store.compile(
     rf"{_OTHER_OBJECT}|both|"
     r"one\s+person|same\s+person|two\s+people|single\s+person|dual|hybrid|double\s+as|"
     r"two\s+hats|both\s+hats|wear\s+both|also\s+(?:be|act\s+as|serve\s+as)|"
-    rf"(?:need|hire|add|get)\s+(?:a|an|another|a\s+separate|a\s+dedicated)\s+{_ROLE}|"
+    # "do we need a PM or a PO?" chooses one role (the FAQ's), it splits nothing
+    rf"(?:need|hire|add|get)\s+(?:a|an|another|a\s+separate|a\s+dedicated)\s+{_ROLE}"
+    rf"{_NOT_A_CHOICE}|"
     rf"{_ROLE}\s+(?:too|as\s+well)|"
     # a PO asked to take on the PM's work: "wants me to also take over pricing and the roadmap"
     r"also\s+(?:take\s+(?:over|on)|own|handle)\s+(?:the\s+|our\s+)?(?:product\s+)?"
@@ -78,7 +82,7 @@ _STRAIN = regex_store.compile(
     r"(?:ticket|backlog|jira)\s+(?:admin\w*|factory|monkey)|untouched|hasn't\s+been\s+touched|"
     r"nobody\s+(?:\w+\s+)?(?:owns|has\s+touched)|none\s+of\s+(?:them|us)\s+owns?|"
     rf"(?:add(?:ing)?|hir(?:e|ing)|bring(?:ing)?\s+in)\s+(?:a|an|another|a\s+second)\s+"
-    rf"(?:\w+\s+)?{_ROLE}\b|separate\s+product\s+owner|each\s+(?:stream|team|squad)|"
+    rf"(?:\w+\s+)?{_ROLE}\b{_NOT_A_CHOICE}|separate\s+product\s+owner|each\s+(?:stream|team|squad)|"
     rf"(?:have|get|hire)\s+(?:our|its|their)\s+own\s+{_ROLE}\b|"
     r"release\s+train|new\s+(?:regions?|markets?|countries))",
     re.I,

@@ -397,3 +397,15 @@ def test_should_i_inside_a_question_for_a_fact_is_no_open_question() -> None:
     assert not looks_like_advice(story + "Which tool should we use for the roadmap?")
     assert looks_like_advice(story + "Should we hire a PO?")
     assert looks_like_advice(story + "Who should we hire first?")
+
+
+def test_a_choice_between_the_roles_is_the_faqs() -> None:
+    """ "do we need a PM or a PO?" picks one role to hire; it splits or combines nothing, so
+    the FAQ that answers the choice takes it, not the split/combine advisor."""
+    from bot.advisor_intent import looks_like_advice
+
+    founder = "Our cofounder is an engineer who sets the product direction. "
+    assert not looks_like_advice(founder + "Should we hire a product owner or a PM?")
+    assert not looks_like_advice(founder + "Do we need a PO or a product manager?")
+    # naming one role to add is still the staffing question
+    assert looks_like_advice(founder + "We have 3 squads. Do we need a PO?")
