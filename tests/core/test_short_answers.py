@@ -201,3 +201,17 @@ def test_ask_backs_and_declines_leave_the_matched_words_to_the_full_answer() -> 
         assert "Matched: as, day" in plain.render(answer)
         blocks_shown = str(blocks.render(answer, share_value="x", more_value="x")["blocks"])
         assert "Matched" not in blocks_shown
+
+
+def test_a_short_pay_reply_shows_pay_figures(real_index: Index) -> None:
+    """Where the sources' views are pay figures, the short reply shows some with their
+    source rather than only saying that the figures differ (an audit found one that did)."""
+    checked = 0
+    for entry in entries(real_index):
+        views = (entry.disagreement or {}).get("views", [])
+        if not any("$" in view["says"] for view in views):
+            continue
+        checked += 1
+        shown = plain.short(entry_answer(real_index.kb, entry))
+        assert re.search(r"\$\d", shown), f"{entry.id}:\n{shown}"
+    assert checked >= 3
