@@ -265,6 +265,16 @@ def test_technical_founder_next_step(advice_kb: KnowledgeBase) -> None:
         "we're 4 squads of 7 engineers and our PM drowns in tickets, how would you staff this?",
         "the client plays product owner and our PM does the rest. should we get our own PO?",
         "I'm the PO for 2 teams and my boss wants me to also own the roadmap. good idea?",
+        # asking how to tackle it, how others handle it, for options or tips
+        "Our PM covers two squads and has no time left for discovery. How would you tackle this?",
+        "I lead 9 devs and our product manager is stretched across three products. How do we "
+        "deal with that?",
+        "How do you handle it in your companies when the only PM is overloaded with backlog work "
+        "for 4 teams? We're in that spot now.",
+        "Our one PM also writes every story for 3 squads. What are my options?",
+        "We have 2 squads and a PM who is spread thin between roadmap and sprint work. Any "
+        "recommendations?",
+        "I'm the PM for two teams and I'm burning out on grooming. Tips?",
     ],
 )
 def test_advice_questions_reach_the_advisor(text: str) -> None:
@@ -287,6 +297,9 @@ def test_advice_questions_reach_the_advisor(text: str) -> None:
         "Is it ok for two separate apps to share a single product owner?",
         "why do we even need a PO if we have a PM?",
         "who should own the roadmap once we have 3 squads, PM or PO?",
+        # the same asking words about a practice, not about the people in the roles
+        "How do you handle scope creep as a PO? Any tips?",
+        "We estimate in story points. How do you deal with that in your PM tool?",
         "",
     ],
 )
