@@ -312,7 +312,10 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
         title = "Not in my sources"
         said = _ROLES_SAID[match.named]
         verdict = f"I found nothing in my sources that answers this about {said}, so I won't guess."
-        reason = instead
+        # nothing close, but the asker named the role: its card is the nearest thing pmpo
+        # knows, one click away, rather than `whois-owns roadmap`
+        close = close or _role_cards(kb, match.named)
+        reason = "" if close else POINTER
     elif not match.named and len(raw) >= 3:
         # "is Asana or Monday better for project management?": clear, just not about the
         # roles; "not sure what you mean" blamed the asker's wording
@@ -344,6 +347,16 @@ _ROLES_SAID = {
     frozenset({"pm"}): "the Product Manager",
     frozenset({"pm", "po"}): "the Product Manager and the Product Owner",
 }
+
+
+def _role_cards(kb: KnowledgeBase, named: frozenset[str]) -> tuple[Suggestion, ...]:
+    """The card for the one role named, or the comparison when both are."""
+    for entry in kb.entries.values():
+        if (len(named) == 1 and entry.kind == "role" and entry.extra.get("role") in named) or (
+            len(named) == 2 and entry.kind == "compare"
+        ):
+            return (suggestion(entry),)
+    return ()
 
 
 def _close(match: Match) -> bool:

@@ -733,6 +733,23 @@ def test_a_clear_question_the_sources_do_not_cover_is_said_to_be_so(real_index: 
     assert lunch.title != "Not in my sources", lunch
 
 
+@pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        ("is the product owner job going to disappear in a few years?", "role-po"),
+        ("will AI agents make the product manager obsolete by 2030?", "role-pm"),
+    ],
+)
+def test_that_decline_offers_the_card_of_the_role_it_names(
+    real_index: Index, question: str, offered: str
+) -> None:
+    """The role's card is the nearest thing pmpo knows about it: one click, where the
+    pointer to `whois-owns roadmap` had nothing to do with the question."""
+    answer = ask(real_index, question)
+    assert answer.title == "Not in my sources", (answer.kind, answer.id, answer.title)
+    assert [s.id for s in answer.suggestions] == [offered]
+
+
 # 7. Two questions in one message: the second gets its own line, never a guess.
 def test_a_second_question_in_the_message_gets_its_own_line(real_index: Index) -> None:
     answer = ask(real_index, "who owns the roadmap and who writes the acceptance criteria?")
