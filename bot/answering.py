@@ -351,12 +351,11 @@ _ROLES_SAID = {
 
 def _role_cards(kb: KnowledgeBase, named: frozenset[str]) -> tuple[Suggestion, ...]:
     """The card for the one role named, or the comparison when both are."""
-    for entry in kb.entries.values():
-        if (len(named) == 1 and entry.kind == "role" and entry.extra.get("role") in named) or (
-            len(named) == 2 and entry.kind == "compare"
-        ):
-            return (suggestion(entry),)
-    return ()
+    if len(named) == 1:
+        cards = [e for e in kb.by_kind("role") if e.extra.get("role") in named]
+    else:
+        cards = kb.by_kind("compare")
+    return tuple(suggestion(e) for e in cards[:1])
 
 
 def _close(match: Match) -> bool:
