@@ -37,6 +37,23 @@ STEPS = "steps"  # the advisor's next steps
 # A button's value naming one entry ("entry:owns-roadmap"): a "Did you mean…" choice answers
 # that entry, rather than re-asking its title and risking another ask-back.
 ENTRY_REF = "entry:"
+_ASKED = "\n"  # after the entry: the question the choice was offered for (see `entry_ref`)
+
+
+def entry_ref(entry_id: str, asked: str = "") -> str:
+    """A choice button's value. `asked` is the question as the gap log keeps it (normalised:
+    words only), so the click can log which entry the asker meant: the phrasing an admin
+    adds to that entry's examples (`/pmpo gaps`). Nothing else travels with the click."""
+    return f"{ENTRY_REF}{entry_id}{_ASKED}{asked}" if asked else f"{ENTRY_REF}{entry_id}"
+
+
+def read_entry_ref(value: str) -> tuple[str, str] | None:
+    """(entry id, question it was offered for) from a choice button's value, or None when
+    the value is a question rather than an entry."""
+    if not value.startswith(ENTRY_REF):
+        return None
+    entry_id, _, asked = value[len(ENTRY_REF) :].partition(_ASKED)
+    return entry_id.strip(), asked.strip()
 
 
 class Cite(NamedTuple):

@@ -13,7 +13,6 @@ from bot.advisor_intent import looks_like_advice
 from bot.advisor_situations import in_story
 from bot.answer import (
     DISAGREE,
-    ENTRY_REF,
     FACTS,
     NUANCE,
     Answer,
@@ -22,6 +21,7 @@ from bot.answer import (
     Section,
     Suggestion,
     cite,
+    read_entry_ref,
     suggestion,
 )
 from bot.grammar import Command, parse
@@ -60,16 +60,13 @@ def answer_text(index: Index, text: str) -> Answer:
 
 def answer_value(index: Index, value: str) -> Answer:
     """What a button asks for: one entry by reference, or a question as typed."""
-    if value.startswith(ENTRY_REF):
-        entry = index.kb.entries.get(value[len(ENTRY_REF) :].strip())
+    ref = read_entry_ref(value)
+    if ref is not None:
+        entry = index.kb.entries.get(ref[0])
         if entry is not None:
             return entry_answer(index.kb, entry)
-        return _no_entry(value[len(ENTRY_REF) :].strip()[:80])
+        return _no_entry(ref[0][:80])
     return answer_text(index, value)
-
-
-def entry_ref(suggestion: Suggestion) -> str:
-    return f"{ENTRY_REF}{suggestion.id}"
 
 
 def answer(index: Index, command: Command) -> Answer:

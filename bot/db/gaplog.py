@@ -1,7 +1,8 @@
 """The gap log and answer feedback in the database: what is written, when, and read back.
 
-What is kept (the README repeats it): for a question pmpo declined or asked back about, and
-for an answer someone rated *Not helpful*, the normalised text (folded words, no mentions,
+What is kept (the README repeats it): for a question pmpo declined or asked back about, for
+the choice someone then clicked, and for an answer someone rated *Not helpful*, the normalised
+text (folded words, no mentions,
 links or e-mail addresses), what pmpo did, the entry it chose or came closest to, the
 matched words, the surface (command, mention, dm) and the time. For a vote: a salted hash of
 (answer, person), the entry and yes/no. Per day: how many questions were asked and answered.
@@ -29,7 +30,7 @@ from bot.db import engine as db_engine
 from bot.db.engine import Database
 from bot.db.recorder import Op, Recorder
 from bot.db.schema import gaps, question_counts, votes
-from bot.gaps.grouping import GapRow, group
+from bot.gaps.grouping import PICKED, GapRow, group
 from bot.gaps.privacy import Privacy
 from bot.gaps.report import GapReport
 from bot.gaps.text import normalise
@@ -137,6 +138,27 @@ class GapLog:
                 "entry_id": ids[0] if ids else None,
                 "did": did,
                 "matched": ", ".join(answer.matched)[:500],
+                "surface": surface,
+            },
+        )
+
+    def picked(self, entry_id: str, question: str, surface: str, now: float | None = None) -> None:
+        """Log the entry someone chose from the choices a question got ("Did you mean…", a
+        decline's closest topic): which entry the asker meant, in their words, is the example
+        an admin adds to it. Not a gap of its own: the report shows it on the question's group.
+        """
+        text = normalise(question)
+        if not text or not entry_id or not self.privacy.keeps(surface):
+            return
+        self.recorder.submit(
+            "gap",
+            {
+                "at": time.time() if now is None else now,
+                "kind": PICKED,
+                "question": text,
+                "entry_id": entry_id[:120],
+                "did": f"picked {entry_id[:120]}",
+                "matched": "",
                 "surface": surface,
             },
         )

@@ -10,14 +10,15 @@ from sqlalchemy import Boolean, Column, Float, Integer, MetaData, String, Table,
 
 metadata = MetaData()
 
-# Questions pmpo did not answer well: declined, asked back, or rated "Not helpful".
+# Questions pmpo did not answer well: declined, asked back, or rated "Not helpful"; and the
+# choice someone clicked after an ask-back or a decline ("picked", entry_id = the choice).
 # No user id, no channel: the normalised text, what pmpo did, and when.
 gaps = Table(
     "gaps",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at", Float, nullable=False, index=True),
-    Column("kind", String(16), nullable=False),  # declined | clarify | unhelpful
+    Column("kind", String(16), nullable=False),  # declined | clarify | unhelpful | picked
     Column("question", Text, nullable=False),  # normalised: folded, punctuation gone
     Column("entry_id", String(120)),  # the entry chosen (unhelpful) or closest (others)
     Column("did", Text, nullable=False, default=""),  # e.g. "suggested owns-roadmap, faq-x"

@@ -21,6 +21,9 @@ from bot.textnorm import stem
 SIMILAR = 0.5
 MAX_SAMPLES = 3
 MAX_SEEDS = 1000  # signatures that other signatures may join
+# A choice someone clicked after an ask-back or a decline: not a gap of its own (the question's
+# own row counts it), but it says which entry the group's phrasings belong to.
+PICKED = "picked"
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class GapRow:
     """One distinct logged question (already aggregated by the store)."""
 
     question: str
-    kind: str  # declined | clarify | unhelpful
+    kind: str  # declined | clarify | unhelpful | picked
     entry_id: str | None
     count: int = 1
     did: str = ""
@@ -43,6 +46,7 @@ class Group:
     entries: Counter[str] = field(default_factory=Counter)
     phrasings: Counter[str] = field(default_factory=Counter)
     did: str = ""
+    picked: Counter[str] = field(default_factory=Counter)  # entry -> clicks on it
 
     @property
     def samples(self) -> tuple[str, ...]:
@@ -50,8 +54,10 @@ class Group:
 
     @property
     def entry_id(self) -> str | None:
-        """The entry pmpo chose (or came closest to) most often for this group."""
-        return self.entries.most_common(1)[0][0] if self.entries else None
+        """The entry askers picked most often from the choices offered; without a pick, the
+        one pmpo chose (or came closest to) most often for this group."""
+        counts = self.picked or self.entries
+        return counts.most_common(1)[0][0] if counts else None
 
     @property
     def kind(self) -> str:
@@ -86,6 +92,7 @@ def group(rows: Iterable[GapRow]) -> list[Group]:
         members[target].extend(sig_rows)
 
     groups = [_build(seed, rows) for seed, rows in zip(seeds, members, strict=True)]
+    groups = [g for g in groups if g.count]  # picks whose question expired tell nothing alone
     groups.sort(key=lambda g: (-g.count, g.id))
     return groups
 
@@ -112,6 +119,10 @@ def _build(seed: frozenset[str], rows: list[tuple[GapRow, list[str]]]) -> Group:
     typed: Counter[str] = Counter()
     g = Group(id=group_id(seed), words=())
     for row, words in rows:
+        if row.kind == PICKED:
+            if row.entry_id:
+                g.picked[row.entry_id] += row.count
+            continue
         g.count += row.count
         g.kinds[row.kind] += row.count
         if row.entry_id:

@@ -32,8 +32,9 @@ class GapReport:
 def group_line(rank: int, group: Group) -> str:
     samples = " / ".join(f"“{s}”" for s in group.samples) or "(no text kept)"
     kinds = ", ".join(f"{_DID.get(k, k)} {n}" for k, n in group.kinds.most_common())
+    picked = "".join(f"; picked {e} {n}" for e, n in group.picked.most_common(2))
     entry = f"; entry: {group.entry_id}" if group.entry_id else "; no entry came close"
-    return f"{rank}. [{group.id}] {group.count}× {samples} ({kinds}{entry})"
+    return f"{rank}. [{group.id}] {group.count}× {samples} ({kinds}{picked}{entry})"
 
 
 def summary(report: GapReport) -> str:
@@ -91,6 +92,7 @@ def to_json(report: GapReport) -> dict[str, Any]:
                 "samples": list(g.samples),
                 "kinds": dict(g.kinds),
                 "entry_id": g.entry_id,
+                "picked": dict(g.picked),
                 "did": g.did,
             }
             for rank, g in enumerate(report.groups, 1)

@@ -52,6 +52,8 @@ def suggest(group: Group, kb: KnowledgeBase) -> Snippet:
 
 
 def _close(group: Group, entry: Entry) -> bool:
+    if group.picked:
+        return True  # the askers themselves chose it (`entry_id` is the most picked)
     if group.kind == "clarify":
         return True  # pmpo offered it: the words should have led straight there
     if group.kind == "unhelpful":
@@ -74,7 +76,14 @@ def add_phrasings(group: Group, entry: Entry) -> Snippet:
     else:
         header = f"# Add these lines to {where}, e.g. under its `keywords:` line:"
         items.insert(0, f"{INDENT}{name}:")
-    lines = [f"# {group.count} question(s) like these came close to `{entry.id}`.", header, *items]
+    picks = group.picked.get(entry.id, 0)
+    why = (
+        f"# {group.count} question(s) like these; askers picked `{entry.id}` {picks} time(s) "
+        "from the choices offered."
+        if picks
+        else f"# {group.count} question(s) like these came close to `{entry.id}`."
+    )
+    lines = [why, header, *items]
     return Snippet("add", entry.file, entry.id, "\n".join(lines) + "\n", name)
 
 

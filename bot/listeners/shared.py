@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
 from bot.db.gaplog import GapLog
+from bot.gaps.text import normalise
 from bot.kb.store import KnowledgeStore
 from bot.matcher import Index
 from bot.safety import from_slack
@@ -39,6 +40,12 @@ class Deps:
 
     def index(self) -> Index:
         return self.store.current().index
+
+    def pick_asked(self, question: str, surface: str) -> str:
+        """The question a reply's choice buttons carry, so a click on one can be logged
+        (`GapLog.picked`): only where the gap log keeps questions from this surface."""
+        log = self.gaplog
+        return normalise(question) if log is not None and log.privacy.keeps(surface) else ""
 
 
 def is_admin(deps: Deps, client: WebClient, user_id: str, logger: logging.Logger) -> bool | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answer import ENTRY_REF, Answer, Cite, Section
+from bot.answer import Answer, Cite, Section, entry_ref
 from bot.render import brief, plain
 from bot.safety import cut, escape, utf16_len
 
@@ -44,6 +44,7 @@ def render(
     note: str = "",
     feedback: str | None = None,
     voted: bool | None = None,
+    asked: str = "",
 ) -> dict[str, Any]:
     """`{"text": ..., "blocks": [...]}` for chat.postMessage, respond() or ack().
 
@@ -55,7 +56,8 @@ def render(
     `feedback`: the vote buttons' value (see `listeners.feedback`); with `voted` set, the
     thanks line that replaces the buttons once this person has voted.
     Suggestions (a "Did you mean…" ask-back, a decline's closest topic) become buttons that
-    answer in place.
+    answer in place; `asked` (the question, normalised as the gap log keeps it) rides along so
+    a click can log which one the asker meant.
     """
     shown = answer if full else brief.shorten(answer)
     body: list[Block] = [header(shown.title)]
@@ -90,7 +92,7 @@ def render(
     elif shown.suggestions:
         if shown.kind != "clarify":  # an ask-back's title already says "Did you mean…"
             body.extend(_titled(plain.suggestions_heading(shown), ()))
-        picks.append(pick_actions(shown))
+        picks.append(pick_actions(shown, asked))
 
     tail: list[Block] = []
     context = _context(shown, note)
@@ -148,13 +150,13 @@ def button_value(question: str) -> str:
     return cut(escape(question), BUTTON_VALUE, ellipsis="") or "help"
 
 
-def pick_actions(answer: Answer) -> Block:
+def pick_actions(answer: Answer, asked: str = "") -> Block:
     """One button per suggestion; a click answers it in place of this message."""
     return {
         "type": "actions",
         "block_id": "pmpo_pick",
         "elements": [
-            button(s.title, f"{PICK_ACTION_PREFIX}{n}", f"{ENTRY_REF}{s.id}")
+            button(s.title, f"{PICK_ACTION_PREFIX}{n}", entry_ref(s.id, asked))
             for n, s in enumerate(answer.suggestions[:MAX_PICKS], 1)
         ],
     }

@@ -63,6 +63,26 @@ def test_declines_and_ask_backs_are_logged_answers_only_counted(
     assert plan.entry_id == "owns-roadmap" and plan.did.startswith("asked back: owns-roadmap")
 
 
+def test_a_pick_names_the_entry_of_its_question_without_counting_as_a_gap(
+    db_url: str, tmp_path: Path
+) -> None:
+    log = GapLog(db_url, tmp_path / "state", Privacy(), salt="test-salt")
+    now = time.time()
+    log.asked(clarify(), "who plans the product plan", "command", now=now)
+    log.asked(clarify(), "Who plans the product plan?", "mention", now=now)
+    log.picked("owns-vision", "who plans the product plan", "command", now=now)
+    log.picked("owns-roadmap", "who plans the product plan", "mention", now=now)
+    log.picked("owns-vision", "who plans the product plan", "mention", now=now)
+    log.picked("owns-vision", "who plans the product plan", "dm", now=now)  # DMs: not kept
+    log.picked("owns-okrs", "who sets the quarterly goals", "command", now=now)  # no gap row
+    assert log.flush()
+    (plan,) = log.report(now=now).groups
+    assert (plan.count, dict(plan.kinds)) == (2, {"clarify": 2})
+    assert dict(plan.picked) == {"owns-vision": 2, "owns-roadmap": 1}
+    assert plan.entry_id == "owns-vision"  # what askers chose beats the first suggestion
+    log.close()
+
+
 def test_second_vote_by_same_person_replaces_the_first(log: GapLog) -> None:
     common = {"answer_key": "a1", "entry_id": "owns-roadmap", "surface": "command"}
     log.vote(user_id="U1", helpful=False, question="who owns the roadmap", **common)

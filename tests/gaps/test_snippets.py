@@ -95,3 +95,16 @@ def test_add_phrasings_snippet_extends_the_entry(tmp_path: Path, real_index: Ind
     assert "whose call is the quarterly plan" in getattr(entry, field)
     before = getattr(real_index.kb.entries["owns-roadmap"], field)
     assert set(before) < set(getattr(entry, field))
+
+
+def test_a_declined_question_whose_asker_picked_a_topic_adds_to_that_entry(
+    real_index: Index,
+) -> None:
+    asked = "zorblat cadence sheet upkeep"  # no word the entry knows: declined, nothing close
+    declined = group([GapRow(asked, "declined", None, 2)])[0]
+    assert suggest(declined, real_index.kb).mode == "new"
+    picked = group([GapRow(asked, "declined", None, 2), GapRow(asked, "picked", "owns-roadmap")])
+    snippet = suggest(picked[0], real_index.kb)
+    assert (snippet.mode, snippet.entry_id) == ("add", "owns-roadmap")
+    assert snippet.yaml.startswith("# 2 question(s) like these; askers picked `owns-roadmap` 1")
+    assert f'- "{asked}"' in snippet.yaml

@@ -146,14 +146,22 @@ def pmpo_gaps_cli(web: GapServer, *args: str) -> subprocess.CompletedProcess[str
     )
 
 
-def ask_back_question(index: Index) -> str:
-    """A question the matcher answers with "Did you mean…" today (its tuning moves)."""
+def ask_back_question(index: Index, nth: int = 0, choices: int = 1) -> str:
+    """The `nth` question the matcher answers with "Did you mean…" and at least `choices`
+    choices today (its tuning moves)."""
     questions = yaml.safe_load((ROOT / "tests" / "questions" / "questions.yml").read_text())
-    for item in questions["questions"]:
-        result = answer_text(index, str(item["q"]))
-        if result.kind == "clarify" and result.suggestions:
-            return str(item["q"])
-    pytest.fail("no question in questions.yml gets an ask-back")
+    found = (
+        str(item["q"])
+        for item in questions["questions"]
+        if (result := answer_text(index, str(item["q"]))).kind == "clarify"
+        and len(result.suggestions) >= choices
+    )
+    for _ in range(nth):
+        next(found, None)
+    question = next(found, None)
+    if question is None:
+        pytest.fail("too few questions in questions.yml get an ask-back")
+    return question
 
 
 def test_decline_and_not_helpful_reach_admin_report_and_cli(
@@ -198,6 +206,41 @@ def test_decline_and_not_helpful_reach_admin_report_and_cli(
     group_id = samples[LUNCH]["id"]
     snippet = pmpo_gaps_cli(gap_web, "--yaml", group_id)
     assert snippet.returncode == 0 and "lunch" in snippet.stdout and "TODO" in snippet.stdout
+
+
+def pick_buttons(message: dict) -> list[dict]:
+    return [b for k, b in sorted(buttons(message).items()) if k.startswith("pmpo_pick_")]
+
+
+def test_a_choice_clicked_after_an_ask_back_shows_the_admin_which_entry_was_meant(
+    gap_web: GapServer, fake: FakeSlack, real_index: Index
+) -> None:
+    question = ask_back_question(real_index, nth=1, choices=2)
+    kept = normalise(question)
+    picks = pick_buttons(slash(gap_web, question))
+    ids = [b["value"].partition("\n")[0].removeprefix("entry:") for b in picks]
+    wanted = ids[-1]
+    assert wanted != ids[0]  # so the report can only show it because it was picked
+    assert picks[-1]["value"] == f"entry:{wanted}\n{kept}"  # the question rides along, as logged
+    click(gap_web, picks[-1], response_url=fake.response_url("picked"))
+    chosen = fake.wait_for("response_url", _id="picked")[0].params
+    assert chosen["replace_original"] is True and not pick_buttons(chosen)
+    following = [b["value"] for b in buttons(chosen).values()]
+    assert f"entry:{wanted}" in following and not any(kept in v for v in following)
+
+    # the group is still one ask-back; the entry it shows (and its YAML) is the one picked
+    text = report_until(gap_web, fake, f"picked {wanted} 1")
+    assert f"“{kept}” (asked back 1; picked {wanted} 1; entry: {wanted})" in text
+    report = json.loads(pmpo_gaps_cli(gap_web, "--json").stdout)
+    group = next(g for g in report["groups"] if kept in g["samples"])
+    assert (group["count"], group["kinds"], group["picked"]) == (1, {"clarify": 1}, {wanted: 1})
+    snippet = pmpo_gaps_cli(gap_web, "--yaml", group["id"]).stdout
+    assert f"askers picked `{wanted}` 1 time(s)" in snippet and json.dumps(kept) in snippet
+
+    # DMs are not logged, so their choices carry no question
+    signed_post(gap_web.base, "/slack/events", event_body(dm(question)), "application/json")
+    posted = fake.wait_for("chat.postMessage", channel="D0DM0001")[0].params
+    assert [b["value"] for b in pick_buttons(posted)] == [f"entry:{i}" for i in ids]
 
 
 def test_small_talk_gets_a_reply_and_is_never_a_gap(gap_web: GapServer, fake: FakeSlack) -> None:

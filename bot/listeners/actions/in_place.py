@@ -17,6 +17,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.answer import entry_ref, read_entry_ref
 from bot.answering import answer_value
 from bot.listeners import replies
 from bot.listeners.feedback import surface_of, value_for
@@ -46,6 +47,12 @@ def in_place_listener(deps: Deps, *, full: bool) -> Callable[..., None]:
         container = body.get("container") or {}
         ephemeral = bool(container.get("is_ephemeral"))
         result = answer_value(deps.index(), text)
+        ref = read_entry_ref(text)
+        if ref is not None:
+            entry_id, asked = ref
+            if not full and asked and result.answered and deps.gaplog is not None:
+                deps.gaplog.picked(entry_id, asked, surface_of(body))
+            text = entry_ref(entry_id)  # the buttons below name the entry, nothing more
         logger.info(
             "%s user=%s chars=%d kind=%s answered=%s",
             what,

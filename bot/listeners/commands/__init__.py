@@ -64,7 +64,10 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
         result = answer(deps.index(), parsed)
         share = text if result.answered and parsed.name not in NOT_SHARED else None
         feedback = value_for(result, text, "command")
-        message = blocks.render(result, share_value=share, more_value=text, feedback=feedback)
+        asked = deps.pick_asked(parsed.arg or text, "command")
+        message = blocks.render(
+            result, share_value=share, more_value=text, feedback=feedback, asked=asked
+        )
         ack(response_type="ephemeral", **message)
         if deps.gaplog is not None:
             deps.gaplog.asked(result, parsed.arg or text, "command")

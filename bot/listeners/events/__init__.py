@@ -108,7 +108,12 @@ def _reply(
         result.kind,
         result.answered,
     )
-    message = blocks.render(result, more_value=text, feedback=value_for(result, text, surface))
+    message = blocks.render(
+        result,
+        more_value=text,
+        feedback=value_for(result, text, surface),
+        asked=deps.pick_asked(text, surface),
+    )
     client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, **message)
     if deps.gaplog is not None:
         deps.gaplog.asked(result, text, surface)
