@@ -197,6 +197,22 @@ def topics_answer(kb: KnowledgeBase) -> Answer:
     )
 
 
+def none_fit_answer(noted: bool) -> Answer:
+    """The reply that replaces an ask-back when the asker says none of its choices fits.
+    Kind "none": nothing was answered. `noted`: the question went to the admins' gap log (it
+    says so only when that is true: DMs are not logged)."""
+    noted_line = "I've noted the question for the people who keep my knowledge base. "
+    return Answer(
+        kind="none",
+        answered=False,
+        title="None of those",
+        verdict="Then I have no answer for this one yet.",
+        reason=(noted_line if noted else "")
+        + "Naming the artifact or activity often helps (`whois-owns roadmap`, `define po`); "
+        "`topics` lists everything I cover.",
+    )
+
+
 def _no_entry(what: str) -> Answer:
     return Answer(
         kind="none",

@@ -1,13 +1,13 @@
 """The gap log and answer feedback in the database: what is written, when, and read back.
 
 What is kept (the README repeats it): for a question pmpo declined or asked back about, for
-the choice someone then clicked, and for an answer someone rated *Not helpful*, the normalised
-text (folded words, no mentions,
-links or e-mail addresses), what pmpo did, the entry it chose or came closest to, the
-matched words, the surface (command, mention, dm) and the time. For a vote: a salted hash of
-(answer, person), the entry and yes/no. Per day: how many questions were asked and answered.
-No user id, channel or team is stored. DMs are skipped unless `PMPO_LOG_DMS=1`; everything
-expires after `PMPO_GAPS_DAYS` (90); `PMPO_LOG_QUESTIONS=0` keeps no questions at all.
+the choice someone then clicked (or "None of these"), and for an answer someone rated *Not
+helpful*, the normalised text (folded words, no mentions, links or e-mail addresses), what
+pmpo did, the entry it chose, came closest to or was picked, the matched words, the surface
+(command, mention, dm) and the time. For a vote: a salted hash of (answer, person), the entry
+and yes/no. Per day: how many questions were asked and answered. No user id, channel or team
+is stored. DMs are skipped unless `PMPO_LOG_DMS=1`; everything expires after
+`PMPO_GAPS_DAYS` (90); `PMPO_LOG_QUESTIONS=0` keeps no questions at all.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from bot.db import engine as db_engine
 from bot.db.engine import Database
 from bot.db.recorder import Op, Recorder
 from bot.db.schema import gaps, question_counts, votes
-from bot.gaps.grouping import PICKED, GapRow, group
+from bot.gaps.grouping import NONE_FIT, PICKED, GapRow, group
 from bot.gaps.privacy import Privacy
 from bot.gaps.report import GapReport
 from bot.gaps.text import normalise
@@ -162,6 +162,28 @@ class GapLog:
                 "surface": surface,
             },
         )
+
+    def none_fit(self, question: str, surface: str, now: float | None = None) -> bool:
+        """Log that the asker said none of an ask-back's choices fits: the entry it needs is
+        missing, so its group's YAML is a new entry rather than lines for the first choice.
+        False when the question is not to be kept (a DM, logging off), so the reply never
+        claims it was noted."""
+        text = normalise(question)
+        if not text or not self.privacy.keeps(surface):
+            return False
+        self.recorder.submit(
+            "gap",
+            {
+                "at": time.time() if now is None else now,
+                "kind": NONE_FIT,
+                "question": text,
+                "entry_id": None,
+                "did": "none of the choices fits",
+                "matched": "",
+                "surface": surface,
+            },
+        )
+        return True
 
     def vote_key(self, answer_key: str, user_id: str) -> str:
         raw = f"{self._salt}\0{answer_key}\0{user_id}".encode()

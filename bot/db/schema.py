@@ -18,7 +18,7 @@ gaps = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at", Float, nullable=False, index=True),
-    Column("kind", String(16), nullable=False),  # declined | clarify | unhelpful | picked
+    Column("kind", String(16), nullable=False),  # declined|clarify|unhelpful|picked|nonefit
     Column("question", Text, nullable=False),  # normalised: folded, punctuation gone
     Column("entry_id", String(120)),  # the entry chosen (unhelpful) or closest (others)
     Column("did", Text, nullable=False, default=""),  # e.g. "suggested owns-roadmap, faq-x"

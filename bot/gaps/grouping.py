@@ -22,8 +22,10 @@ SIMILAR = 0.5
 MAX_SAMPLES = 3
 MAX_SEEDS = 1000  # signatures that other signatures may join
 # A choice someone clicked after an ask-back or a decline: not a gap of its own (the question's
-# own row counts it), but it says which entry the group's phrasings belong to.
+# own row counts it), but it says which entry the group's phrasings belong to (or, for
+# NONE_FIT, that none of those offered does).
 PICKED = "picked"
+NONE_FIT = "nonefit"  # "None of these" under an ask-back: the entry it needs is missing
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class GapRow:
     """One distinct logged question (already aggregated by the store)."""
 
     question: str
-    kind: str  # declined | clarify | unhelpful | picked
+    kind: str  # declined | clarify | unhelpful | picked | nonefit
     entry_id: str | None
     count: int = 1
     did: str = ""
@@ -47,6 +49,7 @@ class Group:
     phrasings: Counter[str] = field(default_factory=Counter)
     did: str = ""
     picked: Counter[str] = field(default_factory=Counter)  # entry -> clicks on it
+    none_fit: int = 0  # clicks on "None of these"
 
     @property
     def samples(self) -> tuple[str, ...]:
@@ -122,6 +125,9 @@ def _build(seed: frozenset[str], rows: list[tuple[GapRow, list[str]]]) -> Group:
         if row.kind == PICKED:
             if row.entry_id:
                 g.picked[row.entry_id] += row.count
+            continue
+        if row.kind == NONE_FIT:
+            g.none_fit += row.count
             continue
         g.count += row.count
         g.kinds[row.kind] += row.count

@@ -33,6 +33,8 @@ def group_line(rank: int, group: Group) -> str:
     samples = " / ".join(f"“{s}”" for s in group.samples) or "(no text kept)"
     kinds = ", ".join(f"{_DID.get(k, k)} {n}" for k, n in group.kinds.most_common())
     picked = "".join(f"; picked {e} {n}" for e, n in group.picked.most_common(2))
+    if group.none_fit:
+        picked += f"; none fit {group.none_fit}"
     entry = f"; entry: {group.entry_id}" if group.entry_id else "; no entry came close"
     return f"{rank}. [{group.id}] {group.count}× {samples} ({kinds}{picked}{entry})"
 
@@ -93,6 +95,7 @@ def to_json(report: GapReport) -> dict[str, Any]:
                 "kinds": dict(g.kinds),
                 "entry_id": g.entry_id,
                 "picked": dict(g.picked),
+                "none_fit": g.none_fit,
                 "did": g.did,
             }
             for rank, g in enumerate(report.groups, 1)

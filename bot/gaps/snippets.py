@@ -54,6 +54,8 @@ def suggest(group: Group, kb: KnowledgeBase) -> Snippet:
 def _close(group: Group, entry: Entry) -> bool:
     if group.picked:
         return True  # the askers themselves chose it (`entry_id` is the most picked)
+    if group.none_fit:
+        return False  # they said none of the entries offered fits: a new one is wanted
     if group.kind == "clarify":
         return True  # pmpo offered it: the words should have led straight there
     if group.kind == "unhelpful":

@@ -28,6 +28,8 @@ SHARE_ACTION_ID = "pmpo_share"
 MORE_ACTION_ID = "pmpo_more"
 PICK_ACTION_PREFIX = "pmpo_pick_"  # + 1, 2, 3: "Did you mean…" choices and closest topics
 MAX_PICKS = 3
+NONE_ACTION_ID = "pmpo_none"  # "None of these" under an ask-back's choices
+NOTHING_ASKED = "-"  # its value when the question is not to be logged (a DM)
 HELPFUL_ACTION_ID = "pmpo_vote_helpful"
 UNHELPFUL_ACTION_ID = "pmpo_vote_unhelpful"
 FEEDBACK_BLOCK_ID = "pmpo_feedback"
@@ -151,15 +153,16 @@ def button_value(question: str) -> str:
 
 
 def pick_actions(answer: Answer, asked: str = "") -> Block:
-    """One button per suggestion; a click answers it in place of this message."""
-    return {
-        "type": "actions",
-        "block_id": "pmpo_pick",
-        "elements": [
-            button(s.title, f"{PICK_ACTION_PREFIX}{n}", entry_ref(s.id, asked))
-            for n, s in enumerate(answer.suggestions[:MAX_PICKS], 1)
-        ],
-    }
+    """One button per suggestion; a click answers it in place of this message. An ask-back
+    also gets "None of these", so the asker can say so (and the admins learn it) rather than
+    leave a question hanging in the channel."""
+    elements = [
+        button(s.title, f"{PICK_ACTION_PREFIX}{n}", entry_ref(s.id, asked))
+        for n, s in enumerate(answer.suggestions[:MAX_PICKS], 1)
+    ]
+    if answer.kind == "clarify":
+        elements.append(button("None of these", NONE_ACTION_ID, asked or NOTHING_ASKED))
+    return {"type": "actions", "block_id": "pmpo_pick", "elements": elements}
 
 
 def feedback_actions(value: str, voted: bool | None = None) -> Block:

@@ -63,7 +63,7 @@ def test_declines_and_ask_backs_are_logged_answers_only_counted(
     assert plan.entry_id == "owns-roadmap" and plan.did.startswith("asked back: owns-roadmap")
 
 
-def test_a_pick_names_the_entry_of_its_question_without_counting_as_a_gap(
+def test_picks_and_none_fit_annotate_their_question_without_counting_as_gaps(
     db_url: str, tmp_path: Path
 ) -> None:
     log = GapLog(db_url, tmp_path / "state", Privacy(), salt="test-salt")
@@ -75,10 +75,12 @@ def test_a_pick_names_the_entry_of_its_question_without_counting_as_a_gap(
     log.picked("owns-vision", "who plans the product plan", "mention", now=now)
     log.picked("owns-vision", "who plans the product plan", "dm", now=now)  # DMs: not kept
     log.picked("owns-okrs", "who sets the quarterly goals", "command", now=now)  # no gap row
+    assert log.none_fit("who plans the product plan", "mention", now=now) is True
+    assert log.none_fit("who plans the product plan", "dm", now=now) is False
     assert log.flush()
     (plan,) = log.report(now=now).groups
     assert (plan.count, dict(plan.kinds)) == (2, {"clarify": 2})
-    assert dict(plan.picked) == {"owns-vision": 2, "owns-roadmap": 1}
+    assert dict(plan.picked) == {"owns-vision": 2, "owns-roadmap": 1} and plan.none_fit == 1
     assert plan.entry_id == "owns-vision"  # what askers chose beats the first suggestion
     log.close()
 

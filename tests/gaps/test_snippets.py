@@ -108,3 +108,14 @@ def test_a_declined_question_whose_asker_picked_a_topic_adds_to_that_entry(
     assert (snippet.mode, snippet.entry_id) == ("add", "owns-roadmap")
     assert snippet.yaml.startswith("# 2 question(s) like these; askers picked `owns-roadmap` 1")
     assert f'- "{asked}"' in snippet.yaml
+
+
+def test_an_ask_back_whose_asker_said_none_fits_asks_for_a_new_entry(real_index: Index) -> None:
+    asked = "whose call is the quarterly plan"
+    offered = [GapRow(asked, "clarify", "owns-roadmap", 2)]
+    assert suggest(group(offered)[0], real_index.kb).mode == "add"  # pmpo offered it
+    none = group([*offered, GapRow(asked, "nonefit", None)])[0]
+    assert (none.count, none.none_fit) == (2, 1)
+    assert suggest(none, real_index.kb).mode == "new"
+    both = group([*offered, GapRow(asked, "nonefit", None), GapRow(asked, "picked", "owns-okrs")])
+    assert (suggest(both[0], real_index.kb).mode, both[0].entry_id) == ("add", "owns-okrs")

@@ -243,6 +243,41 @@ def test_a_choice_clicked_after_an_ask_back_shows_the_admin_which_entry_was_mean
     assert [b["value"] for b in pick_buttons(posted)] == [f"entry:{i}" for i in ids]
 
 
+def test_none_of_these_closes_the_ask_back_and_asks_the_admin_for_a_new_entry(
+    gap_web: GapServer, fake: FakeSlack, real_index: Index
+) -> None:
+    question = ask_back_question(real_index, nth=2, choices=2)  # not the pick test's question
+    kept = normalise(question)
+    asked = slash(gap_web, question)
+    none = buttons(asked)["pmpo_none"]
+    assert (none["text"]["text"], none["value"]) == ("None of these", kept)
+    click(gap_web, none, response_url=fake.response_url("none-fit"))
+    closed = fake.wait_for("response_url", _id="none-fit")[0].params
+    assert closed["replace_original"] is True
+    assert_fits_slack(closed)
+    said = json.dumps(closed["blocks"])
+    assert "None of those" in said and "noted the question" in said
+    assert not any(k.startswith("pmpo_") for k in buttons(closed))  # nothing left to click
+
+    text = report_until(gap_web, fake, "none fit 1")
+    assert f"“{kept}” (asked back 1; none fit 1; entry: " in text
+    report = json.loads(pmpo_gaps_cli(gap_web, "--json").stdout)
+    group = next(g for g in report["groups"] if kept in g["samples"])
+    assert (group["count"], group["none_fit"], group["picked"]) == (1, 1, {})
+    snippet = pmpo_gaps_cli(gap_web, "--yaml", group["id"]).stdout
+    assert "TODO" in snippet and "came close" not in snippet  # a new entry, not the first choice
+
+    # a DM is not logged: its button carries no question and the reply claims nothing
+    signed_post(gap_web.base, "/slack/events", event_body(dm(question)), "application/json")
+    posted = fake.wait_for("chat.postMessage", channel="D0DM0001")[0].params
+    none = buttons(posted)["pmpo_none"]
+    assert none["value"] == "-"
+    message = {"ts": "1700000000.000999", "blocks": posted["blocks"], "text": posted["text"]}
+    click(gap_web, none, ephemeral=False, message=message, channel="D0DM0001")
+    updated = fake.wait_for("chat.update", channel="D0DM0001")[0].params
+    assert "None of those" in json.dumps(updated) and "noted" not in json.dumps(updated)
+
+
 def test_small_talk_gets_a_reply_and_is_never_a_gap(gap_web: GapServer, fake: FakeSlack) -> None:
     """"thanks!" and "hi, what can you do?" are no questions pmpo failed: they got "I need a
     question about PM and PO roles" and filled the admins' gap log."""

@@ -18,7 +18,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.answer import entry_ref, read_entry_ref
-from bot.answering import answer_value
+from bot.answering import answer_value, none_fit_answer
 from bot.listeners import replies
 from bot.listeners.feedback import surface_of, value_for
 from bot.listeners.shared import Deps, ack_only, clicked
@@ -32,6 +32,7 @@ def register(app: App, deps: Deps) -> None:
     # a slow Slack never delays the ack
     app.action(blocks.MORE_ACTION_ID)(ack=ack_only, lazy=[in_place_listener(deps, full=True)])
     app.action(PICK)(ack=ack_only, lazy=[in_place_listener(deps, full=False)])
+    app.action(blocks.NONE_ACTION_ID)(ack=ack_only, lazy=[none_fit_listener(deps)])
 
 
 def in_place_listener(deps: Deps, *, full: bool) -> Callable[..., None]:
@@ -72,6 +73,25 @@ def in_place_listener(deps: Deps, *, full: bool) -> Callable[..., None]:
         replace_message(client, body, message, ephemeral=ephemeral, what=what, logger=logger)
 
     return handle_in_place
+
+
+def none_fit_listener(deps: Deps) -> Callable[..., None]:
+    def handle_none_fit(
+        action: dict[str, Any],
+        body: dict[str, Any],
+        client: WebClient,
+        logger: logging.Logger,
+    ) -> None:
+        asked, user_id = clicked(action, body)
+        surface = surface_of(body)
+        log = deps.gaplog
+        noted = asked != blocks.NOTHING_ASKED and log is not None and log.none_fit(asked, surface)
+        logger.info("none fit user=%s noted=%s", user_id, noted)
+        ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
+        message = blocks.render(none_fit_answer(noted))
+        replace_message(client, body, message, ephemeral=ephemeral, what="none fit", logger=logger)
+
+    return handle_none_fit
 
 
 def replace_message(
