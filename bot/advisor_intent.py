@@ -73,6 +73,21 @@ _ANY_ROLE = regex_store.compile(rf"\b(?:{_ROLE}|{_PRODUCT_PEOPLE})\b", re.I)
 _PM_ROLE = regex_store.compile(
     rf"\b(?:(?:{_PM})s?|product\s+management|{_PRODUCT_PEOPLE}|(?:both|the)\s+roles)\b", re.I
 )
+# A bare "PM" beside a PMO or a project/program manager, in a message that never says
+# "product" or "PO", is the project manager: "no PMO, no project/program manager oversight...
+# should I go somewhere with a PM structure?" is no story about the product roles.
+_PROJECT_SIDE = regex_store.compile(
+    r"\b(?:pmos?|project\s+manag\w*|program(?:me)?\s+manag\w*|project\s*/\s*program)\b", re.I
+)
+_PRODUCT_SIDE = regex_store.compile(r"\b(?:product\w*|pos?|p\.o\.)\b", re.I)
+
+
+def about_project_management(text: str) -> bool:
+    """A message whose only "PM" can be the project manager (see `_PROJECT_SIDE`): nothing in
+    it is about the product roles the advisor weighs."""
+    return bool(_PROJECT_SIDE.search(text)) and not _PRODUCT_SIDE.search(text)
+
+
 # Load on the people in the roles, which the facts parser has no number for.
 _STRAIN = regex_store.compile(
     r"\b(?:spread\s+(?:across|over|thin)|stretched|burn(?:ing|ed|t)?\s*out|context[-\s]switch\w*|"
@@ -169,7 +184,7 @@ def looks_like_advice(text: str) -> bool:
     goes to the advisor even without "split" or "combine": the facts and the strain are the
     question.
     """
-    if not text:
+    if not text or about_project_management(text):
         return False
     if _about_the_roles(text):
         if _OWN_ROLES.search(text):
@@ -213,6 +228,8 @@ _QUESTION_SENTENCE = regex_store.compile(r"[^.?!]*\?")
 
 def tells_own_story(text: str) -> bool:
     """Our own team, a role, and a question that is not "who owns X" (that one has an owner)."""
+    if about_project_management(text):
+        return False
     if not (
         _own_team(text)
         and _ANY_ROLE.search(text)

@@ -409,3 +409,19 @@ def test_a_choice_between_the_roles_is_the_faqs() -> None:
     assert not looks_like_advice(founder + "Do we need a PO or a product manager?")
     # naming one role to add is still the staffing question
     assert looks_like_advice(founder + "We have 3 squads. Do we need a PO?")
+
+
+def test_a_bare_pm_beside_a_pmo_is_the_project_manager() -> None:
+    """ "PM" also abbreviates project manager. Beside a PMO or a project/program manager, in a
+    message that never says "product" or "PO", it is that one: no split of the product roles
+    to advise on."""
+    from bot.advisor_intent import looks_like_advice
+
+    agency = (
+        "We're 4 devs juggling 12 client projects with no PMO and no program manager "
+        "looking over any of it. "
+    )
+    assert not looks_like_advice(agency + "Should we hire a PM, or is that overkill?")
+    # the same story about the product roles is the advisor's
+    assert looks_like_advice(agency + "Should we hire a product manager, or is that overkill?")
+    assert looks_like_advice(agency + "Our PO is drowning. Should we hire a PM?")
