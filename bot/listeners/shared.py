@@ -12,6 +12,7 @@ from slack_bolt import Ack
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.answer import Answer
 from bot.config import Settings
 from bot.db.gaplog import GapLog
 from bot.gaps.text import normalise
@@ -41,11 +42,14 @@ class Deps:
     def index(self) -> Index:
         return self.store.current().index
 
-    def pick_asked(self, question: str, surface: str) -> str:
+    def pick_asked(self, result: Answer, question: str, surface: str) -> str:
         """The question a reply's choice buttons carry, so a click on one can be logged
-        (`GapLog.picked`): only where the gap log keeps questions from this surface."""
+        (`GapLog.picked`): only for a reply with choices, where the gap log keeps questions
+        from this surface."""
         log = self.gaplog
-        return normalise(question) if log is not None and log.privacy.keeps(surface) else ""
+        if result.answered or not result.suggestions or log is None:
+            return ""
+        return normalise(question) if log.privacy.keeps(surface) else ""
 
 
 def is_admin(deps: Deps, client: WebClient, user_id: str, logger: logging.Logger) -> bool | None:

@@ -64,7 +64,7 @@ def pmpo_command(deps: Deps) -> Callable[..., None]:
         result = answer(deps.index(), parsed)
         share = text if result.answered and parsed.name not in NOT_SHARED else None
         feedback = value_for(result, text, "command")
-        asked = deps.pick_asked(parsed.arg or text, "command")
+        asked = deps.pick_asked(result, parsed.arg or text, "command")
         message = blocks.render(
             result, share_value=share, more_value=text, feedback=feedback, asked=asked
         )

@@ -112,7 +112,7 @@ def _reply(
         result,
         more_value=text,
         feedback=value_for(result, text, surface),
-        asked=deps.pick_asked(text, surface),
+        asked=deps.pick_asked(result, text, surface),
     )
     client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, **message)
     if deps.gaplog is not None:
