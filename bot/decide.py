@@ -285,16 +285,30 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
 
 
 def named_rival(pairs: list[tuple[float, Hit]]) -> Hit | None:
-    """One of our entries worth offering when an off-topic entry leads a question that names
-    PM or PO: ask back rather than decline. "does the scrum master, the PO or the project
-    manager own the release date?" looked most like the other-roles decline, yet who releases
-    is ours to answer, and a decline there reads as "not a role I cover" for a role pmpo
-    covers. Held out, 11 questions declined this way now offer a right entry (one of them a
-    real forum question), 4 offer none, and 5 off-topic example questions are asked back."""
-    best = pairs[0][1]
-    if best.entry.kind != "offtopic" or not best.asked.named:
+    """One of our entries worth offering when an off-topic entry leads: ask back rather than
+    decline.
+
+    When the question names PM or PO, any of ours the model finds worth offering: "does the
+    scrum master, the PO or the project manager own the release date?" looked most like the
+    other-roles decline, yet who releases is ours to answer, and a decline there reads as "not
+    a role I cover" for a role pmpo covers. Held out, 11 questions declined this way now offer
+    a right entry (one of them a real forum question), 4 offer none, and 5 off-topic example
+    questions are asked back.
+
+    Otherwise only one of ours the model finds likelier than the off-topic entry, as
+    `off_topic_over` lets a likelier off-topic entry overrule one of ours: "who is responsible
+    for calculating the team's velocity?" ranked the off-topic "how do you calculate
+    velocity?" first on its example (p 0.73) over the velocity entry (p 0.74) and was declined.
+    Held out, 2 declined examples became ask-backs and no off-topic question was asked back.
+    """
+    p, best = pairs[0]
+    if best.entry.kind != "offtopic":
         return None
-    return next((h for q, h in pairs[1:] if q >= CLARIFY_AT and h.entry.kind != "offtopic"), None)
+    above = 0.0 if best.asked.named else p
+    return next(
+        (h for q, h in pairs[1:] if h.entry.kind != "offtopic" and q >= CLARIFY_AT and q > above),
+        None,
+    )
 
 
 def off_topic_over(p: float, pairs: list[tuple[float, Hit]]) -> Hit | None:

@@ -549,6 +549,17 @@ def test_an_off_topic_question_the_model_is_sure_of_declines_rather_than_asks_ba
     assert answer.title == "Not something I answer"  # the off-topic entry's wording
 
 
+def test_one_of_ours_the_model_finds_likelier_than_the_leading_off_topic_entry_is_offered(
+    real_index: Index,
+) -> None:
+    """The off-topic "how do you calculate velocity?" led the ranking on its example, so "who
+    calculates velocity" was declined as not ours, though the model gave the velocity entry the
+    higher probability."""
+    answer = ask(real_index, "who is responsible for calculating the team's velocity?")
+    assert answer.kind == "clarify", (answer.kind, answer.id)
+    assert [s.id for s in answer.suggestions][:1] == ["owns-sprint-velocity"], answer.suggestions
+
+
 def test_a_definition_declined_points_first_to_the_entry_its_words_reached(
     real_index: Index,
 ) -> None:
