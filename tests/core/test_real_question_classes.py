@@ -560,6 +560,34 @@ def test_one_of_ours_the_model_finds_likelier_than_the_leading_off_topic_entry_i
     assert [s.id for s in answer.suggestions][:1] == ["owns-sprint-velocity"], answer.suggestions
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "The agile coach says each squad needs its own PO. Is that really required?",
+            "faq-po-per-team",
+        ),
+        (
+            "Our agile coach claims the product owner isn't part of the scrum team. True?",
+            "faq-po-in-scrum-team",
+        ),
+        (
+            "my agile coach says the PO should not attend the daily scrum, is that right?",
+            "owns-daily-standup",
+        ),
+    ],
+)
+def test_a_neighbouring_role_beside_the_po_by_name_does_not_decline_the_question(
+    real_index: Index, question: str, entry: str
+) -> None:
+    """A neighbour's title (agile coach, tech lead) in a question that names the PO weighed
+    every entry down as if the question were about the neighbour, and all three were declined
+    as "not a role I cover"."""
+    answer = ask(real_index, question)
+    offered = [answer.id] if answer.answered else [s.id for s in answer.suggestions]
+    assert answer.kind != "none" and offered[:1] == [entry], (answer.kind, offered)
+
+
 def test_a_definition_declined_points_first_to_the_entry_its_words_reached(
     real_index: Index,
 ) -> None:
