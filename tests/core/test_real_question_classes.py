@@ -620,6 +620,22 @@ def test_typos_and_long_paragraphs_are_answered(
     assert ask(real_index, question).id == entry
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # "product" alone was left, and the PO's reporting line answered
+        ("who does product mgmt report to?", "faq-pm-reports-to"),
+        ("who gathers the reqs, PM or PO?", "owns-requirements-gathering"),
+        ("can a QE become a PO?", "faq-tester-to-po"),
+    ],
+)
+def test_common_abbreviations_are_read_as_their_words(
+    real_index: Index, question: str, entry: str
+) -> None:
+    """Unknown words to the index, "mgmt", "reqs" and "QE" left the question half explained."""
+    assert ask(real_index, question).id == entry
+
+
 # "today" in a longer question, or "when is the right time", is the story or a condition: only
 # a short question is a status check about the asker's own team.
 def test_a_time_word_in_a_longer_question_is_not_a_status_check(real_index: Index) -> None:
