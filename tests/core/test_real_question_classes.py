@@ -636,6 +636,15 @@ def test_common_abbreviations_are_read_as_their_words(
     assert ask(real_index, question).id == entry
 
 
+def test_becoming_a_pm_is_answered_for_someone_who_is_not_a_po_too(real_index: Index) -> None:
+    """The commonest career question went to the PO-to-PM entry, titled for a PO and
+    advising one only; someone from marketing or engineering read advice that was not for them."""
+    answer = ask(real_index, "How can I become a product manager?")
+    assert answer.id == "faq-po-to-pm", (answer.kind, answer.id)
+    text = plain.short(answer)
+    assert "from PO or elsewhere" in text and "Not a PO yet?" in text, text
+
+
 # "today" in a longer question, or "when is the right time", is the story or a condition: only
 # a short question is a status check about the asker's own team.
 def test_a_time_word_in_a_longer_question_is_not_a_status_check(real_index: Index) -> None:
