@@ -49,6 +49,8 @@ def never_wrong(answer: Answer, wanted: set[str]) -> bool:
         "core team. Is it fine as it is?",
         "Our product manager has turned into a full-time Jira ticket admin and the roadmap "
         "hasn't been touched since spring. What should we do?",
+        # the same strain told actively, no team count
+        "our PM writes all the tickets and hasn't touched the roadmap in months. is that ok?",
         # asking for a view rather than a plan
         "Our PO serves 4 teams in 6 countries and is stretched thin. What do you think?",
         "We have 3 squads and one product owner who is also the product manager. Can this "
