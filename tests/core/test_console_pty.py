@@ -131,7 +131,7 @@ def test_history_more_and_ctrl_d(term: Terminal, tmp_path: Path) -> None:
 
 def test_numbered_choice_answers_the_ask_back(term: Terminal) -> None:
     term.read_until("pmpo> ")
-    term.type("Isn't a product owner just a product manager with a Scrum badge?\r")
+    term.type("Are PM and PO basically synonyms?\r")
     screen = term.read_until("to pick)")
     first = screen.split("  1. ", 1)[1].split("\r\n", 1)[0]
     term.type("1\r")

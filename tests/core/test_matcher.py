@@ -197,7 +197,7 @@ def test_other_roles_are_never_answered_as_pm_or_po(real_index: Index, question:
     assert real_index.match(question).entry is None
 
 
-ASK_BACK = "Isn't a product owner just a product manager with a Scrum badge?"
+ASK_BACK = "Are PM and PO basically synonyms?"
 
 
 def test_an_ask_back_offers_up_to_three_close_entries(real_index: Index) -> None:

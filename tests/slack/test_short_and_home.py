@@ -178,7 +178,7 @@ def test_more_detail_on_a_thread_answer_updates_that_message(
 
 
 def test_did_you_mean_choices_answer_in_place(web: WebServer, fake: FakeSlack) -> None:
-    asked = slash(web, "Isn't a product owner just a product manager with a Scrum badge?")
+    asked = slash(web, "Are PM and PO basically synonyms?")
     picks = {k: v for k, v in buttons(asked).items() if k.startswith("pmpo_pick_")}
     assert 1 <= len(picks) <= 3
     assert_fits_slack(asked)
