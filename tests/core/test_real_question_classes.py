@@ -158,6 +158,22 @@ def test_challenge_comparisons_are_never_answered_with_something_else(real_index
 @pytest.mark.parametrize(
     "question",
     [
+        "I'm the only PO for 4 teams, is this sustainable?",
+        "our PM writes all the tickets and hasn't touched the roadmap in months. is that ok?",
+        "isn't a product owner just a product manager with a scrum certificate?",
+    ],
+)
+def test_typographic_apostrophes_read_as_typed_ones(real_index: Index, question: str) -> None:
+    """Phones and Slack on macOS send "I’m" and "hasn’t"; the team-story rules are written
+    with the keyboard's apostrophe, and the first of these was declined instead of advised."""
+    typed, curly = ask(real_index, question), ask(real_index, question.replace("'", "\u2019"))
+    assert "\u2019" not in question and (curly.kind, curly.id) == (typed.kind, typed.id)
+    assert typed.kind in ("advice", "faq"), (typed.kind, typed.id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         # "certificate" led to the certifications entry (p 0.90)
         "isn't a product owner just a product manager with a scrum certificate?",
         "is a PM simply a PO with more meetings?",
