@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bot import regex_store
+from bot.textnorm import TYPOGRAPHIC
 
 MAX_INPUT_CHARS = 1000  # longer text is cut here before parsing; questions are short
 
@@ -42,11 +43,6 @@ _MENTION = regex_store.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+")
 # question; a link <https://...|label> keeps its label.
 _MARKUP = regex_store.compile(r"<[!@#][^>]*>")
 _LINK = regex_store.compile(r"<(?:https?|mailto):[^>|]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
-# Typographic punctuation, as phones and Slack on macOS send it ("I’m the PO", "hasn’t"): the
-# intent rules are written with the keyboard's apostrophe, and missed "we’re" and "isn’t".
-_TYPOGRAPHIC = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
-)
 
 
 class Command(NamedTuple):
@@ -58,7 +54,7 @@ class Command(NamedTuple):
 
 
 def parse(text: str) -> Command:
-    text = _MENTION.sub("", text or "")[:MAX_INPUT_CHARS].translate(_TYPOGRAPHIC)
+    text = _MENTION.sub("", text or "")[:MAX_INPUT_CHARS].translate(TYPOGRAPHIC)
     text = _LINK.sub(lambda m: m.group(1) or " ", _MARKUP.sub(" ", text)).strip()
     if not text:
         return Command("empty")

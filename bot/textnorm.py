@@ -18,6 +18,21 @@ from bot import regex_store
 _STEMMER = snowballstemmer.stemmer("english")
 _TOKEN = regex_store.compile(r"[a-z0-9%$]+")
 _JOINERS = regex_store.compile(r"(?<=[a-z0-9])[.'’&](?=[a-z0-9])")
+# Typographic marks as phones and Slack on macOS send them ("I’m the PO", "hasn’t"), each
+# mapped to the one character a keyboard types: the intent rules and the facts parser are
+# written with the keyboard's marks, and one for one keeps every span found in the mapped text
+# pointing at what the user typed.
+TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
 
 # Glue words plus the usual chat noise and a few very common typos of glue words.
 STOPWORDS = frozenset(

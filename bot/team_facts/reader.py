@@ -10,12 +10,12 @@ import re
 
 from bot.team_facts.model import BOUNDS, LABELS, Fact, Parsed, fmt
 from bot.team_facts.numbers import to_number
+from bot.textnorm import TYPOGRAPHIC
 
 
 def clean(text: str) -> str:
     """Same-length normalization so every span still points at what the user typed."""
-    table = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " ", "“": '"'})
-    return text.translate(table)
+    return text.translate(TYPOGRAPHIC)
 
 
 def _size(fact: Fact) -> float:
