@@ -65,7 +65,17 @@ _OWN_TEAM = regex_store.compile(
     # "4 teams here", "small agency here": where the asker works
     r"\b(?:teams?|squads?|devs?|developers?|engineers?|company|agency|startup|org|shop)\s+here\b|"
     # a story that asks what "you" would change in it is the asker's own
-    r"\bwhat\s+would\s+you\s+(?:change|do\s+differently)\b",
+    r"\bwhat\s+would\s+you\s+(?:change|do\s+differently)\b|"
+    # where the asker stands: "Scrum master here", "CTO of a 40-person company", "I'm in a
+    # mid-sized company", a consultant's client ("consulting for a bank", "my client has...")
+    r"\b(?:scrum\s*master|sm|po|pm|product\s+(?:owner|manager)|(?:agile\s+)?coach|consultant|"
+    r"founder|co-?founder|cto|ceo|cpo|vp|director|manager|lead|dev|developer|engineer)\s+here\b|"
+    r"\b(?:cto|ceo|cpo|founder|co-?founder|head\s+of\s+\w+|vp\s+of\s+\w+)\s+(?:of|at)\s+(?:a|an)\b|"
+    r"\b(?:i'm|im|i\s+am)\s+(?:in|at|on|with)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:team|company|org|organi[sz]ation|startup|agency|scale-?up|enterprise|firm|bank)\b|"
+    r"\b(?:my|a|an)\s+(?:[\w-]+\s+)?clients?\b[^.?!]{0,40}\b(?:has|have|is|are|wants?)\b|"
+    r"\b(?:consulting|contracting|working)\s+(?:for|with)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:client|bank|company|customer|startup|retailer|insurer)\b",
     re.I,
 )
 _ANY_ROLE = regex_store.compile(rf"\b(?:{_ROLE}|{_PRODUCT_PEOPLE})\b", re.I)
@@ -106,7 +116,7 @@ _STRAIN = regex_store.compile(
 )
 # The open question a team situation ends in.
 _OPEN_QUESTION = regex_store.compile(
-    rf"\b(?:should\s+(?:we|i|our|the|{_ROLE})|do\s+we\s+(?:even\s+|really\s+|still\s+|actually\s+)?need|is\s+(?:this|it|that)\s+"
+    rf"\b(?:should\s+(?:we|i|our|my|the|{_ROLE})|do\s+we\s+(?:even\s+|really\s+|still\s+|actually\s+)?need|is\s+(?:this|it|that)\s+"
     r"(?:sustainable|normal|fine|ok|okay|too\s+much|a\s+good|common|effective)|"
     r"good\s+(?:idea|plan)|make\s+(?:this|it)\s+work|what\s+would\s+you\s+(?:change|do)|"
     # "is this setup right for us?", "what's the right setup here?"
@@ -129,6 +139,14 @@ _OPEN_QUESTION = regex_store.compile(
     # asking how others do it: "how do you handle backup for the PO in your companies?"
     r"how\s+do\s+you\s+(?:all\s+)?(?:handle|deal\s+with|organi[sz]e|structure|staff)\b|"
     r"what\s+are\s+(?:my|our)\s+options|"
+    # "...or if there's a better way we can organise", "is it tho"
+    r"(?:is|if|whether)\s+there(?:'s|\s+is)?\s+(?:a\s+)?(?:better|best)\s+way|"
+    # "Do I hire POs or more PMs?", "Who should take over, a PM or a PO?"
+    r"\bdo\s+(?:i|we)\s+(?:hire|add|bring\s+in)\b|"
+    rf"(?:^|[.!?]\s*)(?:hire|add|get)\s+(?:more\s+)?{_ROLE}\s+or\s+(?:more\s+)?{_ROLE}\s*\?|"
+    r"\bwho\s+should\s+(?:take\s+over|replace|step\s+in)\b|"
+    r"\bdoes\s+(?:this|that|it)\s+sound\s+(?:right|ok|okay|reasonable|sensible|good)\b|"
+    r"\bis\s+it\s+(?:tho|though|really)\s*[?!.]*$|"
     # a story that ends "Thoughts?" or "any advice?"
     r"(?:any\s+)?(?:thoughts|advice|suggestions|ideas|recommendations|tips|pointers)\s*\?|"
     # "what should we change?", "where do I even start?", "is that healthy?", "sustainable?"
@@ -222,7 +240,14 @@ def _about_the_roles(text: str) -> bool:
 
 
 # The story ends by asking something: a question mark, or an open question without one.
-_ASKS = regex_store.compile(r"\?|\b(?:thoughts|advice|suggestions|ideas)\b", re.I)
+_ASKS = regex_store.compile(
+    r"\?|\b(?:thoughts|advice|suggestions|ideas)\b|"
+    # "I'd like a second opinion on...", "I would like to get your input on this!"
+    r"\bsecond\s+opinion\b|\b(?:your|any|some)\s+(?:input|opinions?|views?|feedback)\b|"
+    # "...the PMs fight over sprint scope every 2 weeks. help 🙏"
+    r"\bhelp\W*$",
+    re.I,
+)
 
 
 _QUESTION_SENTENCE = regex_store.compile(r"[^.?!]*\?")
@@ -238,7 +263,21 @@ def tells_own_story(text: str) -> bool:
         and (_ASKS.search(text) or asks_open_question(text))
     ):
         return False
-    return not _asks_for_an_owner(text)
+    return not (_asks_for_an_owner(text) or _asks_for_a_difference(text))
+
+
+# "I'm PO and SM, what's the difference between the two?": the story is the asker's, the
+# question is the comparison entry's
+_DIFFERENCE_ASK = regex_store.compile(
+    r"\b(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:main\s+|key\s+|real\s+)?differences?|"
+    r"how\s+(?:do|does)\s+(?:\w+\s+){1,4}differ)\b",
+    re.I,
+)
+
+
+def _asks_for_a_difference(text: str) -> bool:
+    """Only the sentences that ask are checked, as for an owner."""
+    return any(_DIFFERENCE_ASK.search(s) for s in _QUESTION_SENTENCE.findall(text) or [text])
 
 
 def _asks_for_an_owner(text: str) -> bool:

@@ -32,7 +32,7 @@ from bot.question_frame import quiz_framed
 from bot.question_shape import asks_what_not_to_do, other_role, question_shape
 from bot.second_ask import with_second_ask
 from bot.small_talk import small_talk
-from bot.textnorm import words
+from bot.textnorm import without_scare_quotes, words
 
 USAGE = (
     "`whois-owns <thing>` who owns an artifact or activity (e.g. `whois-owns roadmap`)",
@@ -141,6 +141,7 @@ def _advisor_route(kb: KnowledgeBase, text: str) -> tuple[bool, Mapping[str, Any
     once: the advisor is handed it rather than matching the cues again)."""
     if quiz_framed(words(text)):
         return False, None
+    text = without_scare_quotes(text)
     situation = in_story(kb.advice, text)
     return situation is not None or looks_like_advice(text), situation
 

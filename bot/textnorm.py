@@ -34,6 +34,17 @@ TYPOGRAPHIC = str.maketrans(
     }
 )
 
+# A word or three in scare quotes: "the 'product' person", "11 'product owners' for one
+# product". The advisor's cues read "product person" and "product owners"; a contraction's
+# apostrophe ("don't") has a letter on both sides and is left alone.
+_SCARE_QUOTES = regex_store.compile(r"""(?<![\w'"])(['"])(\w[\w/ -]{0,30}?\w|\w)\1(?![\w'"])""")
+
+
+def without_scare_quotes(text: str) -> str:
+    """The text without the quote marks around short quoted words; the words stay."""
+    return _SCARE_QUOTES.sub(r"\2", text) if ("'" in text or '"' in text) else text
+
+
 # Glue words plus the usual chat noise and a few very common typos of glue words.
 STOPWORDS = frozenset(
     """

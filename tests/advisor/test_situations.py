@@ -147,6 +147,65 @@ STORIES = [
         "In my squad the PO doubles as scrum master. Is that a problem in the long run?",
         "po-plus-another-job",
     ),
+    # the other job named as a role, a shared hat or "the same person"; the PO's seat empty,
+    # on leave or without a backup; several POs on one product; the seat passed around
+    (
+        "We have a PO who is also our data lead and she misses most refinements. Is that healthy?",
+        "po-plus-another-job",
+    ),
+    ("I'm PO and SM for our 5-person team. Is that ok long term?", "po-plus-another-job"),
+    (
+        "Our company made the scrum master and the product owner the same person to save "
+        "money. Can that work?",
+        "po-plus-another-job",
+    ),
+    (
+        "Our POs are really the tech leads wearing a second hat. Is that a bad idea?",
+        "po-plus-another-job",
+    ),
+    (
+        "Our team doesn't have a PO and the engineering manager orders the backlog. Should we "
+        "hire one?",
+        "po-missing-or-proxy",
+    ),
+    (
+        "Our product owner goes on maternity leave next month and nobody is backfilling. What "
+        "should we do?",
+        "po-missing-or-proxy",
+    ),
+    (
+        "We have no backup for our product owner, and when she's sick the team stalls. How do "
+        "we handle this?",
+        "po-missing-or-proxy",
+    ),
+    (
+        "Our client has 6 product owners on one product, one per module. What would you recommend?",
+        "several-pos-one-product",
+    ),
+    (
+        "We have a business PO and a technical PO and the devs get two sets of priorities. "
+        "Thoughts?",
+        "several-pos-one-product",
+    ),
+    (
+        "We rotate the product owner role among the developers each sprint. Is that a good idea?",
+        "choosing-a-po",
+    ),
+    (
+        "Scrum master here: our PO is overloaded and we want to introduce a second PO. What do "
+        "you think?",
+        "po-spread-thin",
+    ),
+    (
+        "Our PO says he's too busy to attend sprint reviews. What should we change?",
+        "po-spread-thin",
+    ),
+    # a consultant's client, with the roles in scare quotes
+    (
+        "Consulting for a retailer: they have 5 'product owners' for one product. What would "
+        "you recommend?",
+        "several-pos-one-product",
+    ),
 ]
 
 # Same vocabulary, but a definition, an owner, or a career question: not a team's story.
@@ -175,6 +234,10 @@ NOT_STORIES = [
     "Our team has a PM, two POs and a designer. What does a PO actually do all day?",
     "One PO asked my team to change the branching strategy and another PO asked for a new "
     "database schema. How do I get the POs to involve me first?",
+    # the same situations asked as general rules, or a story that asks for a comparison
+    "is it ok for the scrum master and the product owner to be the same person?",
+    "who covers for the product owner when they are on leave?",
+    "I'm PO and SM, what's the difference between the two roles?",
 ]
 
 

@@ -75,6 +75,10 @@ def never_wrong(answer: Answer, wanted: set[str]) -> bool:
         # no "we" or "our", but asking what "you" would change in it
         "Consumer app, three products. The PM sits in Berlin and every squad has its own PO "
         "in Madrid, and they fight about priorities constantly. What would you change?",
+        # where the asker stands, told without "we"; which role to hire, asked bare
+        "I'm the CTO of a 30-person startup with 3 squads. Should my next hire be a PM or a PO?",
+        "Fintech, 5 squads, 2 PMs and no POs, and the PMs are drowning in sprint work. Hire "
+        "POs or more PMs?",
     ],
 )
 def test_team_situations_reach_the_advisor(real_index: Index, question: str) -> None:
