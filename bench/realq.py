@@ -519,7 +519,7 @@ def section(r: dict[str, Any]) -> list[str]:
     if stories:
         L += [
             "Per set of bench/advice_stories.yml (see its header: helper-written stories and "
-            "look-alikes, and `realadv`, real forum questions):",
+            "look-alikes; `realadv` and `advfresh`, real forum questions):",
             "",
             *(
                 f"- {name}: {s['routed']} of {s['advice']} stories reach the advisor; "

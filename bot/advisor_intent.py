@@ -66,6 +66,8 @@ _OWN_TEAM = regex_store.compile(
     r"\b(?:teams?|squads?|devs?|developers?|engineers?|company|agency|startup|org|shop)\s+here\b|"
     # a story that asks what "you" would change in it is the asker's own
     r"\bwhat\s+would\s+you\s+(?:change|do\s+differently)\b|"
+    # "please advise how to organize Scrum in the following situation: 2 teams, 2 POs..."
+    r"\b(?:in\s+)?the\s+following\s+(?:situation|set\s*-?\s*up|setup|scenario)\b|"
     # where the asker stands: "Scrum master here", "CTO of a 40-person company", "I'm in a
     # mid-sized company", a consultant's client ("consulting for a bank", "my client has...")
     r"\b(?:scrum\s*master|sm|po|pm|product\s+(?:owner|manager)|(?:agile\s+)?coach|consultant|"
@@ -241,7 +243,7 @@ def _about_the_roles(text: str) -> bool:
 
 # The story ends by asking something: a question mark, or an open question without one.
 _ASKS = regex_store.compile(
-    r"\?|\b(?:thoughts|advice|suggestions|ideas)\b|"
+    r"\?|\b(?:thoughts|advice|suggestions|ideas|tips)\b|"
     # "I'd like a second opinion on...", "I would like to get your input on this!"
     r"\bsecond\s+opinion\b|\b(?:your|any|some)\s+(?:input|opinions?|views?|feedback)\b|"
     # "...the PMs fight over sprint scope every 2 weeks. help 🙏"

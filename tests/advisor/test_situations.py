@@ -200,6 +200,16 @@ STORIES = [
         "Our PO says he's too busy to attend sprint reviews. What should we change?",
         "po-spread-thin",
     ),
+    (
+        "We have one team of 5 devs and now a second product. Can we have a PO per product "
+        "with only one team?",
+        "several-pos-one-product",
+    ),
+    (
+        "Could you advise on the following setup: one team, two product owners for the team, "
+        "four products. Is that allowed?",
+        "several-pos-one-product",
+    ),
     # a consultant's client, with the roles in scare quotes
     (
         "Consulting for a retailer: they have 5 'product owners' for one product. What would "
@@ -238,6 +248,7 @@ NOT_STORIES = [
     "is it ok for the scrum master and the product owner to be the same person?",
     "who covers for the product owner when they are on leave?",
     "I'm PO and SM, what's the difference between the two roles?",
+    "can you have a PO per product with only one team?",
 ]
 
 
