@@ -198,7 +198,7 @@ STORIES = [
     ),
     (
         "Our PO says he's too busy to attend sprint reviews. What should we change?",
-        "po-spread-thin",
+        "po-missing-or-proxy",
     ),
     (
         "We have one team of 5 devs and now a second product. Can we have a PO per product "
