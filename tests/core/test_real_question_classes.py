@@ -79,6 +79,9 @@ def never_wrong(answer: Answer, wanted: set[str]) -> bool:
         "I'm the CTO of a 30-person startup with 3 squads. Should my next hire be a PM or a PO?",
         "Fintech, 5 squads, 2 PMs and no POs, and the PMs are drowning in sprint work. Hire "
         "POs or more PMs?",
+        # the product role in scare quotes
+        "Our founder is the only 'product' person for 4 teams and 25 engineers and has no time "
+        "left for strategy. What would you change?",
     ],
 )
 def test_team_situations_reach_the_advisor(real_index: Index, question: str) -> None:
