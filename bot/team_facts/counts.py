@@ -42,7 +42,9 @@ _ADJ = (
     r"geographic|international|regional|of|our|the|total|in-house|active|big|small|major|live|"
     r"b2b|b2c|independent|autonomous|stream-aligned|platform|whole|entire|only|just|single|"
     r"distinct|unique|business|internal|external|full|stack|full-stack|great|amazing|"
-    r"wonderful|dedicated|permanent|new|additional|extra|more|other|upcoming"
+    r"wonderful|dedicated|permanent|new|additional|extra|more|other|upcoming|"
+    # any hyphenated describing word: "3 live-ops teams", "4 customer-facing squads"
+    r"[a-z]+(?:-[a-z]+)+"
 )
 _NOT_PRODUCT = (
     r"(?!\s*(?:manager|owner|managers|owners|management|ownership|person|lead|leader|people|"

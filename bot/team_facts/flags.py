@@ -43,6 +43,9 @@ _STRATEGY_BAD = [
     r"(?:pm|she|he|they|we)\s+(?:is|are|'s|'re)\s+(?:purely\s+|always\s+|only\s+|just\s+)?"
     r"(?:reactive|firefighting|fire-fighting)",
     r"(?:strategy|roadmap)\s+(?:only\s+)?(?:happens|gets\s+done)\s+(?:on\s+)?weekends",
+    # "since the merge nobody does discovery anymore"
+    r"(?:nobody|no\s+one)\s+(?:\w+\s+)?(?:does|do|is\s+doing|drives|runs)\s+(?:any\s+|the\s+)?"
+    r"(?:discovery|strategy|strategic\s+work|(?:customer\s+|user\s+)?research|roadmap)",
     rf"strategy[_ ]?(?:suffering)?\s*[=:]\s*{TRUE}\b",
 ]
 _STRATEGY_OK = [
@@ -110,6 +113,7 @@ _ANCHORS: dict[str, list[tuple[str, ...]]] = {
         ("discovery", "roadmap", "strategic", "strategy"),
         ("fire-fighting", "firefighting", "reactive"),
         ("weekends",),
+        ("discovery", "research", "roadmap", "strategic", "strategy"),
         ("strategy",),
     ],
     "strategy_ok": [

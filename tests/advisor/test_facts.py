@@ -82,6 +82,10 @@ PHRASINGS: list[tuple[str, dict[str, object]]] = [
     ("our roadmap is stale", {"strategy_suffering": True}),
     ("we haven't talked to customers in months", {"strategy_suffering": True}),
     ("no time for strategy at all", {"strategy_suffering": True}),
+    ("since the merge nobody does discovery anymore", {"strategy_suffering": True}),
+    # a hyphenated describing word between the number and what it counts
+    ("3 live-ops teams", {"squads": 3}),
+    ("4 customer-facing squads and 30 engineers", {"squads": 4, "engineers": 30}),
     ("strategy is fine, roadmap is up to date", {"strategy_suffering": False}),
     ("we have a technical founder who acts as PM", {"technical_founder": True}),
     ("our CTO is the PM", {"technical_founder": True}),

@@ -79,6 +79,12 @@ def never_wrong(answer: Answer, wanted: set[str]) -> bool:
         "I'm the CTO of a 30-person startup with 3 squads. Should my next hire be a PM or a PO?",
         "Fintech, 5 squads, 2 PMs and no POs, and the PMs are drowning in sprint work. Hire "
         "POs or more PMs?",
+        # the combined role stated ("the PM is also PO"), with a count; the strategic half
+        # dropped after a merge
+        "Fintech with 3 cross-border squads; the PM is also PO for all of them. What should we "
+        "change?",
+        "We folded the PO job into our PM's role in spring and now nobody does discovery. "
+        "Should we separate them again?",
         # the product role in scare quotes
         "Our founder is the only 'product' person for 4 teams and 25 engineers and has no time "
         "left for strategy. What would you change?",
