@@ -315,7 +315,9 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
         title = "I don't know your team"
         verdict = "I can't see your team's calendar, board or who holds which role: ask your team."
         reason = instead
-    elif shape == "method":
+    elif shape == "method" and not (match.named and _CAREER_WORDS.intersection(raw)):
+        # "how do I write a good story?" is a how-to; "how to become a PM at big tech?" is a
+        # career question about a role pmpo covers, declined only for want of evidence
         title = "Not a how-to"
         verdict = "I answer who does what between PM and PO, not how to do the work itself."
         reason = instead
@@ -354,6 +356,11 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
         suggestions=close,
     )
 
+
+_CAREER_WORDS = frozenset(
+    "become becoming transition transitioning switch switching move moving pivot career "
+    "careers promoted promotion hired".split()
+)
 
 # the roles a question names, as the matcher read them (synonyms and typos included)
 _ROLES_SAID = {

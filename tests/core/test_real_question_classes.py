@@ -880,6 +880,16 @@ def test_that_decline_offers_the_card_of_the_role_it_names(
     assert [s.id for s in answer.suggestions] == [offered]
 
 
+def test_a_career_how_to_about_our_roles_is_not_called_a_how_to(real_index: Index) -> None:
+    """ "How to become a PM" names a role pmpo covers: when it is declined, it is for want of
+    evidence, not because how-tos are out of scope (as "how do I write a good story?" is)."""
+    answer = ask(real_index, "How to become a product manager at big tech companies?")
+    assert answer.answered or answer.kind == "clarify" or answer.title == "Not in my sources", (
+        answer.kind,
+        answer.title,
+    )
+
+
 # 7. Two questions in one message: the second gets its own line, never a guess.
 def test_a_second_question_in_the_message_gets_its_own_line(real_index: Index) -> None:
     answer = ask(real_index, "who owns the roadmap and who writes the acceptance criteria?")
