@@ -315,9 +315,12 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
         title = "I don't know your team"
         verdict = "I can't see your team's calendar, board or who holds which role: ask your team."
         reason = instead
-    elif shape == "method" and not (match.named and _CAREER_WORDS.intersection(raw)):
-        # "how do I write a good story?" is a how-to; "how to become a PM at big tech?" is a
-        # career question about a role pmpo covers, declined only for want of evidence
+    elif shape == "method" and not (
+        match.named and (_CAREER_WORDS.intersection(raw) or raw[0] != "how")
+    ):
+        # "how do I write a good story?" is a how-to; "how to become a PM at big tech?" and
+        # "why is it called product owner?" ask about a role pmpo covers, declined only for
+        # want of evidence
         title = "Not a how-to"
         verdict = "I answer who does what between PM and PO, not how to do the work itself."
         reason = instead
