@@ -689,6 +689,34 @@ def test_typos_and_long_paragraphs_are_answered(
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
+        (
+            "What does a typical day look like for a product owner? Our course notes say no two "
+            "days are alike since the work keeps changing, but I'd love to hear about habits and "
+            "routines people actually follow.",
+            "role-po",
+        ),
+        (
+            "What does a typical day look like for a product manager? The lecturer claims no two "
+            "days are alike because the work shifts constantly, but I would like to learn about "
+            "practices people follow.",
+            "role-pm",
+        ),
+    ],
+)
+def test_a_post_whose_story_drowns_its_question_asks_back_with_the_question_s_entry(
+    real_index: Index, question: str, entry: str
+) -> None:
+    """The post as a whole reaches nothing (the story's words outweigh the question's), but
+    its asking sentence alone names a role and reaches an entry: offered, not declined."""
+    answer = ask(real_index, question)
+    assert answer.answered or answer.kind == "clarify", (answer.kind, answer.title)
+    offered = [s.id for s in answer.suggestions] if not answer.answered else [answer.id]
+    assert offered[0] == entry, offered
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
         # "product" alone was left, and the PO's reporting line answered
         ("who does product mgmt report to?", "faq-pm-reports-to"),
         ("who gathers the reqs, PM or PO?", "owns-requirements-gathering"),
