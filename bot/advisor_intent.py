@@ -271,7 +271,22 @@ def tells_own_story(text: str) -> bool:
         and (_ASKS.search(text) or asks_open_question(text))
     ):
         return False
-    return not (_asks_for_an_owner(text) or _asks_for_a_difference(text))
+    return not (_asks_for_an_owner(text) or _asks_for_a_difference(text) or _asks_a_rule(text))
+
+
+# "For our tiny team, is it ok to have the PO also acting as the scrum master?": one sentence
+# asking whether something is allowed tells no story, however much "our" it says; the rule is
+# the FAQ's (a story states the set-up first: "Our SM is also our PO. Is that ok?")
+_RULE_ASK = regex_store.compile(
+    r"^\s*(?:(?:for|in|with)\s+[^,?]{1,60},\s*)?(?:can|could|may|is\s+it\s+(?:ok|okay|fine|"
+    r"allowed|possible|acceptable|advisable))\b[^.?!]*\?\s*$",
+    re.I,
+)
+
+
+def _asks_a_rule(text: str) -> bool:
+    """The whole message is the one rule question (see `_RULE_ASK`)."""
+    return bool(_RULE_ASK.match(text))
 
 
 # "I'm PO and SM, what's the difference between the two?": the story is the asker's, the

@@ -249,6 +249,8 @@ NOT_STORIES = [
     "who covers for the product owner when they are on leave?",
     "I'm PO and SM, what's the difference between the two roles?",
     "can you have a PO per product with only one team?",
+    # one sentence asking whether something is allowed, however much "our" it says
+    "For our tiny team, is it ok to have the PO also acting as the scrum master?",
 ]
 
 
