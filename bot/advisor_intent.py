@@ -103,6 +103,12 @@ def about_project_management(text: str) -> bool:
     return bool(_PROJECT_SIDE.search(text)) and not _PRODUCT_SIDE.search(text)
 
 
+# The strategic half of the product work dropped ("since the merge nobody does discovery
+# anymore"): a strain that routes a story here, and the facts parser's strategy_suffering.
+STRATEGY_DROPPED = (
+    r"(?:nobody|no\s+one)\s+(?:\w+\s+)?(?:does|do|is\s+doing|drives|runs)\s+(?:any\s+|the\s+)?"
+    r"(?:discovery|strategy|strategic\s+work|(?:customer\s+|user\s+)?research|roadmap)"
+)
 # Load on the people in the roles, which the facts parser has no number for.
 _STRAIN = regex_store.compile(
     r"\b(?:spread\s+(?:across|over|thin)|stretched|burn(?:ing|ed|t)?\s*out|context[-\s]switch\w*|"
@@ -113,9 +119,7 @@ _STRAIN = regex_store.compile(
     # "hasn't touched the roadmap in months", "nobody has looked at the strategy since May"
     r"(?:hasn't|has\s+not|haven't|have\s+not|hadn't|never)\s+(?:been\s+)?(?:touched|looked\s+at)|"
     r"nobody\s+(?:\w+\s+)?(?:owns|has\s+touched)|none\s+of\s+(?:them|us)\s+owns?|"
-    # the strategic half dropped: "now nobody does discovery anymore"
-    r"(?:nobody|no\s+one)\s+(?:\w+\s+)?(?:does|do|doing|drives|runs)\s+(?:any\s+|the\s+)?"
-    r"(?:discovery|strategy|research|customer\s+research|user\s+research|roadmap)|"
+    rf"{STRATEGY_DROPPED}|"
     rf"(?:add(?:ing)?|hir(?:e|ing)|bring(?:ing)?\s+in)\s+(?:a|an|another|a\s+second)\s+"
     rf"(?:\w+\s+)?{_ROLE}\b{_NOT_A_CHOICE}|separate\s+product\s+owner|each\s+(?:stream|team|squad)|"
     rf"(?:have|get|hire)\s+(?:our|its|their)\s+own\s+{_ROLE}\b|"

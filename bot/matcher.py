@@ -527,7 +527,8 @@ class Index:
 
     def match(self, query: str, kinds: Iterable[str] | None = None, named: bool = False) -> Match:
         """`named`: the asker chose the kind (`whois-owns X`), so a likely entry of that kind
-        answers where a free question would be asked back."""
+        answers where a free question would be asked back. A free question declined as a
+        whole may still be asked back on its asking sentence (below)."""
         found = self._match(query, kinds, named)
         tail = asked_sentence(query) if found.outcome == "decline" and not named else None
         if tail is None or found.off_topic is not None:

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import regex_store
+from bot.advisor_intent import STRATEGY_DROPPED
 from bot.team_facts.model import Fact
 
 if TYPE_CHECKING:
@@ -43,9 +44,7 @@ _STRATEGY_BAD = [
     r"(?:pm|she|he|they|we)\s+(?:is|are|'s|'re)\s+(?:purely\s+|always\s+|only\s+|just\s+)?"
     r"(?:reactive|firefighting|fire-fighting)",
     r"(?:strategy|roadmap)\s+(?:only\s+)?(?:happens|gets\s+done)\s+(?:on\s+)?weekends",
-    # "since the merge nobody does discovery anymore"
-    r"(?:nobody|no\s+one)\s+(?:\w+\s+)?(?:does|do|is\s+doing|drives|runs)\s+(?:any\s+|the\s+)?"
-    r"(?:discovery|strategy|strategic\s+work|(?:customer\s+|user\s+)?research|roadmap)",
+    STRATEGY_DROPPED,  # "since the merge nobody does discovery anymore"
     rf"strategy[_ ]?(?:suffering)?\s*[=:]\s*{TRUE}\b",
 ]
 _STRATEGY_OK = [
