@@ -28,7 +28,11 @@ INTENT = regex_store.compile(
     r"\b(?:(?:split(?:ting)?|separat(?:e|ing)|combin(?:e|ed|ing)|merg(?:e|ed|ing))"
     rf"{_OTHER_OBJECT}|both|"
     r"one\s+person|same\s+person|two\s+people|single\s+person|dual|hybrid|double\s+as|"
-    r"two\s+hats|both\s+hats|wear\s+both|also\s+(?:be|act\s+as|serve\s+as)|"
+    r"two\s+hats|both\s+hats|wear\s+both|also\s+(?:be|act\s+as|serve\s+as)"
+    # "can our PO also be acting as Scrum Master?" combines the PO with another job, not PM
+    r"(?!\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:acting\s+as\s+(?:the\s+|our\s+|a\s+)?)?"
+    r"(?:sm|scrum\s*masters?|developers?|devs?|engineers?|tech\s+leads?|team\s+leads?|"
+    r"architects?|testers?|qa|designers?|business\s+analysts?|ba|project\s+managers?)\b)|"
     # "do we need a PM or a PO?" chooses one role (the FAQ's), it splits nothing
     rf"(?:need|hire|add|get)\s+(?:a|an|another|a\s+separate|a\s+dedicated)\s+{_ROLE}"
     rf"{_NOT_A_CHOICE}|"

@@ -251,6 +251,8 @@ NOT_STORIES = [
     "can you have a PO per product with only one team?",
     # one sentence asking whether something is allowed, however much "our" it says
     "For our tiny team, is it ok to have the PO also acting as the scrum master?",
+    # the PO combined with another job, with a team count: not the PM-and-PO weighing
+    "With only four developers, can our product owner also be acting as Scrum Master?",
 ]
 
 
