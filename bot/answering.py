@@ -24,6 +24,7 @@ from bot.answer import (
     read_entry_ref,
     suggestion,
 )
+from bot.career_move import MOVE_WORDS
 from bot.grammar import Command, parse
 from bot.kb.model import Entry, KnowledgeBase
 from bot.matcher import Index, Match
@@ -360,10 +361,8 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
     )
 
 
-_CAREER_WORDS = frozenset(
-    "become becoming transition transitioning switch switching move moving pivot career "
-    "careers promoted promotion hired".split()
-)
+# a career move in so many words (career_move's list), or getting the job at all
+_CAREER_WORDS = MOVE_WORDS | {"careers", "hired"}
 
 # the roles a question names, as the matcher read them (synonyms and typos included)
 _ROLES_SAID = {

@@ -32,7 +32,7 @@ _TO = frozenset("to into become becoming towards toward".split())
 # a move in so many words, when the role left behind has no cue of its own ("PO wanting to
 # become a PM")
 # ("change" is left out: "does the PM hand the backlog to the PO when priorities change?")
-_MOVE = frozenset(
+MOVE_WORDS = frozenset(
     "move moving switch switching transition transitioning jump pivot career become "
     "becoming promoted promotion".split()
 )
@@ -76,6 +76,6 @@ def move_term(raw: list[str]) -> str | None:
     second_at, _ = second
     if not _cued(raw, second_at, _TO, after=first_at):
         return None
-    if _cued(raw, first_at, _FROM) or _MOVE & set(raw):
+    if _cued(raw, first_at, _FROM) or MOVE_WORDS & set(raw):
         return TERMS[first]
     return None
