@@ -39,6 +39,30 @@ MOVE_WORDS = frozenset(
 _REACH = 3  # a cue counts up to this many words before its role ("become a senior PM")
 # the synonyms.yml terms, as the matcher stems them
 TERMS = {"po": "from_po_to_pm", "pm": "from_pm_to_po"}
+# getting into product management from anywhere ("how do I break into product management?")
+INTO_PM = "into_pm"
+# words that make "to PM" or "a PM job" a way in: "transition to PM", "land a PM job"
+_ENTRY_WORDS = MOVE_WORDS | frozenset(
+    "get getting break breaking land landing enter entering pivoting transit transiting "
+    "hired first".split()
+)
+# cues that are a way in by themselves: "become a PM", "into product management"
+_INTO = frozenset("into become becoming".split())
+_JOB = frozenset("job jobs role roles position positions career".split())
+# what may stand between such a cue and the role: "become a senior PM", "into an APM role";
+# "breaking features down into epics a PO…" is no way in
+_FILLER = frozenset(
+    "a an the my our your his her their senior junior associate technical good first "
+    "full time fulltime".split()
+)
+
+
+def _led_by(raw: list[str], at: int, cues: frozenset[str]) -> bool:
+    """A cue stands before `at` with only filler words between."""
+    i = at - 1
+    while i >= 0 and at - i <= _REACH and raw[i] in _FILLER:
+        i -= 1
+    return i >= 0 and at - i <= _REACH and raw[i] in cues
 
 
 def role_mentions(raw: list[str]) -> list[tuple[int, str]]:
@@ -78,4 +102,29 @@ def move_term(raw: list[str]) -> str | None:
         return None
     if _cued(raw, first_at, _FROM) or MOVE_WORDS & set(raw):
         return TERMS[first]
+    return None
+
+
+def into_term(raw: list[str]) -> str | None:
+    """INTO_PM when the question is about getting into product management, else None.
+
+    "How do I break into product management?" and "tips to land my first PM job" name no role
+    to leave, so they shared only "product" and "manager" with the career entries and lost to
+    the PM card or to "Not a how-to". Only when the PM alone is named: with both roles, the
+    move has a direction (move_term) or the question weighs them ("should I become a PO or a
+    PM?"). Not for the PO: the same term across the eight entries on moving into the PO role
+    from somewhere made them tie, and two right answers on questions nobody tuned on became
+    ask-backs.
+    """
+    mentions = role_mentions(raw)
+    if {role for _, role in mentions} != {"pm"}:
+        return None
+    entry_word = bool(_ENTRY_WORDS & set(raw))
+    for at, _ in mentions:
+        size = 2 if at + 1 < len(raw) and (raw[at], raw[at + 1]) in _PAIRS else 1
+        if _led_by(raw, at, _INTO) or (entry_word and _led_by(raw, at, _TO)):
+            return INTO_PM
+        after = raw[at + size : at + size + 1]
+        if after and after[0] in _JOB and _led_by(raw, at, _ENTRY_WORDS):
+            return INTO_PM
     return None

@@ -19,6 +19,7 @@ from itertools import combinations
 from operator import itemgetter
 from typing import NamedTuple
 
+from bot.career_move import INTO_PM
 from bot.career_move import TERMS as MOVE_TERMS
 from bot.decide import decide, rank, worth_offering
 from bot.kb.model import Entry, KnowledgeBase
@@ -35,6 +36,9 @@ PHRASE_BONUS = 1.0
 # Weights below are on IDF scaled to 0..1 (divided by the IDF of a one-entry term), so the
 # bars hold whether the knowledge base has 3 entries or 100,000.
 UNKNOWN_WORD_IDF = 0.57  # weight of a query word the index has never seen
+# "become a PM" read as one term (career_move.into_term) restates words the question already
+# has; at full weight it outweighed the topic asked about ("a certification to become a PM")
+INTO_WEIGHT = 0.25
 CANDIDATES = 20  # entries scored in full per question
 RARE_DF_MAX = 256  # a term in more entries than this is "common"
 LEADERS = 256  # entries walked for a common term
@@ -159,7 +163,7 @@ class Index:
             | ROLE_STEMS
         )
         # career-move terms count as talk about the roles
-        self._role_concepts = self.generic | frozenset(MOVE_TERMS.values())
+        self._role_concepts = self.generic | frozenset(MOVE_TERMS.values()) | {INTO_PM}
         self._compare_words = frozenset(
             t for w in KIND_CUES["compare"][0] for t in self.reader.terms_of(w)
         )
@@ -360,6 +364,8 @@ class Index:
             return [], terms
         allowed = {*kinds, OFF_TOPIC} if kinds else None
         idf = {t.stem: self._idf.get(t.stem, UNKNOWN_WORD_IDF) for t in terms}
+        if INTO_PM in idf:
+            idf[INTO_PM] *= INTO_WEIGHT
         total = sum(idf.values())
         candidates = self._candidates(idf, allowed)
         filed = self._filed.get(_word_for_word(query), frozenset())

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot import regex_store
-from bot.career_move import move_term
+from bot.career_move import into_term, move_term
 from bot.lookalikes import without_lookalikes
 from bot.pay_words import pay_words
 from bot.question_frame import without_frame
@@ -252,10 +252,10 @@ _YEAR = regex_store.compile(r"(?:19|20)\d\d")
 
 
 def _read_between_roles(raw: list[str]) -> list[str]:
-    """The terms glue words carry between the two role names: a career move, or how the
-    question relates the roles (one person in both, rank, one without the other, the asker's
-    choice); see career_move.py and role_relation.py."""
-    return [t for t in (move_term(raw), relation_term(raw)) if t]
+    """The terms glue words carry around the role names: a career move or a way into product
+    management, or how the question relates the roles (one person in both, rank, one without
+    the other, the asker's choice); see career_move.py and role_relation.py."""
+    return [t for t in (move_term(raw), into_term(raw), relation_term(raw)) if t]
 
 
 def _synonym_table(

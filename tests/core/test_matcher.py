@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.career_move import move_term
+from bot.career_move import INTO_PM, into_term, move_term
 from bot.matcher import Index
 from bot.question_shape import asks_owner, question_shape
 from bot.spelling import is_english_word
@@ -81,6 +81,41 @@ def test_career_moves_keep_their_direction(real_index: Index) -> None:
         match = real_index.match(question)
         first = match.entry or (match.suggestions[0] if match.suggestions else None)
         assert first is not None and first.id == entry_id, (question, match.outcome)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("any advice on breaking into product management from customer support?", INTO_PM),
+        ("what does it take to become a senior PM at a bank?", INTO_PM),
+        ("thinking about switching to a product manager role after 6 years in sales", INTO_PM),
+        ("how did you get your first PM job?", INTO_PM),
+        # a role named beside it, no way in
+        ("who reports to the PM in a big company?", None),
+        ("we split features into epics before the PM reviews them", None),
+        ("how do I get more time with our PM?", None),
+        # both roles: a move with a direction, or a choice between them (move_term, relation)
+        ("can the PO become the PM later?", None),
+        ("should I become a PO or a PM?", None),
+    ],
+)
+def test_getting_into_a_role_from_anywhere_is_one_term(question: str, term: str | None) -> None:
+    assert into_term(words(question)) == term
+
+
+def test_getting_into_product_management_reaches_the_career_entries(
+    real_index: Index,
+) -> None:
+    """ "become a PM" from no named role shared only "product" and "manager" with the career
+    entries, so it lost to the PM card or was declined as a how-to."""
+    for question in (
+        "any advice on breaking into product management from customer support?",
+        "how would someone with a sales background become a product manager?",
+    ):
+        match = real_index.match(question)
+        first = match.entry or (match.suggestions[0] if match.suggestions else None)
+        assert first is not None, (question, match.outcome)
+        assert first.id in {"faq-po-to-pm", "faq-transition-into-product"}, (question, first.id)
 
 
 def test_a_typical_day_is_one_term_and_these_days_is_not_it(real_index: Index) -> None:
