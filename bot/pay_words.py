@@ -27,10 +27,16 @@ _PER = frozenset("a an per".split())
 _SPAN = frozenset("year yr annum month week day hour".split())
 _SUBJECT = 6  # words between "does" and "make": "a senior product owner in Berlin"
 PAY_WORD = "earn"  # a variant of the salary term (knowledge/synonyms.yml)
+# "than the developers" sets pay against the Developers' (synonyms.yml), but no "than" up to
+# three words after these compares pay: "can the PO be on a different team than the
+# developers?" was answered with PO pay beside developer pay (p 0.93)
+_NOT_COMPARED = frozenset("different differently other rather".split())
 
 
 def pay_words(raw: list[str]) -> list[str]:
-    """The question's words with a "make" that asks about pay read as "earn"."""
+    """The question's words with a "make" that asks about pay read as "earn", and without a
+    "than" that compares nothing ("other than", "rather than", "different than")."""
+    raw = [w for i, w in enumerate(raw) if w != "than" or _NOT_COMPARED.isdisjoint(raw[i - 3 : i])]
     if _MAKE.isdisjoint(raw):
         return raw
     out = list(raw)

@@ -362,6 +362,20 @@ def test_another_jobs_pay_beside_ours_is_not_answered_with_pm_against_po_pay(
     assert not answer.answered, (question, answer.id)
 
 
+def test_a_than_that_compares_no_pay_is_not_the_pay_question(real_index: Index) -> None:
+    """ "than the developers" sets PO pay against developer pay, but not after "different",
+    "other" or "rather": the first question was answered with the pay comparison (p 0.93)."""
+    for question in (
+        "can our PO work in a different office than the engineers?",
+        "should anyone other than the developers estimate the stories?",
+    ):
+        answer = ask(real_index, question)
+        assert answer.id != "faq-pay-vs-developers", question
+        assert not any(s.id == "faq-pay-vs-developers" for s in answer.suggestions), question
+    pay = ask(real_index, "do product owners make more than the engineers on their team?")
+    assert reaches(pay, {"faq-pay-vs-developers"}), (pay.kind, pay.id)
+
+
 def test_who_should_hold_the_role_is_not_its_definition(real_index: Index) -> None:
     """ "who should be the PO?" came down to the bare role name, and the PO's definition card
     answered it; it asks who is fit for the role."""
