@@ -1108,3 +1108,17 @@ def test_head_counts_per_role_get_the_ratio_entry(real_index: Index) -> None:
         assert reaches(ask(real_index, question), {"faq-team-ratio"}), question
     other = ask(real_index, "what's a healthy ratio of designers to engineers?")
     assert not other.answered, other.id
+
+
+def test_whether_a_pm_must_be_technical_is_the_pms_question(real_index: Index) -> None:
+    """ "Is PM a technical role?" was declined and "does a product manager need to know how to
+    code?" offered the team-needs entry first: only the PO's technical question had an entry."""
+    for question in (
+        "can someone without an engineering background be a good PM?",
+        "do product managers need coding skills?",
+    ):
+        assert reaches(ask(real_index, question), {"faq-pm-technical-skills"}), question
+    po = ask(real_index, "how technical should a product owner be?")
+    assert reaches(po, {"faq-po-technical-skills"}), (po.kind, po.id)
+    other = ask(real_index, "does a scrum master need to code?")
+    assert not other.answered, other.id
