@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answer import Answer
-from bot.answering import answer_text
+from bot.answering import answer_text, entry_answer
 from bot.lookalikes import without_lookalikes
 from bot.matcher import Index
 from bot.render import plain
@@ -1076,8 +1076,6 @@ def test_a_clear_question_about_something_else_is_not_blamed_on_its_wording(
 def test_the_how_is_never_given_to_the_po_alone(real_index: Index) -> None:
     """The articles give the PO "the how" of delivery; the Scrum Guide leaves how the work is
     built to the Developers, as pmpo's other answers say. Both are said, so the answers agree."""
-    from bot.answering import entry_answer
-
     text = plain.short(entry_answer(real_index.kb, real_index.kb.entries["faq-what-why-how"]))
     assert "Developers" in text and "Scrum Guide" in text.split("Sources:")[-1], text
 
@@ -1122,3 +1120,13 @@ def test_whether_a_pm_must_be_technical_is_the_pms_question(real_index: Index) -
     assert reaches(po, {"faq-po-technical-skills"}), (po.kind, po.id)
     other = ask(real_index, "does a scrum master need to code?")
     assert not other.answered, other.id
+
+
+def test_a_po_as_manager_shows_both_views(real_index: Index) -> None:
+    """The answer gave LiveSession's "yes, a PO can supervise" alone; the Scrum Guide, which
+    sets no hierarchy inside the Scrum Team, disagrees, and the asker should see both."""
+    entry = real_index.kb.entries["faq-po-as-manager"]
+    body, _, sources = plain.short(entry_answer(real_index.kb, entry)).partition("Sources:")
+    verdict = body.strip().splitlines()[1]  # under the title
+    assert "LiveSession" in verdict and "Scrum Guide" in verdict, verdict
+    assert "LiveSession" in sources and "Scrum Guide" in sources, sources
