@@ -238,6 +238,9 @@ def looks_like_advice(text: str) -> bool:
 
 
 _SPLIT_VERB = regex_store.compile(r"^(?:split|separat|combin|merg)", re.I)
+# a head count says which roles only beside one: "one person for both roles" is ours, "I'm
+# struggling with one person who delivers late" (a manager's story, no role named) is not
+_HEADS = regex_store.compile(r"^(?:one|same|two|single)\s+(?:person|people)$", re.I)
 # What a split or a merge is about when no role is named: "split the roles?", a bare "split?"
 _ROLES_OR_BARE_VERB = regex_store.compile(
     r"\broles?\b|\b(?:split|separate|combine|merge)\s*(?:\?|$)", re.I
@@ -250,8 +253,8 @@ def _about_the_roles(text: str) -> bool:
     found = [m.group(0) for m in INTENT.finditer(text)]
     if not found:
         return False
-    if not all(_SPLIT_VERB.match(word) for word in found):
-        return True  # "both", "one person", "two hats"...
+    if not all(_SPLIT_VERB.match(word) or _HEADS.match(word) for word in found):
+        return True  # "both", "two hats", "double as"...
     return bool(_ANY_ROLE.search(text) or _ROLES_OR_BARE_VERB.search(text))
 
 

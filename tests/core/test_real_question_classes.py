@@ -120,6 +120,19 @@ def test_how_to_handle_a_person_is_no_staffing_question(real_index: Index) -> No
     assert answer.kind != "advice", answer.kind
 
 
+def test_one_person_in_a_managers_story_names_no_product_role(real_index: Index) -> None:
+    """ "one person" reads as one person in both roles only beside a role: a team lead's story
+    about one struggling colleague got a split-or-combine verdict for its 10 people."""
+    answer = ask(
+        real_index,
+        "I manage a small team (7 people) and I'm struggling with one person who never tests "
+        "his code. How do you handle it?",
+    )
+    assert answer.kind != "advice", answer.kind
+    told = ask(real_index, "we're 10 people in total, should one person do both product roles?")
+    assert told.kind == "advice", (told.kind, told.id)
+
+
 def test_a_story_with_no_team_fact_gets_the_entry_that_answers_it(real_index: Index) -> None:
     """The advisor would only ask for team facts; the first-PM-hire entry answers outright."""
     answer = ask(
