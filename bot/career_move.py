@@ -41,6 +41,7 @@ _REACH = 3  # a cue counts up to this many words before its role ("become a seni
 TERMS = {"po": "from_po_to_pm", "pm": "from_pm_to_po"}
 # getting into product management from anywhere ("how do I break into product management?")
 INTO_PM = "into_pm"
+INTO_PM_SHOWN = "getting into product management"  # the term as "Matched:" names it
 # words that make "to PM" or "a PM job" a way in: "transition to PM", "land a PM job"
 _ENTRY_WORDS = MOVE_WORDS | frozenset(
     "get getting break breaking land landing enter entering pivoting transit transiting "

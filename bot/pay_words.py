@@ -1,4 +1,4 @@
-"""'How much does a PO make?': "make" asked of a person is pay.
+"""'How much does a PO make?': "make" asked of a person is pay (and a "than" that is not).
 
 The commonest way to ask about pay names no pay word: "how much does a product owner make?",
 "what do PMs make in London?". Read word by word, "make" is the verb of "make decisions" and
@@ -36,7 +36,11 @@ _NOT_COMPARED = frozenset("different differently other rather".split())
 def pay_words(raw: list[str]) -> list[str]:
     """The question's words with a "make" that asks about pay read as "earn", and without a
     "than" that compares nothing ("other than", "rather than", "different than")."""
-    raw = [w for i, w in enumerate(raw) if w != "than" or _NOT_COMPARED.isdisjoint(raw[i - 3 : i])]
+    raw = [
+        w
+        for i, w in enumerate(raw)
+        if w != "than" or _NOT_COMPARED.isdisjoint(raw[max(0, i - 3) : i])
+    ]
     if _MAKE.isdisjoint(raw):
         return raw
     out = list(raw)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot import regex_store
-from bot.career_move import into_term, move_term
+from bot.career_move import INTO_PM, INTO_PM_SHOWN, into_term, move_term
 from bot.lookalikes import without_lookalikes
 from bot.pay_words import pay_words
 from bot.question_frame import without_frame
@@ -144,7 +144,7 @@ class TermReader:
         # "I'm a PO and want to become a PM", "can the PM be the PO?"
         for found in _read_between_roles([w for w, _ in fixed]):
             if found not in seen:
-                word = RELATION_WORDS.get(found) or found.replace("_", " ")
+                word = _SHOWN.get(found) or found.replace("_", " ")
                 terms.append(Term(word=word, stem=found, corrected=False))
         return terms[:MAX_QUERY_WORDS], raw
 
@@ -249,6 +249,10 @@ _NOISE = regex_store.compile(
     r":[a-z0-9_+'-]{2,}:"
 )
 _YEAR = regex_store.compile(r"(?:19|20)\d\d")
+
+
+# how "Matched:" names the terms read between the roles
+_SHOWN = {**RELATION_WORDS, INTO_PM: INTO_PM_SHOWN}
 
 
 def _read_between_roles(raw: list[str]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.career_move import INTO_PM, into_term, move_term
+from bot.career_move import INTO_PM, INTO_PM_SHOWN, into_term, move_term
 from bot.matcher import Index
 from bot.question_shape import asks_owner, question_shape
 from bot.spelling import is_english_word
@@ -116,6 +116,9 @@ def test_getting_into_product_management_reaches_the_career_entries(
         first = match.entry or (match.suggestions[0] if match.suggestions else None)
         assert first is not None, (question, match.outcome)
         assert first.id in {"faq-po-to-pm", "faq-transition-into-product"}, (question, first.id)
+    # "Matched:" names the term as people would say it, not "into pm"
+    matched = real_index.match("how do I become a product manager?").matched
+    assert INTO_PM_SHOWN in matched and "into pm" not in matched, matched
 
 
 def test_a_typical_day_is_one_term_and_these_days_is_not_it(real_index: Index) -> None:

@@ -37,3 +37,18 @@ def test_make_asked_of_a_person_is_pay(question: str) -> None:
 )
 def test_make_of_anything_else_stays(question: str) -> None:
     assert pay_words(question.split()) == question.split()
+
+
+@pytest.mark.parametrize(
+    ("question", "compares"),
+    [
+        ("do pos earn more than developers", True),
+        ("is a pm paid better than the engineers", True),
+        # "than" after "different", "other" or "rather", up to three words on, compares no pay
+        ("can the po sit in a different team than the developers", False),
+        ("other than developers who estimates", False),
+        ("should the po rather than the engineers decide", False),
+    ],
+)
+def test_than_stays_only_where_it_compares(question: str, compares: bool) -> None:
+    assert ("than" in pay_words(question.split())) is compares
