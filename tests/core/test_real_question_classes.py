@@ -1137,9 +1137,9 @@ def test_whether_a_pm_must_be_technical_is_the_pms_question(real_index: Index) -
 
 def test_a_po_as_manager_shows_both_views(real_index: Index) -> None:
     """The answer gave LiveSession's "yes, a PO can supervise" alone; the Scrum Guide, which
-    sets no hierarchy inside the Scrum Team, disagrees, and the asker should see both."""
+    sets no hierarchy inside the Scrum Team, disagrees, and the asker should see both, in the
+    short answer too."""
     entry = real_index.kb.entries["faq-po-as-manager"]
     body, _, sources = plain.short(entry_answer(real_index.kb, entry)).partition("Sources:")
-    verdict = body.strip().splitlines()[1]  # under the title
-    assert "LiveSession" in verdict and "Scrum Guide" in verdict, verdict
+    assert "LiveSession" in body and "Scrum Guide disagrees" in body, body
     assert "LiveSession" in sources and "Scrum Guide" in sources, sources
