@@ -1119,6 +1119,10 @@ def test_head_counts_per_role_get_the_ratio_entry(real_index: Index) -> None:
         assert reaches(ask(real_index, question), {"faq-team-ratio"}), question
     other = ask(real_index, "what's a healthy ratio of designers to engineers?")
     assert not other.answered, other.id
+    # the short answer's SAFe line is cited in its Sources line
+    entry = real_index.kb.entries["faq-team-ratio"]
+    body, _, sources = plain.short(entry_answer(real_index.kb, entry)).partition("Sources:")
+    assert "SAFe" in body and "SAFe PO" in sources, sources
 
 
 def test_whether_a_pm_must_be_technical_is_the_pms_question(real_index: Index) -> None:
