@@ -1147,3 +1147,18 @@ def test_a_po_as_manager_shows_both_views(real_index: Index) -> None:
     body, _, sources = plain.short(entry_answer(real_index.kb, entry)).partition("Sources:")
     assert "LiveSession" in body and "Scrum Guide disagrees" in body, body
     assert "LiveSession" in sources and "Scrum Guide" in sources, sources
+
+
+def test_a_short_answer_citing_safe_lists_safe_among_its_sources(real_index: Index) -> None:
+    """The short form cites the sources its lines name, and "SAFe" alone is not a source's
+    name: two answers that took a line from SAFe's own pages ("SAFe expects the role to be a
+    full-time job for one or two teams") left SAFe PO out of their Sources line."""
+    kb = real_index.kb
+    missing = []
+    for entry in kb.entries.values():
+        if entry.kind == "offtopic" or not {"safe-po", "safe-pm"} & set(entry.sources):
+            continue
+        body, _, sources = plain.short(entry_answer(kb, entry)).partition("Sources:")
+        if "SAFe" in body and "SAFe" not in sources:
+            missing.append(entry.id)
+    assert not missing, missing
