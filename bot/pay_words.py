@@ -36,11 +36,12 @@ _NOT_COMPARED = frozenset("different differently other rather".split())
 def pay_words(raw: list[str]) -> list[str]:
     """The question's words with a "make" that asks about pay read as "earn", and without a
     "than" that compares nothing ("other than", "rather than", "different than")."""
-    raw = [
-        w
-        for i, w in enumerate(raw)
-        if w != "than" or _NOT_COMPARED.isdisjoint(raw[max(0, i - 3) : i])
-    ]
+    if "than" in raw:
+        raw = [
+            w
+            for i, w in enumerate(raw)
+            if w != "than" or _NOT_COMPARED.isdisjoint(raw[max(0, i - 3) : i])
+        ]
     if _MAKE.isdisjoint(raw):
         return raw
     out = list(raw)
