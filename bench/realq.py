@@ -215,11 +215,18 @@ def cold_asks(cases: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def baseline_tally(
-    cases: list[dict[str, Any]], ranked: list[quality.Ranked], texts: dict[str, str]
+    cases: list[dict[str, Any]],
+    ranked: list[quality.Ranked],
+    texts: dict[str, str],
+    max_wrong: int | None = None,
 ) -> Tally:
     """Answer with the best entry's text when its score reaches the threshold that gives the
     most right answers on this set (ties: fewer wrong, then the higher threshold); a best entry
-    that is itself a decline (an off-topic entry) declines at any threshold."""
+    that is itself a decline (an off-topic entry) declines at any threshold.
+
+    With `max_wrong`, only thresholds that give at most that many wrong answers count: the
+    baseline held to pmpo's own wrong-answer count, so the two are compared at the same risk
+    (a baseline that may answer wrongly five times as often is not the same product)."""
 
     def outcomes(t: float) -> list[str]:
         out = []
@@ -234,6 +241,8 @@ def baseline_tally(
     best: tuple[int, int, float] | None = None
     for t in sorted({r.score for r in ranked}) + [math.inf]:
         counts = Counter(outcomes(t))
+        if max_wrong is not None and counts["wrong"] > max_wrong:
+            continue
         key = (counts["right"], -counts["wrong"], t)
         if best is None or key > best:
             best = key
@@ -308,14 +317,21 @@ def run(
                     }
                 )
         tallies = {"pmpo": pmpo}
+        at_risk: dict[str, Tally] = {}
         questions = [c["q"] for c in cases]
         for baseline in baselines:
-            tallies[baseline.name] = baseline_tally(cases, baseline.rank(questions), texts)
+            ranked = baseline.rank(questions)
+            tallies[baseline.name] = baseline_tally(cases, ranked, texts)
+            at_risk[baseline.name] = baseline_tally(
+                cases, ranked, texts, max_wrong=pmpo.counts["wrong"]
+            )
         better = max(
             (name for name in tallies if name != "pmpo"),
             key=lambda k: (tallies[k].counts["right"], -tallies[k].counts["wrong"]),
         )
         only_pmpo, only_base, p = mcnemar_exact(pmpo.right_each, tallies[better].right_each)
+        risk_better = max(at_risk, key=lambda k: (at_risk[k].counts["right"], k))
+        risk_mc = mcnemar_exact(pmpo.right_each, at_risk[risk_better].right_each)
         by_intent: dict[str, Counter[str]] = {}
         if not frozen:
             for case, row in pairs:
@@ -331,6 +347,12 @@ def run(
             "better_baseline": better,
             "lead_points": pmpo.pct("right") - tallies[better].pct("right"),
             "mcnemar": {"only_pmpo": only_pmpo, "only_baseline": only_base, "p": p},
+            "at_pmpo_risk": {
+                "matchers": {name: t.summary() for name, t in at_risk.items()},
+                "better_baseline": risk_better,
+                "lead_points": pmpo.pct("right") - at_risk[risk_better].pct("right"),
+                "mcnemar": dict(zip(("only_pmpo", "only_baseline", "p"), risk_mc, strict=True)),
+            },
             "by_intent": {k: dict(v) for k, v in sorted(by_intent.items())},
         }
     result: dict[str, Any] = {
@@ -494,6 +516,7 @@ def section(r: dict[str, Any]) -> list[str]:
             f"pmpo's ask-backs offered a right answer first on {pm['offered_first']} of "
             f"{pm['ask_back']}, and among their buttons on {pm['offered_any']}.",
             "",
+            *_at_risk_lines(s),
         ]
         if s["by_intent"]:
             L += ["pmpo by intent (tuning set only):", ""]
@@ -551,6 +574,27 @@ def section(r: dict[str, Any]) -> list[str]:
     return L
 
 
+def _at_risk_lines(s: dict[str, Any]) -> list[str]:
+    """The baselines held to pmpo's wrong-answer count: right answers at equal risk."""
+    risk = s["at_pmpo_risk"]
+    wrong = s["matchers"]["pmpo"]["wrong"]
+    mc = risk["mcnemar"]
+    parts = ", ".join(
+        f"{name} {m['right_pct']:.1f}% ({m['right']} right, {m['wrong']} wrong, "
+        f"threshold {m['threshold']:.3f})"
+        for name, m in risk["matchers"].items()
+    )
+    return [
+        f"At pmpo's risk (each baseline's threshold chosen on this set for the most right "
+        f"answers with at most {wrong} wrong, pmpo's count): {parts}. Lead over the better "
+        f"({risk['better_baseline']}): **{risk['lead_points']:+.1f} points**; McNemar exact "
+        f"p = {mc['p']:.3g} (pmpo alone right on {mc['only_pmpo']}, "
+        f"{risk['better_baseline']} alone right on {mc['only_baseline']}): "
+        f"{significance(mc['p'])}.",
+        "",
+    ]
+
+
 def summary_lines(r: dict[str, Any]) -> list[str]:
     lines = []
     if r["judge_is_shared"] is False:
@@ -575,6 +619,15 @@ def summary_lines(r: dict[str, Any]) -> list[str]:
             f"  lead over {s['better_baseline']}: {s['lead_points']:+.1f} points, McNemar exact "
             f"p = {mc['p']:.3g} ({mc['only_pmpo']} vs {mc['only_baseline']}): "
             f"{significance(mc['p'])}"
+        )
+        risk = s["at_pmpo_risk"]
+        rb = risk["matchers"][risk["better_baseline"]]
+        lines.append(
+            f"  at pmpo's wrong count ({s['matchers']['pmpo']['wrong']}): "
+            f"{risk['better_baseline']} right "
+            f"{rb['right_pct']:.1f}% ({rb['right']}), wrong {rb['wrong']}; lead "
+            f"{risk['lead_points']:+.1f} points, McNemar exact p = {risk['mcnemar']['p']:.3g}: "
+            f"{significance(risk['mcnemar']['p'])}"
         )
     for label, s in r["sets"].items():
         pm = s["matchers"]["pmpo"]

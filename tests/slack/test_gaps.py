@@ -279,7 +279,7 @@ def test_none_of_these_closes_the_ask_back_and_asks_the_admin_for_a_new_entry(
 
 
 def test_small_talk_gets_a_reply_and_is_never_a_gap(gap_web: GapServer, fake: FakeSlack) -> None:
-    """"thanks!" and "hi, what can you do?" are no questions pmpo failed: they got "I need a
+    """ "thanks!" and "hi, what can you do?" are no questions pmpo failed: they got "I need a
     question about PM and PO roles" and filled the admins' gap log."""
     thanks = slash(gap_web, "thanks a lot! :pray:")
     assert "You're welcome" in thanks["blocks"][0]["text"]["text"]
