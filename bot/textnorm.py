@@ -63,7 +63,7 @@ STOPWORDS = frozenset(
     neither pmpo morning afternoon evening night cheers go goes going went good great nice
     cool awesome anyway anyways exactly honestly seriously literally nutshell briefly eli5 tldr
     even ever simply guys usually typically generally normally tl dr
-    re pre acceptable unacceptable acceptably
+    re pre
     """.split()
 )
 

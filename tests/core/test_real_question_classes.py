@@ -1139,21 +1139,6 @@ def test_whether_a_pm_must_be_technical_is_the_pms_question(real_index: Index) -
     assert not other.answered, other.id
 
 
-def test_acceptable_asks_for_a_verdict_not_about_acceptance(real_index: Index) -> None:
-    """ "acceptable" and "acceptance" share the stem "accept", so "is it acceptable for a PO to
-    manage the developers?" offered acceptance criteria first: the word is a verdict asked
-    for, like "ok" or "fine", and must not count as a topic."""
-    for question in (
-        "is it acceptable for a PO to manage the developers?",
-        "would it be acceptable for our product owner to be the line manager of the devs?",
-    ):
-        answer = ask(real_index, question)
-        assert reaches(answer, {"faq-po-as-manager"}), (answer.kind, answer.id)
-    # "acceptance" itself still names the topic
-    criteria = ask(real_index, "is it acceptable that our PM writes the acceptance criteria?")
-    assert reaches(criteria, {"owns-acceptance-criteria"}), (criteria.kind, criteria.id)
-
-
 def test_a_po_as_manager_shows_both_views(real_index: Index) -> None:
     """The answer gave LiveSession's "yes, a PO can supervise" alone; the Scrum Guide, which
     sets no hierarchy inside the Scrum Team, disagrees, and the asker should see both, in the
