@@ -274,7 +274,7 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
     shown = shown if len(shown) <= 80 else shown[:79] + "…"
     raw = words(query)
     close = tuple(suggestion(e) for e in match.suggestions) if _close(match) else ()
-    shape = question_shape(raw)
+    shape = question_shape(raw, query)
     # "not a role I cover" only when the question names neither of ours: "does the scrum
     # master, the PO or the project manager own the release date" asks about the PO too
     role = "" if match.named else other_role(raw, kb.synonyms)

@@ -25,7 +25,13 @@ from bot.decide import decide, rank, worth_offering
 from bot.kb.model import Entry, KnowledgeBase
 from bot.phrasings import Phrasings
 from bot.query_terms import ROLE_CONCEPTS, ROLE_STEMS, Term, TermReader
-from bot.question_shape import SHORT_QUESTION_WORDS, asks_owner, offers_owners, question_shape
+from bot.question_shape import (
+    SHORT_QUESTION_WORDS,
+    asks_owner,
+    offers_owners,
+    other_script,
+    question_shape,
+)
 from bot.textnorm import stem, words
 from bot.wording import Wording
 
@@ -48,6 +54,7 @@ ROLE_KEY_IDF = 0.57  # a role entry asked by name ("po?") has that much evidence
 GENERIC_PHRASES = ("product manager", "product owner", "pm", "po")
 ROLE_KINDS = frozenset({"role", "compare"})
 OFF_TOPIC = "offtopic"  # entries that say what pmpo does not answer
+OTHER_SCRIPT = "another script"  # a decline's reason: not written in Latin letters
 
 BOTH_ROLES_FACTOR = 0.5  # "does the PM or the PO ..." is never a request for one definition
 # "who is a PM's boss" is not asking "Who does the Product Owner report to?": an entry whose
@@ -536,7 +543,8 @@ class Index:
         answers where a free question would be asked back. A free question declined as a
         whole may still be asked back on its asking sentence (below)."""
         found = self._match(query, kinds, named)
-        tail = asked_sentence(query) if found.outcome == "decline" and not named else None
+        retry = found.outcome == "decline" and not named and found.reason != OTHER_SCRIPT
+        tail = asked_sentence(query) if retry else None
         if tail is None or found.off_topic is not None:
             return found
         # A post declined as a whole whose asking sentence alone reaches one of ours ("What
@@ -565,6 +573,8 @@ class Index:
         )
 
     def _match(self, query: str, kinds: Iterable[str] | None, named: bool) -> Match:
+        if other_script(query):  # only its Latin role names would be read: say so instead
+            return Match(None, 0.0, 0.0, (), (), OTHER_SCRIPT)
         hits, terms = self.search(query, kinds)
         if not terms:
             return Match(None, 0.0, 0.0, (), self.default_suggestions(), "empty")

@@ -8,6 +8,7 @@ a good story") from landing on the ownership entry that shares their words.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot import regex_store
 
@@ -107,7 +108,25 @@ _FOREIGN_WORDS = frozenset(
 )
 
 
-def question_shape(raw: list[str]) -> str | None:
+# letters a question must hold before its script is judged (a Latin role name in a short
+# non-Latin question, "PO?" with an emoji, stays English)
+_SCRIPT_MIN_LETTERS = 12
+
+
+def other_script(text: str) -> bool:
+    """Mostly written in a script other than Latin (Cyrillic, Greek, CJK, Arabic...).
+
+    The tokenizer keeps only a-z after folding accents, so such a question shrinks to its
+    Latin role names ("Product Owner", "Project Manager") and, without this, was answered
+    as if it asked nothing else."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < _SCRIPT_MIN_LETTERS:
+        return False
+    latin = sum(ch.isascii() or unicodedata.normalize("NFKD", ch)[0].isascii() for ch in letters)
+    return latin * 2 < len(letters)
+
+
+def question_shape(raw: list[str], text: str = "") -> str | None:
     """What kind of thing the user wants, when it is not knowledge about the two roles.
 
     "request": a favour ("draft 5 user stories", "can you set up a retro"); "status": a fact
@@ -117,6 +136,8 @@ def question_shape(raw: list[str]) -> str | None:
     """
     if not raw:
         return None
+    if text and other_script(text):
+        return "foreign"
     text = " ".join(raw)
     first = raw[0]
     if len(_FOREIGN_WORDS.intersection(raw)) >= 2:

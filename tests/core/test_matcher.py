@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answering import answer_text
 from bot.career_move import INTO_PM, INTO_PM_SHOWN, into_term, move_term
 from bot.matcher import Index
-from bot.question_shape import asks_owner, question_shape
+from bot.question_shape import asks_owner, other_script, question_shape
 from bot.spelling import is_english_word
 from bot.textnorm import words
 
@@ -261,6 +262,35 @@ def test_an_ask_back_offers_up_to_three_close_entries(real_index: Index) -> None
 )
 def test_question_shape(text: str, shape: str | None) -> None:
     assert question_shape(words(text)) == shape
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Кто должен писать пользовательские истории в команде: PO или PM?", True),
+        ("产品负责人和产品经理有什么区别", True),
+        # a short question around Latin role names, accents and emoji stay ours
+        ("PO или PM?", False),
+        ("Кто пишет user stories: PO или PM?", False),  # mostly Latin: read as asked
+        ("qui écrit les user stories, le PO ou le PM ?", False),
+        ("who writes user stories? 🙂🙂🙂🙂🙂🙂", False),
+    ],
+)
+def test_other_script(text: str, other: bool) -> None:
+    assert other_script(text) is other
+
+
+def test_a_question_in_another_script_is_declined_as_not_english(real_index: Index) -> None:
+    """A Russian forum post comparing the PO, the product manager and the project manager was
+    answered with the project-manager entry: only its Latin role names were read. Its short
+    asking sentence ("Project Manager - ...?") must not be matched alone either."""
+    post = (
+        "Как вы относитесь к такому подходу: Product Owner - мост между заказчиком и командой, "
+        "Product Manager - стратегия и рынок, Project Manager - сроки и планы?"
+    )
+    answer = answer_text(real_index, post)
+    assert not answer.answered and answer.kind == "none", (answer.kind, answer.id)
+    assert answer.title == "English only" and not answer.suggestions
 
 
 def test_kind_filter_restricts_whois_owns_to_ownership(real_index: Index) -> None:

@@ -99,6 +99,15 @@ def test_declines_offer_closest_topics_only_when_close(real_index: Index) -> Non
         ("please draft 5 user stories", "I can't do that", "owns-user-stories"),
         ("did the PO accept my story yet", "I don't know your team", None),
         ("wer ist der product owner und wann", "English only", None),
+        # another script keeps only its Latin role names, which made it look like a comparison;
+        # its short asking sentence alone ("Project Manager - ...?") is not read either
+        (
+            "Что думаете о таком разделении: Product Owner отвечает за видение, Product Manager "
+            "за рынок, а Project Manager - за сроки?",
+            "English only",
+            None,
+        ),
+        ("プロダクトオーナーとプロダクトマネージャーの違いは？ PO vs PM", "English only", None),
         ("how much does a scrum master earn", "Not a role I cover", None),
         ("is the tech lead the one who writes acceptance criteria", "Not a role I cover", None),
         ("how do I write a good user story", "Not a how-to", "owns-user-stories"),
