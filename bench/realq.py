@@ -335,8 +335,12 @@ def run(
             key=lambda k: (tallies[k].counts["right"], -tallies[k].counts["wrong"]),
         )
         only_pmpo, only_base, p = mcnemar_exact(pmpo.right_each, tallies[better].right_each)
-        risk_better = max(at_risk, key=lambda k: (at_risk[k].counts["right"], k))
-        risk_mc = mcnemar_exact(pmpo.right_each, at_risk[risk_better].right_each)
+        risk_better = max(
+            at_risk, key=lambda k: (at_risk[k].counts["right"], -at_risk[k].counts["wrong"])
+        )
+        risk_pmpo, risk_base, risk_p = mcnemar_exact(
+            pmpo.right_each, at_risk[risk_better].right_each
+        )
         by_intent: dict[str, Counter[str]] = {}
         if not frozen:
             for case, row in pairs:
@@ -356,7 +360,7 @@ def run(
                 "matchers": {name: t.summary() for name, t in at_risk.items()},
                 "better_baseline": risk_better,
                 "lead_points": pmpo.pct("right") - at_risk[risk_better].pct("right"),
-                "mcnemar": dict(zip(("only_pmpo", "only_baseline", "p"), risk_mc, strict=True)),
+                "mcnemar": {"only_pmpo": risk_pmpo, "only_baseline": risk_base, "p": risk_p},
             },
             "by_intent": {k: dict(v) for k, v in sorted(by_intent.items())},
         }

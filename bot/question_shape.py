@@ -119,6 +119,8 @@ def other_script(text: str) -> bool:
     The tokenizer keeps only a-z after folding accents, so such a question shrinks to its
     Latin role names ("Product Owner", "Project Manager") and, without this, was answered
     as if it asked nothing else."""
+    if text.isascii():
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < _SCRIPT_MIN_LETTERS:
         return False
