@@ -277,6 +277,7 @@ def outcomes(
     for q in questions:
         # ranking order, as decide.scored keeps it
         scored = [(p, y, h) for p, (_, y, h) in zip(probs[id(q)], q.rows, strict=True)]
+        scored = D.likelier_first(scored)  # as decide() does
         filed = [(y, h) for _, y, h in scored if h.filed]
         if len(filed) == 1:  # asked word for word as filed: decide.as_filed (held-out
             # examples and realq questions never are, since their own copy is removed)

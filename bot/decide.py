@@ -23,7 +23,7 @@ learns how much each kind of evidence is worth rather than anyone's wording.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot import decide_model
 
@@ -195,6 +195,28 @@ def scored(hits: list[Hit]) -> list[tuple[float, Hit]]:
     return [(probability(values), h) for h, values in table(hits)]
 
 
+Ranked = TypeVar("Ranked", bound=tuple[Any, ...])
+
+
+def likelier_first(pairs: list[Ranked]) -> list[Ranked]:
+    """The ranking's order, unless a runner-up of ours clears the answer bar and leads the
+    ranking's choice by the odds a runner-up must trail by (`tie`): then it goes first.
+
+    Reordering everything by probability put the right entry first less often (see
+    `scored`); this narrower move only lets a confident choice the model clearly prefers be
+    answered ("is the PRD on me as the product owner or on our product manager?": the PRD
+    entry at p 0.91, ranked behind "Is Product Owner just the Scrum name for a Product
+    Manager?" at 0.52, whose askers' wording fits). Off-topic runners-up keep their place: a
+    decline's wording is not the model's."""
+    if len(pairs) < 2:
+        return pairs
+    best = max(range(1, len(pairs)), key=lambda i: pairs[i][0])
+    p, hit = pairs[best][0], pairs[best][-1]  # (probability, ..., hit)
+    if hit.entry.kind != "offtopic" and p >= ANSWER_AT and not tie(p, pairs[0][0]):
+        return [pairs[best], *pairs[:best], *pairs[best + 1 :]]
+    return pairs
+
+
 def tie(p: float, q: float, odds: float | None = None) -> bool:
     """Is the runner-up (q) too close to the best (p)? Compared as odds, so 0.98 against 0.87
     is a clear lead and 0.75 against 0.6 is not."""
@@ -246,7 +268,7 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
     `named`: the asker named the kind of entry (`whois-owns roadmap`), so the candidates are
     already that kind and the bar to answer is the bar to ask back.
     """
-    pairs = scored(hits)
+    pairs = likelier_first(scored(hits))
     filed = [h for h in hits if h.filed]
     if len(filed) == 1:
         return as_filed(filed[0], pairs)

@@ -1139,6 +1139,19 @@ def test_whether_a_pm_must_be_technical_is_the_pms_question(real_index: Index) -
     assert not other.answered, other.id
 
 
+def test_a_confident_runner_up_the_model_clearly_prefers_is_answered(real_index: Index) -> None:
+    """"is the PRD on me as the PO or on our PM?" was asked back: the ranking put "Is Product
+    Owner just the Scrum name for a Product Manager?" first (its askers' wording fits), at p
+    0.52, while the PRD entry stood at 0.91. A runner-up that clears the answer bar and leads
+    by the runner-up odds now answers."""
+    for question, entry in (
+        ("is the PRD on me as the product owner or on our product manager?", "owns-prd"),
+        ("who is responsible for the vision of the product, the PM or the PO?", "owns-vision"),
+    ):
+        answer = ask(real_index, question)
+        assert answer.answered and answer.id == entry, (answer.kind, answer.id)
+
+
 def test_a_po_as_manager_shows_both_views(real_index: Index) -> None:
     """The answer gave LiveSession's "yes, a PO can supervise" alone; the Scrum Guide, which
     sets no hierarchy inside the Scrum Team, disagrees, and the asker should see both, in the
