@@ -195,10 +195,10 @@ def scored(hits: list[Hit]) -> list[tuple[float, Hit]]:
     return [(probability(values), h) for h, values in table(hits)]
 
 
-Ranked = TypeVar("Ranked", bound=tuple[Any, ...])
+Scored = TypeVar("Scored", bound=tuple[Any, ...])  # (probability, ..., hit)
 
 
-def likelier_first(pairs: list[Ranked]) -> list[Ranked]:
+def likelier_first(pairs: list[Scored]) -> list[Scored]:
     """The ranking's order, unless a runner-up of ours clears the answer bar and leads the
     ranking's choice by the odds a runner-up must trail by (`tie`): then it goes first.
 
