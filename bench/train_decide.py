@@ -275,7 +275,7 @@ def outcomes(
     answer_at, clarify_at, gap = bars
     tally = {"right": 0, "wrong": 0, "clarify": 0, "decline": 0, "asked_back_off_topic": 0}
     for q in questions:
-        # ranking order, as decide.scored keeps it
+        # ranking order (decide.scored), a confident and clearly likelier runner-up first
         scored = [(p, y, h) for p, (_, y, h) in zip(probs[id(q)], q.rows, strict=True)]
         scored = D.likelier_first(scored)  # as decide() does
         filed = [(y, h) for _, y, h in scored if h.filed]

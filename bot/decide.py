@@ -263,7 +263,8 @@ def same_message(ea: Entry, eb: Entry) -> bool:
 
 
 def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[float, Hit]]]:
-    """("answer" | "clarify" | "offtopic" | "decline", why, (probability, hit) in rank order).
+    """("answer" | "clarify" | "offtopic" | "decline", why, (probability, hit) in rank order,
+    save a runner-up `likelier_first` moves ahead).
 
     `named`: the asker named the kind of entry (`whois-owns roadmap`), so the candidates are
     already that kind and the bar to answer is the bar to ask back.
