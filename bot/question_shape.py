@@ -128,17 +128,17 @@ def other_script(text: str) -> bool:
     return latin * 2 < len(letters)
 
 
-def question_shape(raw: list[str], text: str = "") -> str | None:
+def question_shape(raw: list[str], question: str = "") -> str | None:
     """What kind of thing the user wants, when it is not knowledge about the two roles.
 
     "request": a favour ("draft 5 user stories", "can you set up a retro"); "status": a fact
     about the user's own team or a recent event ("did the PO accept my story yet", "who's our
     PO"); "method": how to do something or what a term means ("how do I write a good story");
-    "foreign": not English.
+    "foreign": not English (`question`, the text itself, when given, is checked for its script).
     """
     if not raw:
         return None
-    if text and other_script(text):
+    if question and other_script(question):  # the words in `raw` are only its Latin ones
         return "foreign"
     text = " ".join(raw)
     first = raw[0]
