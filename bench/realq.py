@@ -55,6 +55,7 @@ from bench.realq_report import (
     targets,
     write_section,
 )
+from bot.answer import ADVISOR_CHOICE
 
 TUNING = ROOT / "bench" / "realq.yml"
 # real team stories and near misses, for routing to the advisor (a development set: tuned on)
@@ -105,6 +106,7 @@ class Tally:
     right_each: list[bool] = field(default_factory=list)
     threshold: float | None = None
     advice_routed: int | None = None
+    advice_offered: int = 0  # advice questions asked back with the advisor among the choices
     offered_first: int = 0  # ask-backs whose first button is a right answer
     offered_any: int = 0  # ask-backs with a right answer among their buttons
 
@@ -124,6 +126,7 @@ class Tally:
             "wrong_pct": self.pct("wrong"),
             "threshold": self.threshold,
             "advice_routed": self.advice_routed,
+            "advice_offered": self.advice_offered,
             "offered_first": self.offered_first,
             "offered_any": self.offered_any,
         }
@@ -302,7 +305,12 @@ def run(
         cases = load_set(path)
         rows = ask_json(cases)
         pairs = list(zip(cases, rows, strict=True))
-        pmpo = Tally(advice_routed=sum(r.get("kind") == "advice" for c, r in pairs if is_advice(c)))
+        pmpo = Tally(
+            advice_routed=sum(r.get("kind") == "advice" for c, r in pairs if is_advice(c)),
+            advice_offered=sum(
+                ADVISOR_CHOICE in (r.get("suggestion_ids") or ()) for c, r in pairs if is_advice(c)
+            ),
+        )
         for case, row in pairs:
             outcome = pmpo_outcome(case, row)
             pmpo.add(outcome)

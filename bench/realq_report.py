@@ -112,7 +112,7 @@ def section(r: dict[str, Any]) -> list[str]:
                     f"{m['wrong_pct']:.1f}% ({m['wrong']})",
                     m["ask_back"] if name == "pmpo" else "n/a",
                     m["declined"],
-                    f"{m['advice_routed']}/{s['advice_questions']}" if name == "pmpo" else "n/a",
+                    _advice_cell(m, s) if name == "pmpo" else "n/a",
                     "as shipped" if m["threshold"] is None else f"{m['threshold']:.3f}",
                 ]
             )
@@ -209,6 +209,13 @@ def _at_risk_lines(s: dict[str, Any]) -> list[str]:
     ]
 
 
+def _advice_cell(m: dict[str, Any], s: dict[str, Any]) -> str:
+    """Routed, and besides those how many more an ask-back offers the advisor as a choice."""
+    offered = m.get("advice_offered") or 0
+    more = f" (+{offered} offered in an ask-back)" if offered else ""
+    return f"{m['advice_routed']}/{s['advice_questions']}{more}"
+
+
 def summary_lines(r: dict[str, Any]) -> list[str]:
     lines = []
     if r["judge_is_shared"] is False:
@@ -218,8 +225,7 @@ def summary_lines(r: dict[str, Any]) -> list[str]:
         for name, m in s["matchers"].items():
             thr = "" if m["threshold"] is None else f"  (decline below {m['threshold']:.3f})"
             extra = (
-                f"ask-back {m['ask_back']:>3}  advice routed {m['advice_routed']}/"
-                f"{s['advice_questions']}"
+                f"ask-back {m['ask_back']:>3}  advice routed {_advice_cell(m, s)}"
                 if name == "pmpo"
                 else ""
             )

@@ -84,6 +84,30 @@ class Suggestion(NamedTuple):
     command: str  # what to type to get it, e.g. "whois-owns roadmap"
 
 
+# A choice that asks the advisor about the story it was offered for: an ask-back on a team's
+# own story whose evidence fell short of routing it ("advise-story:" + the story as asked).
+# The advisor reads the team's facts from the story itself, so the story travels with the
+# click, as a question does in "More detail"; nothing is stored.
+ADVICE_REF = "advise-story:"
+ADVISOR_CHOICE = "advice"  # the choice's id, beside the entries' in `suggestion_ids`
+
+
+def advisor_choice(story: str) -> Suggestion:
+    return Suggestion(ADVISOR_CHOICE, "Advice for your team", f"{ADVICE_REF}{story}")
+
+
+def read_advice_ref(value: str) -> str | None:
+    """The story an advisor choice was offered for, or None for any other value."""
+    return value[len(ADVICE_REF) :].strip() if value.startswith(ADVICE_REF) else None
+
+
+def choice_value(choice: Suggestion, asked: str = "") -> str:
+    """What picking a choice asks: its entry by reference, or the advisor about the story."""
+    if choice.id == ADVISOR_CHOICE:
+        return choice.command
+    return entry_ref(choice.id, asked)
+
+
 class Also(NamedTuple):
     """Another question asked in the same message, and the entry that answers it."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.advisor_intent import looks_like_advice
+from bot.advisor_intent import looks_like_advice, tells_own_story
 from bot.advisor_situations import in_story
 from bot.answer import (
     DISAGREE,
@@ -20,7 +20,9 @@ from bot.answer import (
     Column,
     Section,
     Suggestion,
+    advisor_choice,
     cite,
+    read_advice_ref,
     read_entry_ref,
     suggestion,
 )
@@ -61,6 +63,9 @@ def answer_text(index: Index, text: str) -> Answer:
 
 def answer_value(index: Index, value: str) -> Answer:
     """What a button asks for: one entry by reference, or a question as typed."""
+    story = read_advice_ref(value)
+    if story is not None:
+        return story_advice(index.kb, story)
     ref = read_entry_ref(value)
     if ref is not None:
         entry = index.kb.entries.get(ref[0])
@@ -126,8 +131,30 @@ def answer(index: Index, command: Command) -> Answer:
             # ("5 engineers, one product: one person for both?"), the advisor's questions stay.
             match = index.match(arg)
             return _matched(index, match, arg) if match.outcome == "answer" else told
-        return with_second_ask(index, arg, _matched(index, index.match(arg), arg))
+        return _offer_advisor(
+            arg, with_second_ask(index, arg, _matched(index, index.match(arg), arg))
+        )
     return _matched(index, index.match(arg), arg)
+
+
+def _offer_advisor(text: str, found: Answer) -> Answer:
+    """An ask-back on a team's own story (our team, a role, an open question) also offers the
+    advisor. Its cues fell short of routing the story there, but a story the asker tells about
+    their own team is often a staffing question: one click answers it, and a wrong guess costs
+    nothing but a button."""
+    if found.kind != "clarify" or quiz_framed(words(text)):
+        return found
+    if not tells_own_story(without_scare_quotes(text)):
+        return found
+    return found._replace(suggestions=(*found.suggestions, advisor_choice(text)))
+
+
+def story_advice(kb: KnowledgeBase, story: str) -> Answer:
+    """The advisor on a story the asker chose to have advice on: read as a routed story is."""
+    from bot import advisor
+
+    story = without_scare_quotes(story)
+    return advisor.advise(kb, story, prose=True, situation=in_story(kb.advice, story))
 
 
 def goes_to_advisor(kb: KnowledgeBase, text: str) -> bool:

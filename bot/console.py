@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot import regex_store
-from bot.answer import Answer, entry_ref
+from bot.answer import Answer, choice_value
 from bot.answering import answer_value
 from bot.matcher import Index
 from bot.render import brief, plain
@@ -100,7 +100,7 @@ class Session:
         if text.isdigit() and choices:
             if not 1 <= int(text) <= len(choices):
                 return f"Pick a number from 1 to {len(choices)}, or ask something else."
-            text = entry_ref(choices[int(text) - 1].id)
+            text = choice_value(choices[int(text) - 1])
         self.last = answer_value(self.index, text)
         shown = plain.short(self.last)
         if (

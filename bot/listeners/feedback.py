@@ -14,7 +14,7 @@ import hashlib
 import json
 from typing import Any
 
-from bot.answer import Answer
+from bot.answer import Answer, read_advice_ref
 from bot.gaps.text import normalise
 from bot.render.blocks import BUTTON_VALUE
 from bot.safety import escape, from_slack
@@ -29,7 +29,12 @@ def value_for(answer: Answer, text: str, surface: str) -> str | None:
         return None
     entry = answer.id or answer.kind
     # escaped like every value pmpo sends (read back by `parse_value`): no live markup anywhere
-    question = escape(text[:MAX_TEXT]) if surface == "command" else normalise(text)
+    # an advisor choice's value redraws the advice from `t`; the gap log keeps only the story
+    question = (
+        escape(text[:MAX_TEXT])
+        if surface == "command"
+        else normalise(read_advice_ref(text) or text)
+    )
     key = hashlib.sha256(f"{entry}\0{' '.join(text.lower().split())}".encode()).hexdigest()
     data = {
         "k": key[:16],

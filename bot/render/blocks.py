@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answer import Answer, Cite, Section, entry_ref
+from bot.answer import ADVISOR_CHOICE, Answer, Cite, Section, choice_value
 from bot.render import brief, plain
 from bot.safety import cut, escape, utf16_len
 
@@ -155,10 +155,13 @@ def button_value(question: str) -> str:
 def pick_actions(answer: Answer, asked: str = "") -> Block:
     """One button per suggestion; a click answers it in place of this message. An ask-back
     also gets "None of these", so the asker can say so (and the admins learn it) rather than
-    leave a question hanging in the channel."""
+    leave a question hanging in the channel. An advisor choice comes after the entries and is
+    never the one cut."""
+    entries = [s for s in answer.suggestions if s.id != ADVISOR_CHOICE][:MAX_PICKS]
+    advisor = [s for s in answer.suggestions if s.id == ADVISOR_CHOICE]
     elements = [
-        button(s.title, f"{PICK_ACTION_PREFIX}{n}", entry_ref(s.id, asked))
-        for n, s in enumerate(answer.suggestions[:MAX_PICKS], 1)
+        button(s.title, f"{PICK_ACTION_PREFIX}{n}", button_value(choice_value(s, asked)))
+        for n, s in enumerate([*entries, *advisor], 1)
     ]
     if answer.kind == "clarify":
         elements.append(button("None of these", NONE_ACTION_ID, asked or NOTHING_ASKED))

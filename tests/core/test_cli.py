@@ -123,6 +123,31 @@ def test_console_answers_line_by_line_like_the_bot() -> None:
     assert "`more` shows the last answer in full" in out.stdout and "`exit`" in out.stdout
 
 
+TEAM_STORY = (
+    "We are 2 squads and our PO keeps getting pulled into customer calls, so refinement "
+    "slips every sprint. Is this normal or should something change?"
+)
+
+
+def test_an_ask_back_on_a_team_story_offers_the_advisor_last() -> None:
+    """The story's cues fall short of routing it, so it asks back; the advisor is one more
+    choice, after the entries (the first choice stays the likeliest entry)."""
+    out = json.loads(pmpo("ask", "--json", TEAM_STORY, kb=None).stdout)
+    assert out["kind"] == "clarify"
+    assert out["suggestion_ids"][-1] == "advice"
+    assert out["suggestions"][-1] == "Advice for your team"
+    assert "advice" not in out["suggestion_ids"][:-1]
+    # a question about a role in general, told by nobody about their team, offers no advisor
+    general = json.loads(pmpo("ask", "--json", "is the PO a manager or not?", kb=None).stdout)
+    assert "advice" not in general.get("suggestion_ids", [])
+
+
+def test_console_number_for_the_advisor_advises_on_the_story() -> None:
+    out = pmpo("console", stdin=f"{TEAM_STORY}\n4\n", kb=None).stdout
+    assert "  4. Advice for your team" in out
+    assert "Split or combine PM and PO?" in out and "given 2 squads" in out
+
+
 def test_one_shot_commands_do_not_import_slack() -> None:
     code = (
         "import sys; from bot.cli import main; "

@@ -193,6 +193,45 @@ def test_did_you_mean_choices_answer_in_place(web: WebServer, fake: FakeSlack) -
     assert chosen["blocks"][0]["text"]["text"] != asked["blocks"][0]["text"]["text"]
 
 
+# A team's own story whose cues fall short of routing it to the advisor: it asks back
+STORY = (
+    "We are 2 squads and our PO keeps getting pulled into customer calls, so refinement "
+    "slips every sprint. Is this normal or should something change?"
+)
+
+
+def test_an_ask_back_on_a_team_story_offers_the_advisor_in_place(
+    web: WebServer, fake: FakeSlack
+) -> None:
+    send_event(web, mention(f"<@{BOT_USER_ID}> {STORY} <!channel>", channel="C0ADV"))
+    post = fake.wait_for("chat.postMessage", channel="C0ADV")[0].params
+    assert_fits_slack(post)
+    picks = [v for k, v in buttons(post).items() if k.startswith("pmpo_pick_")]
+    assert [p["text"]["text"] for p in picks][-1] == "Advice for your team"
+    assert 2 <= len(picks) <= 4
+    ts = f"1700000000.{len(fake.calls):06d}"
+    container = {"type": "message", "message_ts": ts, "channel_id": "C0ADV"}
+    click(web, picks[-1], container=container)
+    advice = fake.wait_for("chat.update", channel="C0ADV", ts=ts)[0].params
+    assert_fits_slack(advice)
+    shown = json.dumps(advice["blocks"])
+    assert "Split or combine PM and PO?" in shown
+    assert "2 squads" in shown  # the facts came from the story the button carried
+    assert "<!channel>" not in shown
+    assert not any(k.startswith("pmpo_pick_") for k in buttons(advice))
+    assert len(fake.calls_for("chat.postMessage", channel="C0ADV")) == 1  # no second message
+
+
+def test_the_advisor_choice_carries_a_long_story_within_slacks_limit(
+    web: WebServer, fake: FakeSlack
+) -> None:
+    asked = slash(web, STORY + " More context: " + "we ship weekly and " * 150)
+    picks = [v for k, v in buttons(asked).items() if k.startswith("pmpo_pick_")]
+    assert picks[-1]["text"]["text"] == "Advice for your team"
+    assert len(picks[-1]["value"]) <= 2000
+    assert_fits_slack(asked)
+
+
 def home_views(fake: FakeSlack, user: str, count: int = 1) -> list[dict[str, Any]]:
     calls = fake.wait_for("views.publish", count=count, user_id=user)
     assert len(calls) >= count
