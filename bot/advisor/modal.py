@@ -7,9 +7,11 @@ Every field is optional. Invalid values come back as `{block_id: message}` for
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from bot.team_facts import parse_value
+from bot.team_facts.model import fmt
 
 CALLBACK_ID = "pmpo_advise"
 ACTION_ID = "value"
@@ -52,8 +54,28 @@ def _plain(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text}
 
 
-def build_view(private_metadata: str = "") -> dict[str, Any]:
-    """The `views.open` view: a form for the team's facts."""
+def prefill(facts: Mapping[str, Any]) -> dict[str, str]:
+    """The fields a story already answered, from the advice's facts (`extra["facts"]`, as
+    `ask --json` prints them): the asker opens the form to add what is missing, not to type
+    the story's numbers again. Keyed by block id; the form reads them back like typed ones."""
+    filled: dict[str, str] = {}
+    for block_id, fact, *_ in (*TEXT_FIELDS, *SELECT_FIELDS):
+        value = facts.get(fact)
+        unit = "%" if fact == "backlog_share" else ""
+        if isinstance(value, bool):
+            filled[block_id] = "yes" if value else "no"
+        elif isinstance(value, int | float):
+            filled[block_id] = f"{fmt(value)}{unit}"
+        elif isinstance(value, list) and len(value) == 2:
+            filled[block_id] = f"{fmt(value[0])}-{fmt(value[1])}{unit}"
+    return filled
+
+
+def build_view(
+    private_metadata: str = "", filled: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The `views.open` view: a form for the team's facts, `filled` in where already known."""
+    filled = filled or {}
     blocks: list[dict[str, Any]] = [
         {
             "type": "section",
@@ -79,6 +101,8 @@ def build_view(private_metadata: str = "") -> dict[str, Any]:
         }
         if block_id in _HINTS:
             block["hint"] = _plain(_HINTS[block_id])
+        if filled.get(block_id):
+            block["element"]["initial_value"] = filled[block_id][:40]
         blocks.append(block)
     for block_id, _fact, label in SELECT_FIELDS:
         block = {
@@ -95,6 +119,9 @@ def build_view(private_metadata: str = "") -> dict[str, Any]:
         }
         if block_id in _HINTS:
             block["hint"] = _plain(_HINTS[block_id])
+        chosen = [o for o in _YES_NO if o["value"] == filled.get(block_id)]
+        if chosen:
+            block["element"]["initial_option"] = chosen[0]
         blocks.append(block)
     return {
         "type": "modal",

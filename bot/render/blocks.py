@@ -8,8 +8,10 @@ Long content is split over several blocks or cut with an ellipsis, never rejecte
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from bot.advisor.rules import NEED_FACTS
 from bot.answer import ADVISOR_CHOICE, Answer, Cite, Section, choice_value
 from bot.render import brief, plain
 from bot.safety import cut, escape, utf16_len
@@ -28,6 +30,8 @@ SHARE_ACTION_ID = "pmpo_share"
 MORE_ACTION_ID = "pmpo_more"
 PICK_ACTION_PREFIX = "pmpo_pick_"  # + 1, 2, 3: "Did you mean…" choices and closest topics
 MAX_PICKS = 3
+# Under advice that needs more facts: the advisor's form, filled in with what the story gave
+FORM_ACTION_ID = "pmpo_advise_form"
 NONE_ACTION_ID = "pmpo_none"  # "None of these" under an ask-back's choices
 NOTHING_ASKED = "-"  # its value when the question is not to be logged (a DM)
 HELPFUL_ACTION_ID = "pmpo_vote_helpful"
@@ -101,6 +105,9 @@ def render(
     if context:
         tail.append(context)
     buttons = []
+    if needs_team_facts(answer):
+        facts = json.dumps(answer.extra.get("facts") or {}, separators=(",", ":"))
+        buttons.append(button("Open the team form", FORM_ACTION_ID, facts))
     if share_value is not None:
         buttons.append(button("Share in channel", SHARE_ACTION_ID, button_value(share_value)))
     if more_value is not None and not full and brief.has_more(answer):
@@ -144,6 +151,11 @@ def button(label: str, action_id: str, value: str) -> dict[str, Any]:
         "text": {"type": "plain_text", "text": cut(label, BUTTON_TEXT), "emoji": True},
         "value": value[:BUTTON_VALUE],
     }
+
+
+def needs_team_facts(answer: Answer) -> bool:
+    """Advice that asks for the team's facts rather than giving a verdict."""
+    return answer.kind == "advice" and answer.extra.get("verdict") == NEED_FACTS
 
 
 def button_value(question: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from bot import advisor
-from bot.advisor.modal import CALLBACK_ID, build_view, read_submission
+from bot.advisor.modal import CALLBACK_ID, build_view, prefill, read_submission
 from bot.kb.model import KnowledgeBase
 
 
@@ -91,3 +91,23 @@ def test_invalid_field_gives_an_error_on_its_block(block: str, value: str, fragm
 def test_several_invalid_fields_all_reported() -> None:
     _, errors = read_submission({"squads": text_input("-3"), "backlog": text_input("150%")})
     assert set(errors) == {"squads", "backlog"}
+
+
+def test_a_storys_facts_fill_the_form_and_read_back_as_typed(advice_kb: KnowledgeBase) -> None:
+    """What `ask --json` prints as a story's facts fills the form; submitted untouched, the
+    form gives the advisor the same facts."""
+    story = "we have 3 squads, 20-30 people, backlog 60%, strategy suffers"
+    told = advisor.advise(advice_kb, story)
+    filled = prefill(told.extra["facts"])
+    assert filled == {"squads": "3", "people": "20-30", "backlog": "60%", "strategy": "yes"}
+    view = build_view("", filled)
+    values: dict[str, Any] = {}
+    for block in view["blocks"]:
+        element = block.get("element") or {}
+        if "initial_option" in element:
+            values[block["block_id"]] = select(element["initial_option"]["value"])
+        elif "initial_value" in element:
+            values[block["block_id"]] = text_input(element["initial_value"])
+    facts, errors = read_submission(values)
+    assert not errors
+    assert advisor.advise(advice_kb, facts).extra["facts"] == told.extra["facts"]

@@ -232,6 +232,58 @@ def test_the_advisor_choice_carries_a_long_story_within_slacks_limit(
     assert_fits_slack(asked)
 
 
+def test_advice_that_needs_facts_opens_the_form_filled_in_with_the_storys(
+    web: WebServer, fake: FakeSlack
+) -> None:
+    story = (
+        "Our PO keeps getting pulled into sales calls and the 12 engineers wait on answers. "
+        "I'm the PM. What should we change?"
+    )
+    send_event(web, mention(f"<@{BOT_USER_ID}> {story}", channel="C0FORM"))
+    post = fake.wait_for("chat.postMessage", channel="C0FORM")[0].params
+    assert "Need more facts" in post["text"]
+    form = buttons(post)["pmpo_advise_form"]
+    assert form["text"]["text"] == "Open the team form"
+    click(web, form, container={"type": "message", "message_ts": "1.2", "channel_id": "C0FORM"})
+    opened = fake.wait_for("views.open")[0].params
+    assert opened["trigger_id"] == "1337.44.abcd"
+    fields = {b["block_id"]: b["element"] for b in opened["view"]["blocks"] if "block_id" in b}
+    assert fields["engineers"]["initial_value"] == "12"
+    assert "initial_value" not in fields["squads"]  # the story gave no squad count
+    assert json.loads(opened["view"]["private_metadata"]) == {"channel": "C0FORM"}
+    # a verdict needs no form
+    send_event(web, mention(f"<@{BOT_USER_ID}> advise 4 squads, 40 engineers", channel="C0VERD"))
+    verdict = fake.wait_for("chat.postMessage", channel="C0VERD")[0].params
+    assert "pmpo_advise_form" not in buttons(verdict)
+
+
+def test_the_form_button_with_a_forged_value_opens_an_empty_form(
+    web: WebServer, fake: FakeSlack
+) -> None:
+    forged = {"action_id": "pmpo_advise_form", "text": {"type": "plain_text", "text": "x"}}
+    container = {"type": "message", "message_ts": "1.3", "channel_id": "C0FORGE"}
+    click(web, {**forged, "value": "<!channel> not json"}, container=container)
+    fields = {
+        b["block_id"]: b["element"]
+        for b in fake.wait_for("views.open")[0].params["view"]["blocks"]
+        if "block_id" in b
+    }
+    assert not any("initial_value" in f or "initial_option" in f for f in fields.values())
+
+
+def test_when_slack_refuses_the_form_the_asker_is_told_how_to_type_the_facts(
+    web: WebServer, fake: FakeSlack
+) -> None:
+    fake.inject("views.open", "invalid_auth")
+    form = {"action_id": "pmpo_advise_form", "text": {"type": "plain_text", "text": "x"}}
+    container = {"type": "message", "message_ts": "1.4", "channel_id": "C0NOFORM"}
+    url = fake.response_url("form-refused")
+    click(web, {**form, "value": '{"engineers": 12}'}, container=container, response_url=url)
+    told = fake.wait_for("response_url", _id="form-refused")[0].params
+    assert told["replace_original"] is False and told["response_type"] == "ephemeral"
+    assert "Could not open the form" in told["text"] and "/pmpo advise" in told["text"]
+
+
 def home_views(fake: FakeSlack, user: str, count: int = 1) -> list[dict[str, Any]]:
     calls = fake.wait_for("views.publish", count=count, user_id=user)
     assert len(calls) >= count

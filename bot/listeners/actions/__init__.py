@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 from bot.answering import answer_value
 from bot.listeners import replies
 from bot.listeners.actions import in_place
+from bot.listeners.actions.advisor_form import form_listener
 from bot.listeners.actions.feedback import vote_listener
 from bot.listeners.actions.gap_yaml import gap_yaml_listener
 from bot.listeners.feedback import value_for
@@ -26,6 +27,7 @@ from bot.render.gaps import YAML_ACTION_ID
 def register(app: App, deps: Deps) -> None:
     app.action(blocks.SHARE_ACTION_ID)(ack=acknowledge_action, lazy=[share_listener(deps)])
     in_place.register(app, deps)
+    app.action(blocks.FORM_ACTION_ID)(ack=ack_only, lazy=[form_listener(deps)])
     # votes and snippets call Slack (and the database): acked at once, answered lazily
     app.action(blocks.HELPFUL_ACTION_ID)(ack=ack_only, lazy=[vote_listener(deps, helpful=True)])
     app.action(blocks.UNHELPFUL_ACTION_ID)(ack=ack_only, lazy=[vote_listener(deps, helpful=False)])

@@ -6,7 +6,6 @@ Answers are ephemeral and carry a "Share in channel" button. `/pmpo reload` is f
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable
@@ -15,13 +14,13 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.advisor import modal
 from bot.answer import Answer, Section
 from bot.answering import answer
 from bot.grammar import Command, parse
 from bot.kb import reload_note
 from bot.kb.store import ReloadReport
 from bot.listeners import replies
+from bot.listeners.actions.advisor_form import open_form
 from bot.listeners.commands.gaps import gaps_message
 from bot.listeners.feedback import value_for
 from bot.listeners.shared import Deps, is_admin
@@ -110,16 +109,8 @@ def _send(
 
 
 def open_advisor(client: WebClient, command: dict[str, Any], logger: logging.Logger) -> bool:
-    trigger_id = command.get("trigger_id")
-    if not trigger_id:
-        return False
-    metadata = json.dumps({"channel": command.get("channel_id", "")})
-    try:
-        client.views_open(trigger_id=trigger_id, view=modal.build_view(metadata))
-    except Exception as exc:  # the user still gets the typed-facts answer instead
-        logger.warning("views.open failed (%s); answering in text", type(exc).__name__)
-        return False
-    return True
+    """`/pmpo advise` with no facts: the form (the typed-facts answer when Slack refuses)."""
+    return open_form(client, command.get("trigger_id"), command.get("channel_id", ""), {}, logger)
 
 
 def reload_message(

@@ -1,0 +1,75 @@
+"""**Open the team form** under advice that needs more facts: the advisor's modal, filled in
+with the facts the story gave, so the asker adds only what is missing. The answer then comes
+to their DM, as it does for `/pmpo advise`."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.advisor import modal
+from bot.listeners import replies
+from bot.listeners.shared import Deps
+from bot.render import blocks
+
+
+def form_listener(deps: Deps) -> Callable[..., None]:
+    def handle_form(
+        action: dict[str, Any],
+        body: dict[str, Any],
+        client: WebClient,
+        logger: logging.Logger,
+    ) -> None:
+        user_id = (body.get("user") or {}).get("id", "")
+        channel = (body.get("container") or {}).get("channel_id") or (
+            body.get("channel") or {}
+        ).get("id", "")
+        if open_form(client, body.get("trigger_id"), channel, _facts(action), logger):
+            return
+        message = blocks.simple(
+            "Could not open the form",
+            verdict="Slack did not open the form just now. Type the facts instead, e.g. "
+            "`/pmpo advise 3 squads, 25 people, backlog 50%`.",
+        )
+        replies.send(
+            client,
+            body.get("response_url"),
+            {"response_type": "ephemeral", "replace_original": False, **message},
+            user_id=user_id,
+            what="advisor form",
+            logger=logger,
+        )
+
+    return handle_form
+
+
+def open_form(
+    client: WebClient,
+    trigger_id: str | None,
+    channel: str,
+    facts: dict[str, Any],
+    logger: logging.Logger,
+) -> bool:
+    """Open the advisor's modal; False when there is no trigger or Slack refuses."""
+    if not trigger_id:
+        return False
+    view = modal.build_view(json.dumps({"channel": channel}), modal.prefill(facts))
+    try:
+        client.views_open(trigger_id=trigger_id, view=view)
+    except Exception as exc:  # noqa: BLE001 - the caller offers the typed form instead
+        logger.warning("views.open failed (%s)", type(exc).__name__)
+        return False
+    return True
+
+
+def _facts(action: dict[str, Any]) -> dict[str, Any]:
+    """The button's facts; anything else (an old or forged value) fills in nothing."""
+    try:
+        facts = json.loads(str(action.get("value") or "{}"))
+    except ValueError:
+        return {}
+    return facts if isinstance(facts, dict) else {}
