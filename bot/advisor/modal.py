@@ -7,6 +7,7 @@ Every field is optional. Invalid values come back as `{block_id: message}` for
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -64,11 +65,16 @@ def prefill(facts: Mapping[str, Any]) -> dict[str, str]:
         unit = "%" if fact == "backlog_share" else ""
         if isinstance(value, bool):
             filled[block_id] = "yes" if value else "no"
-        elif isinstance(value, int | float):
+        elif _number(value):
             filled[block_id] = f"{fmt(value)}{unit}"
-        elif isinstance(value, list) and len(value) == 2:
+        elif isinstance(value, list) and len(value) == 2 and all(map(_number, value)):
             filled[block_id] = f"{fmt(value[0])}-{fmt(value[1])}{unit}"
     return filled
+
+
+def _number(value: Any) -> bool:
+    """A count or share as the facts hold it; a click's value is not trusted to be one."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def build_view(

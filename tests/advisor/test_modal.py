@@ -111,3 +111,8 @@ def test_a_storys_facts_fill_the_form_and_read_back_as_typed(advice_kb: Knowledg
     facts, errors = read_submission(values)
     assert not errors
     assert advisor.advise(advice_kb, facts).extra["facts"] == told.extra["facts"]
+
+
+def test_a_forged_facts_value_fills_in_nothing() -> None:
+    forged = {"squads": ["a", "b"], "engineers": float("inf"), "people": "lots", "markets": None}
+    assert prefill(forged) == {}

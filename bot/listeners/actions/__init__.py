@@ -27,7 +27,7 @@ from bot.render.gaps import YAML_ACTION_ID
 def register(app: App, deps: Deps) -> None:
     app.action(blocks.SHARE_ACTION_ID)(ack=acknowledge_action, lazy=[share_listener(deps)])
     in_place.register(app, deps)
-    app.action(blocks.FORM_ACTION_ID)(ack=ack_only, lazy=[form_listener(deps)])
+    app.action(blocks.FORM_ACTION_ID)(ack=ack_only, lazy=[form_listener()])
     # votes and snippets call Slack (and the database): acked at once, answered lazily
     app.action(blocks.HELPFUL_ACTION_ID)(ack=ack_only, lazy=[vote_listener(deps, helpful=True)])
     app.action(blocks.UNHELPFUL_ACTION_ID)(ack=ack_only, lazy=[vote_listener(deps, helpful=False)])

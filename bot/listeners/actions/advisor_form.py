@@ -13,11 +13,10 @@ from slack_sdk import WebClient
 
 from bot.advisor import modal
 from bot.listeners import replies
-from bot.listeners.shared import Deps
 from bot.render import blocks
 
 
-def form_listener(deps: Deps) -> Callable[..., None]:
+def form_listener() -> Callable[..., None]:
     def handle_form(
         action: dict[str, Any],
         body: dict[str, Any],
