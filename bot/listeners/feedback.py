@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.answer import Answer, read_advice_ref
 from bot.gaps.text import normalise
+from bot.listeners.shared import clicked_channel
 from bot.render.blocks import BUTTON_VALUE
 from bot.safety import escape, from_slack
 
@@ -69,8 +70,6 @@ def parse_value(value: str) -> dict[str, str] | None:
 
 def surface_of(body: dict[str, Any]) -> str:
     """Where a clicked message lives: an ephemeral `/pmpo` reply, a DM, or a channel."""
-    container = body.get("container") or {}
-    if container.get("is_ephemeral"):
+    if (body.get("container") or {}).get("is_ephemeral"):
         return "command"
-    channel = container.get("channel_id") or (body.get("channel") or {}).get("id") or ""
-    return "dm" if str(channel).startswith("D") else "mention"
+    return "dm" if clicked_channel(body).startswith("D") else "mention"

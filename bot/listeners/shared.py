@@ -85,6 +85,12 @@ def clicked(action: dict[str, Any], body: dict[str, Any]) -> tuple[str, str]:
     return from_slack(value), (body.get("user") or {}).get("id", "")
 
 
+def clicked_channel(body: dict[str, Any]) -> str:
+    """The channel of the message a button sits on ("" on the App Home tab)."""
+    container = body.get("container") or {}
+    return str(container.get("channel_id") or (body.get("channel") or {}).get("id") or "")
+
+
 def from_a_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
     return bool(
         event.get("bot_id")

@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 
 from bot.advisor import modal
 from bot.listeners import replies
+from bot.listeners.shared import clicked, clicked_channel
 from bot.render import blocks
 
 
@@ -23,11 +24,9 @@ def form_listener() -> Callable[..., None]:
         client: WebClient,
         logger: logging.Logger,
     ) -> None:
-        user_id = (body.get("user") or {}).get("id", "")
-        channel = (body.get("container") or {}).get("channel_id") or (
-            body.get("channel") or {}
-        ).get("id", "")
-        if open_form(client, body.get("trigger_id"), channel, _facts(action), logger):
+        value, user_id = clicked(action, body)
+        facts = _facts(value)
+        if open_form(client, body.get("trigger_id"), clicked_channel(body), facts, logger):
             return
         message = blocks.simple(
             "Could not open the form",
@@ -65,10 +64,10 @@ def open_form(
     return True
 
 
-def _facts(action: dict[str, Any]) -> dict[str, Any]:
+def _facts(value: str) -> dict[str, Any]:
     """The button's facts; anything else (an old or forged value) fills in nothing."""
     try:
-        facts = json.loads(str(action.get("value") or "{}"))
+        facts = json.loads(value or "{}")
     except ValueError:
         return {}
     return facts if isinstance(facts, dict) else {}

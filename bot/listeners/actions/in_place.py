@@ -21,7 +21,7 @@ from bot.answer import entry_ref, read_entry_ref
 from bot.answering import answer_value, none_fit_answer
 from bot.listeners import replies
 from bot.listeners.feedback import surface_of, value_for
-from bot.listeners.shared import Deps, ack_only, clicked
+from bot.listeners.shared import Deps, ack_only, clicked, clicked_channel
 from bot.render import blocks
 
 PICK = re.compile(rf"^{re.escape(blocks.PICK_ACTION_PREFIX)}\d$")
@@ -104,7 +104,7 @@ def replace_message(
     logger: logging.Logger,
 ) -> None:
     container = body.get("container") or {}
-    channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+    channel = clicked_channel(body)
     ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
     user_id = (body.get("user") or {}).get("id", "")
     if not ephemeral and channel and ts:
