@@ -36,9 +36,14 @@ class Call:
         return json.dumps(self.params, ensure_ascii=False)
 
 
+# errors Slack answers with HTTP 200 and ok: false (a revoked token, a message since deleted)
+SLACK_ERRORS = frozenset({"invalid_auth", "message_not_found"})
+
+
 @dataclass
 class Fault:
-    kind: str  # "429", "500", "invalid_auth", "stall", "drop", "html" (a proxy's error page)
+    # "429", "500", "stall", "drop", "html" (a proxy's error page), or one of SLACK_ERRORS
+    kind: str
     times: int = 1
     retry_after: int = 1
     seconds: float = 0.0
@@ -211,8 +216,9 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 elif fault.kind == "html":
                     self._send(200, b"<html><body>Proxy error</body></html>", "text/html")
                     return
-                elif fault.kind == "invalid_auth":
-                    self._send(200, b'{"ok": false, "error": "invalid_auth"}', "application/json")
+                elif fault.kind in SLACK_ERRORS:
+                    error = json.dumps({"ok": False, "error": fault.kind}).encode()
+                    self._send(200, error, "application/json")
                     return
             if method == "response_url":
                 self._send(200, b"ok", "text/plain")

@@ -250,11 +250,74 @@ def test_advice_that_needs_facts_opens_the_form_filled_in_with_the_storys(
     fields = {b["block_id"]: b["element"] for b in opened["view"]["blocks"] if "block_id" in b}
     assert fields["engineers"]["initial_value"] == "12"
     assert "initial_value" not in fields["squads"]  # the story gave no squad count
-    assert json.loads(opened["view"]["private_metadata"]) == {"channel": "C0FORM"}
+    assert json.loads(opened["view"]["private_metadata"]) == {"channel": "C0FORM", "ts": "1.2"}
+    # the asker adds the squads the story lacked; the verdict replaces the message in place
+    submit_form(web, opened["view"], squads="4")
+    update = fake.wait_for("chat.update", channel="C0FORM")[0].params
+    assert update["ts"] == "1.2" and "Need more facts" not in update["text"]
+    assert "4 squads" in update["text"] and "12 engineers" in update["text"]
+    assert "pmpo_advise_form" not in buttons(update)
+    assert not fake.calls_for("chat.postMessage", channel="U0USER1")  # no second copy by DM
     # a verdict needs no form
     send_event(web, mention(f"<@{BOT_USER_ID}> advise 4 squads, 40 engineers", channel="C0VERD"))
     verdict = fake.wait_for("chat.postMessage", channel="C0VERD")[0].params
     assert "pmpo_advise_form" not in buttons(verdict)
+
+
+def submit_form(web: WebServer, view: dict[str, Any], user: str = "U0USER1", **typed: str) -> None:
+    """Submit the opened modal as Slack would: its prefilled values plus what was `typed`."""
+    values: dict[str, Any] = {}
+    for block in view["blocks"]:
+        element = block.get("element") or {}
+        if block.get("type") != "input":
+            continue
+        if element["type"] == "plain_text_input":
+            text = typed.get(block["block_id"], element.get("initial_value"))
+            state = {"type": "plain_text_input", "value": text}
+        else:
+            state = {"type": "static_select", "selected_option": element.get("initial_option")}
+        values[block["block_id"]] = {element["action_id"]: state}
+    payload = {
+        "type": "view_submission",
+        "team": {"id": "T0TEST"},
+        "user": {"id": user, "team_id": "T0TEST"},
+        "api_app_id": "A0PMPO",
+        "trigger_id": "1.2.3",
+        "view": {**view, "id": "V0FORM", "state": {"values": values}},
+    }
+    resp = signed_post(web.base, "/slack/events", interactive_body(payload), FORM)
+    assert resp.status == 200
+    assert not resp.body or resp.json().get("response_action") != "errors"
+
+
+def test_form_advice_goes_by_dm_when_its_message_cannot_be_replaced(
+    web: WebServer, fake: FakeSlack
+) -> None:
+    form = {"action_id": "pmpo_advise_form", "text": {"type": "plain_text", "text": "x"}}
+    # a message pmpo may no longer edit: the advice arrives by DM instead
+    fake.inject("chat.update", "message_not_found")
+    container = {"type": "message", "message_ts": "1.5", "channel_id": "C0GONE"}
+    click(web, {**form, "value": '{"engineers": 30}'}, container=container, user="U0GONE")
+    view = fake.wait_for("views.open")[0].params["view"]
+    submit_form(web, view, user="U0GONE", squads="3")
+    assert fake.wait_for("chat.update", channel="C0GONE")
+    dm_post = fake.wait_for("chat.postMessage", channel="U0GONE")[0].params
+    assert "3 squads" in dm_post["text"] and "30 engineers" in dm_post["text"]
+    # an ephemeral /pmpo answer cannot be edited: its response_url takes the advice
+    url = fake.response_url("form-ephemeral")
+    container = {
+        "type": "message",
+        "message_ts": "1.6",
+        "channel_id": "C0EPH",
+        "is_ephemeral": True,
+    }
+    click(web, {**form, "value": "{}"}, container=container, response_url=url, user="U0EPH")
+    view = fake.wait_for("views.open", count=2)[1].params["view"]
+    assert json.loads(view["private_metadata"]) == {"channel": "C0EPH", "response_url": url}
+    submit_form(web, view, user="U0EPH", squads="2", engineers="14")
+    replaced = fake.wait_for("response_url", _id="form-ephemeral")[0].params
+    assert replaced["replace_original"] is True and "2 squads" in replaced["text"]
+    assert not fake.calls_for("chat.postMessage", channel="U0EPH")
 
 
 def test_the_form_button_with_a_forged_value_opens_an_empty_form(

@@ -1,6 +1,8 @@
 """**Open the team form** under advice that needs more facts: the advisor's modal, filled in
-with the facts the story gave, so the asker adds only what is missing. The answer then comes
-to their DM, as it does for `/pmpo advise`."""
+with the facts the story gave, so the asker adds only what is missing. The modal remembers the
+message the button sat on, so the advice replaces it in place (in the thread where the story
+was told) rather than arriving somewhere else; `/pmpo advise` has no such message, and its
+advice goes to the DM."""
 
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ def form_listener() -> Callable[..., None]:
     ) -> None:
         value, user_id = clicked(action, body)
         facts = _facts(value)
-        if open_form(client, body.get("trigger_id"), clicked_channel(body), facts, logger):
+        if open_form(client, body.get("trigger_id"), _place(body), facts, logger):
             return
         message = blocks.simple(
             "Could not open the form",
@@ -48,20 +50,38 @@ def form_listener() -> Callable[..., None]:
 def open_form(
     client: WebClient,
     trigger_id: str | None,
-    channel: str,
+    place: dict[str, str],
     facts: dict[str, Any],
     logger: logging.Logger,
 ) -> bool:
-    """Open the advisor's modal; False when there is no trigger or Slack refuses."""
+    """Open the advisor's modal; False when there is no trigger or Slack refuses. `place`
+    (the channel, and the clicked message when there is one) travels in the modal's private
+    metadata, which Slack hands back with the submission."""
     if not trigger_id:
         return False
-    view = modal.build_view(json.dumps({"channel": channel}), modal.prefill(facts))
+    view = modal.build_view(json.dumps(place), modal.prefill(facts))
     try:
         client.views_open(trigger_id=trigger_id, view=view)
     except Exception as exc:  # noqa: BLE001 - the caller offers the typed form instead
         logger.warning("views.open failed (%s)", type(exc).__name__)
         return False
     return True
+
+
+def _place(body: dict[str, Any]) -> dict[str, str]:
+    """Where the clicked message is: its channel and ts, or for an ephemeral message (which
+    `chat.update` cannot reach) the click's `response_url`."""
+    place = {"channel": clicked_channel(body)}
+    container = body.get("container") or {}
+    if container.get("is_ephemeral"):
+        url = body.get("response_url")
+        if isinstance(url, str) and url:
+            place["response_url"] = url
+    else:
+        ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
+        if isinstance(ts, str) and ts:
+            place["ts"] = ts
+    return place
 
 
 def _facts(value: str) -> dict[str, Any]:

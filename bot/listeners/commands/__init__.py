@@ -110,7 +110,9 @@ def _send(
 
 def open_advisor(client: WebClient, command: dict[str, Any], logger: logging.Logger) -> bool:
     """`/pmpo advise` with no facts: the form (the typed-facts answer when Slack refuses)."""
-    return open_form(client, command.get("trigger_id"), command.get("channel_id", ""), {}, logger)
+    return open_form(
+        client, command.get("trigger_id"), {"channel": command.get("channel_id", "")}, {}, logger
+    )
 
 
 def reload_message(

@@ -1,7 +1,13 @@
-"""The advisor modal's submission: check the form, then send the advice to the user's DM."""
+"""The advisor modal's submission: check the form, then answer where the form was opened.
+
+A form opened from **Open the team form** replaces the message that carried the button (the
+thread keeps one answer, now with the verdict); one opened by `/pmpo advise`, or whose
+message Slack will not let us replace, answers in the user's DM, so the advice is never lost.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -12,6 +18,7 @@ from slack_sdk import WebClient
 
 from bot import advisor
 from bot.advisor import modal
+from bot.listeners import replies
 from bot.listeners.shared import USER_ID, Deps
 from bot.render import blocks
 
@@ -46,9 +53,41 @@ def advisor_submission(deps: Deps) -> Callable[..., None]:
             "advisor modal user=%s chars=%d answered=%s", user_id, len(facts), result.answered
         )
         message = blocks.render(result, more_value=f"advise {facts}")
-        client.chat_postMessage(channel=user_id, **message)
+        if not replaced_in_place(client, _place(view), message, logger):
+            client.chat_postMessage(channel=user_id, **message)
 
     return handle_advisor_submission
+
+
+def replaced_in_place(
+    client: WebClient, place: dict[str, str], message: dict[str, Any], logger: logging.Logger
+) -> bool:
+    """Put the advice where the form's button was; False when there is no such message or
+    Slack refuses (deleted, too old, a response_url past its 30 minutes)."""
+    channel, ts, url = place.get("channel"), place.get("ts"), place.get("response_url")
+    if channel and ts:
+        try:
+            client.chat_update(channel=channel, ts=ts, **message)
+            return True
+        except Exception as exc:  # noqa: BLE001 - the DM below still delivers the advice
+            logger.warning("advisor form: chat.update failed (%s); answering by DM", exc)
+    if url:
+        problem = replies.post(url, {"replace_original": True, **message}, float(client.timeout))
+        if not problem:
+            return True
+        logger.warning("advisor form: response_url refused (%s); answering by DM", problem)
+    return False
+
+
+def _place(view: dict[str, Any]) -> dict[str, str]:
+    """The modal's private metadata (set by `advisor_form.open_form`); only string fields."""
+    try:
+        place = json.loads(view.get("private_metadata") or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(place, dict):
+        return {}
+    return {k: v for k, v in place.items() if isinstance(k, str) and isinstance(v, str) and v}
 
 
 def _values(view: dict[str, Any]) -> dict[str, Any]:
