@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.answer import Answer, Section
+from bot.answer import ADVISOR_CHOICE, Answer, Section
 from bot.gaps.grouping import Group
 
 SHOWN = 10  # groups in the Slack report and the default table
@@ -32,11 +32,15 @@ class GapReport:
 def group_line(rank: int, group: Group) -> str:
     samples = " / ".join(f"“{s}”" for s in group.samples) or "(no text kept)"
     kinds = ", ".join(f"{_DID.get(k, k)} {n}" for k, n in group.kinds.most_common())
-    picked = "".join(f"; picked {e} {n}" for e, n in group.picked.most_common(2))
+    picked = "".join(f"; picked {_named(e)} {n}" for e, n in group.picked.most_common(2))
     if group.none_fit:
         picked += f"; none fit {group.none_fit}"
-    entry = f"; entry: {group.entry_id}" if group.entry_id else "; no entry came close"
+    entry = f"; entry: {_named(group.entry_id)}" if group.entry_id else "; no entry came close"
     return f"{rank}. [{group.id}] {group.count}× {samples} ({kinds}{picked}{entry})"
+
+
+def _named(choice: str) -> str:
+    return "the advisor" if choice == ADVISOR_CHOICE else choice
 
 
 def summary(report: GapReport) -> str:

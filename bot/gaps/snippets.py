@@ -1,10 +1,12 @@
 """A gap group -> YAML an admin pastes into `knowledge/` and commits.
 
-Two shapes. When pmpo came close (it asked back, or the closest entry shares the group's
+Two shapes, and a note. When pmpo came close (it asked back, or the closest entry shares the group's
 content words): the phrasings people used, as lines to add to that entry's `examples:`
 list. Otherwise: a new entry skeleton with the right kind, an unused id, keywords and the
 phrasings as examples; the answer fields are left empty with a TODO comment, so `pmpo kb check`
-refuses the entry, at that line, until someone writes the answer.
+refuses the entry, at that line, until someone writes the answer. When the askers chose
+*Advice for your team* instead, the stories wanted the advisor, which no YAML routes to: a
+note says so, rather than filing team stories under an FAQ they did not want.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from bot.answer import ADVISOR_CHOICE
 from bot.gaps.grouping import Group
 from bot.gaps.text import signature
 from bot.kb.model import Entry, KnowledgeBase
@@ -28,7 +31,8 @@ def phrasing_field() -> str:
 
 @dataclass(frozen=True)
 class Snippet:
-    mode: str  # "add" (phrasings for an existing entry) or "new" (entry skeleton)
+    # "add" (phrasings for an existing entry), "new" (entry skeleton) or "advisor" (a note)
+    mode: str
     file: str  # knowledge file it belongs in, e.g. "faq.yml"
     entry_id: str
     yaml: str  # the lines to paste, comments included
@@ -45,6 +49,8 @@ class Snippet:
 
 
 def suggest(group: Group, kb: KnowledgeBase) -> Snippet:
+    if group.entry_id == ADVISOR_CHOICE:
+        return advisor_note(group)
     entry = kb.entries.get(group.entry_id or "")
     if entry is not None and _close(group, entry):
         return add_phrasings(group, entry)
@@ -87,6 +93,19 @@ def add_phrasings(group: Group, entry: Entry) -> Snippet:
     )
     lines = [why, header, *items]
     return Snippet("add", entry.file, entry.id, "\n".join(lines) + "\n", name)
+
+
+def advisor_note(group: Group) -> Snippet:
+    picks = group.picked.get(ADVISOR_CHOICE, 0)
+    lines = [
+        f"# {group.count} question(s) like these; askers chose *Advice for your team* {picks}",
+        "# time(s) from the choices offered: team stories that wanted the split/combine advisor.",
+        "# Nothing to paste: knowledge/ routes no question to the advisor (its cues are in",
+        "# bot/advisor_intent.py), and filing these under an entry would answer the next such",
+        "# story with that entry. Pass the phrasings on to pmpo's maintainers:",
+        *(f"#   {json.dumps(p, ensure_ascii=False)}" for p in group.samples),
+    ]
+    return Snippet("advisor", "", ADVISOR_CHOICE, "\n".join(lines) + "\n")
 
 
 def new_entry(group: Group, kb: KnowledgeBase, closest: Entry | None) -> Snippet:

@@ -55,11 +55,16 @@ def _section(text: str) -> Block:
 
 
 def snippet_message(snippet: Snippet, group_id: str) -> dict[str, Any]:
-    what = (
-        f"Phrasings for `{snippet.entry_id}` in {snippet.file}"
-        if snippet.mode == "add"
-        else f"A new entry `{snippet.entry_id}` for {snippet.file}"
-    )
+    if snippet.mode == "advisor":
+        what = "No YAML: these askers wanted the advisor"
+        then = "Nothing to paste; the note says why."
+    else:
+        what = (
+            f"Phrasings for `{snippet.entry_id}` in {snippet.file}"
+            if snippet.mode == "add"
+            else f"A new entry `{snippet.entry_id}` for {snippet.file}"
+        )
+        then = "Paste it, run `pmpo kb check`, commit, then `/pmpo reload`."
     code = cut(f"```\n{escape(snippet.yaml)}```", SECTION_TEXT)
     return {
         "text": f"Suggested YAML for gap {group_id}",
@@ -71,8 +76,7 @@ def snippet_message(snippet: Snippet, group_id: str) -> dict[str, Any]:
                 "elements": [
                     {
                         "type": "mrkdwn",
-                        "text": "Paste it, run `pmpo kb check`, commit, then `/pmpo reload`. "
-                        f"Offline: `pmpo gaps --yaml {escape(group_id)}`.",
+                        "text": f"{then} Offline: `pmpo gaps --yaml {escape(group_id)}`.",
                     }
                 ],
             },

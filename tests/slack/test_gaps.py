@@ -33,7 +33,7 @@ from tests.slack.helpers import (
     server_env,
     signed_post,
 )
-from tests.slack.test_short_and_home import buttons, send_event
+from tests.slack.test_short_and_home import STORY, buttons, send_event
 from tests.slack.test_short_and_home import click as home_click
 
 FORM = "application/x-www-form-urlencoded"
@@ -241,6 +241,38 @@ def test_a_choice_clicked_after_an_ask_back_shows_the_admin_which_entry_was_mean
     signed_post(gap_web.base, "/slack/events", event_body(dm(question)), "application/json")
     posted = fake.wait_for("chat.postMessage", channel="D0DM0001")[0].params
     assert [b["value"] for b in pick_buttons(posted)] == [f"entry:{i}" for i in ids]
+
+
+def test_a_story_that_wanted_the_advisor_is_not_filed_under_an_entry(
+    gap_web: GapServer, fake: FakeSlack
+) -> None:
+    kept = normalise(STORY)
+    picks = pick_buttons(slash(gap_web, STORY))
+    advisor = picks[-1]
+    assert advisor["text"]["text"] == "Advice for your team"
+    click(gap_web, advisor, response_url=fake.response_url("advisor-picked"))
+    advice = fake.wait_for("response_url", _id="advisor-picked")[0].params
+    assert "Split or combine PM and PO?" in json.dumps(advice["blocks"])
+
+    text = report_until(gap_web, fake, "picked the advisor 1")
+    assert f"“{kept}” (asked back 1; picked the advisor 1; entry: the advisor)" in text
+    report = json.loads(pmpo_gaps_cli(gap_web, "--json").stdout)
+    group = next(g for g in report["groups"] if kept in g["samples"])
+    assert group["picked"] == {"advice": 1} and group["entry_id"] == "advice"
+    # without the pick its YAML filed the story under the first choice as an example
+    snippet = pmpo_gaps_cli(gap_web, "--yaml", group["id"]).stdout
+    assert "Nothing to paste" in snippet and json.dumps(kept) in snippet
+    assert "examples:" not in snippet and "- id:" not in snippet
+    # the admin's Suggest YAML button says the same in Slack
+    row = next(
+        b
+        for b in admin_report(gap_web, fake, "advisor-report")["blocks"]
+        if b.get("block_id") == "pmpo_gap_yaml"
+    )
+    suggest = next(e for e in row["elements"] if e["value"] == group["id"])
+    click(gap_web, suggest, user_id=ADMIN_ID, response_url=fake.response_url("advisor-yaml"))
+    told = json.dumps(fake.wait_for("response_url", _id="advisor-yaml")[0].params)
+    assert "No YAML: these askers wanted the advisor" in told and "Nothing to paste" in told
 
 
 def test_none_of_these_closes_the_ask_back_and_asks_the_admin_for_a_new_entry(

@@ -17,7 +17,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.answer import entry_ref, read_entry_ref
+from bot.answer import ADVISOR_CHOICE, entry_ref, read_advice_ref, read_entry_ref
 from bot.answering import answer_value, none_fit_answer
 from bot.listeners import replies
 from bot.listeners.feedback import surface_of, value_for
@@ -54,6 +54,12 @@ def in_place_listener(deps: Deps, *, full: bool) -> Callable[..., None]:
             if not full and asked and result.answered and deps.gaplog is not None:
                 deps.gaplog.picked(entry_id, asked, surface_of(body))
             text = entry_ref(entry_id)  # the buttons below name the entry, nothing more
+        elif not full and result.kind == "advice" and deps.gaplog is not None:
+            # the story wanted the advisor, not an entry: the gap report must not suggest
+            # filing it under the first choice offered
+            story = read_advice_ref(text)
+            if story:
+                deps.gaplog.picked(ADVISOR_CHOICE, story, surface_of(body))
         logger.info(
             "%s user=%s chars=%d kind=%s answered=%s",
             what,
