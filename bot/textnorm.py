@@ -62,7 +62,7 @@ STOPWORDS = frozenset(
     someone somebody ones thing things stuff lol tell know question ask asking wondering either
     neither pmpo morning afternoon evening night cheers go goes going went good great nice
     cool awesome anyway anyways exactly honestly seriously literally nutshell briefly eli5 tldr
-    even ever simply guys usually typically generally normally tl dr
+    even ever simply guys usually typically generally normally tl dr quite
     re pre
     """.split()
 )

@@ -414,6 +414,22 @@ def test_other_words_for_an_owned_thing_find_it(real_index: Index) -> None:
     assert reaches(demo, {"owns-stakeholder-demo"}), (demo.kind, demo.id)
 
 
+def test_a_technology_background_is_a_technical_one(real_index: Index) -> None:
+    """ "no technology background" was declined, its PM matched only as a person; "quite
+    technical" read "quite" as "quit"."""
+    for question in (
+        "Can I become a product manager with zero technology background?",
+        "is a tech background required to be a PM?",
+        "people say a PM must be quite technical; is that so?",
+    ):
+        answer = ask(real_index, question)
+        wanted = {"faq-pm-technical-skills"}
+        assert reaches(answer, wanted) and never_wrong(answer, wanted), (question, answer.id)
+    po = ask(real_index, "as a product owner with no tech background, will I struggle?")
+    wanted = {"faq-po-technical-skills"}
+    assert reaches(po, wanted) and never_wrong(po, wanted), (po.kind, po.id)
+
+
 def test_standing_up_to_someone_is_not_the_standup(real_index: Index) -> None:
     for question in (
         "how can a product owner stand up to a pushy VP?",
