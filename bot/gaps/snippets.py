@@ -1,7 +1,7 @@
 """A gap group -> YAML an admin pastes into `knowledge/` and commits.
 
-Two shapes, and a note. When pmpo came close (it asked back, or the closest entry shares the group's
-content words): the phrasings people used, as lines to add to that entry's `examples:`
+Two shapes, and a note. When pmpo came close (it asked back, or the closest entry shares the
+group's content words): the phrasings people used, as lines to add to that entry's `examples:`
 list. Otherwise: a new entry skeleton with the right kind, an unused id, keywords and the
 phrasings as examples; the answer fields are left empty with a TODO comment, so `pmpo kb check`
 refuses the entry, at that line, until someone writes the answer. When the askers chose

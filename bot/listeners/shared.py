@@ -91,6 +91,12 @@ def clicked_channel(body: dict[str, Any]) -> str:
     return str(container.get("channel_id") or (body.get("channel") or {}).get("id") or "")
 
 
+def clicked_message_ts(body: dict[str, Any]) -> str:
+    """The ts of the message a button sits on ("" when Slack sent none)."""
+    container = body.get("container") or {}
+    return str(container.get("message_ts") or (body.get("message") or {}).get("ts") or "")
+
+
 def from_a_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
     return bool(
         event.get("bot_id")

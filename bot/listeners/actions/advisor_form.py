@@ -15,7 +15,7 @@ from slack_sdk import WebClient
 
 from bot.advisor import modal
 from bot.listeners import replies
-from bot.listeners.shared import clicked, clicked_channel
+from bot.listeners.shared import clicked, clicked_channel, clicked_message_ts
 from bot.render import blocks
 
 
@@ -72,15 +72,12 @@ def _place(body: dict[str, Any]) -> dict[str, str]:
     """Where the clicked message is: its channel and ts, or for an ephemeral message (which
     `chat.update` cannot reach) the click's `response_url`."""
     place = {"channel": clicked_channel(body)}
-    container = body.get("container") or {}
-    if container.get("is_ephemeral"):
+    if (body.get("container") or {}).get("is_ephemeral"):
         url = body.get("response_url")
         if isinstance(url, str) and url:
             place["response_url"] = url
-    else:
-        ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
-        if isinstance(ts, str) and ts:
-            place["ts"] = ts
+    elif ts := clicked_message_ts(body):
+        place["ts"] = ts
     return place
 
 

@@ -21,7 +21,7 @@ from bot.answer import ADVISOR_CHOICE, entry_ref, read_advice_ref, read_entry_re
 from bot.answering import answer_value, none_fit_answer
 from bot.listeners import replies
 from bot.listeners.feedback import surface_of, value_for
-from bot.listeners.shared import Deps, ack_only, clicked, clicked_channel
+from bot.listeners.shared import Deps, ack_only, clicked, clicked_channel, clicked_message_ts
 from bot.render import blocks
 
 PICK = re.compile(rf"^{re.escape(blocks.PICK_ACTION_PREFIX)}\d$")
@@ -109,9 +109,8 @@ def replace_message(
     what: str,
     logger: logging.Logger,
 ) -> None:
-    container = body.get("container") or {}
     channel = clicked_channel(body)
-    ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
+    ts = clicked_message_ts(body)
     user_id = (body.get("user") or {}).get("id", "")
     if not ephemeral and channel and ts:
         try:

@@ -53,7 +53,7 @@ def advisor_submission(deps: Deps) -> Callable[..., None]:
             "advisor modal user=%s chars=%d answered=%s", user_id, len(facts), result.answered
         )
         message = blocks.render(result, more_value=f"advise {facts}")
-        if not replaced_in_place(client, _place(view), message, logger):
+        if not replaced_in_place(client, _opened_from(view), message, logger):
             client.chat_postMessage(channel=user_id, **message)
 
     return handle_advisor_submission
@@ -79,7 +79,7 @@ def replaced_in_place(
     return False
 
 
-def _place(view: dict[str, Any]) -> dict[str, str]:
+def _opened_from(view: dict[str, Any]) -> dict[str, str]:
     """The modal's private metadata (set by `advisor_form.open_form`); only string fields."""
     try:
         place = json.loads(view.get("private_metadata") or "{}")
