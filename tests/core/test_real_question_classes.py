@@ -430,6 +430,17 @@ def test_a_technology_background_is_a_technical_one(real_index: Index) -> None:
     assert reaches(po, wanted) and never_wrong(po, wanted), (po.kind, po.id)
 
 
+def test_must_a_role_be_technical_is_answered_for_either_role(real_index: Index) -> None:
+    """ "must a PM be technical" was an alias of the PM's entry alone: the PO's twin asked
+    back ("Must POs be technical?") where the PM's answered."""
+    for question, wanted in (
+        ("Must POs be technical?", "faq-po-technical-skills"),
+        ("must a product manager be technical to get hired?", "faq-pm-technical-skills"),
+    ):
+        answer = ask(real_index, question)
+        assert answer.answered and answer.id == wanted, (question, answer.kind, answer.id)
+
+
 def test_standing_up_to_someone_is_not_the_standup(real_index: Index) -> None:
     for question in (
         "how can a product owner stand up to a pushy VP?",
