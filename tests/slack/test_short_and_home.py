@@ -244,7 +244,8 @@ def test_advice_that_needs_facts_opens_the_form_filled_in_with_the_storys(
     assert "Need more facts" in post["text"]
     form = buttons(post)["pmpo_advise_form"]
     assert form["text"]["text"] == "Open the team form"
-    click(web, form, container={"type": "message", "message_ts": "1.2", "channel_id": "C0FORM"})
+    container = {"type": "message", "message_ts": "1.2", "channel_id": "C0FORM"}
+    click(web, form, container=container)
     opened = fake.wait_for("views.open")[0].params
     assert opened["trigger_id"] == "1337.44.abcd"
     fields = {b["block_id"]: b["element"] for b in opened["view"]["blocks"] if "block_id" in b}
@@ -258,6 +259,10 @@ def test_advice_that_needs_facts_opens_the_form_filled_in_with_the_storys(
     assert "4 squads" in update["text"] and "12 engineers" in update["text"]
     assert "pmpo_advise_form" not in buttons(update)
     assert not fake.calls_for("chat.postMessage", channel="U0USER1")  # no second copy by DM
+    # More detail asks the advisor again with the same facts, and gets the whole verdict
+    click(web, buttons(update)["pmpo_more"], container=container)
+    full = fake.wait_for("chat.update", count=2, channel="C0FORM")[1].params
+    assert "4 squads" in full["text"] and "Need more facts" not in full["text"]
     # a verdict needs no form
     send_event(web, mention(f"<@{BOT_USER_ID}> advise 4 squads, 40 engineers", channel="C0VERD"))
     verdict = fake.wait_for("chat.postMessage", channel="C0VERD")[0].params
