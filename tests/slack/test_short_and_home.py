@@ -259,6 +259,9 @@ def test_advice_that_needs_facts_opens_the_form_filled_in_with_the_storys(
     assert "4 squads" in update["text"] and "12 engineers" in update["text"]
     assert "pmpo_advise_form" not in buttons(update)
     assert not fake.calls_for("chat.postMessage", channel="U0USER1")  # no second copy by DM
+    # rated like any advice in a channel
+    vote = json.loads(buttons(update)["pmpo_vote_helpful"]["value"])
+    assert (vote["e"], vote["s"]) == ("advice", "mention")
     # More detail asks the advisor again with the same facts, and gets the whole verdict
     click(web, buttons(update)["pmpo_more"], container=container)
     full = fake.wait_for("chat.update", count=2, channel="C0FORM")[1].params
@@ -308,6 +311,7 @@ def test_form_advice_goes_by_dm_when_its_message_cannot_be_replaced(
     assert fake.wait_for("chat.update", channel="C0GONE")
     dm_post = fake.wait_for("chat.postMessage", channel="U0GONE")[0].params
     assert "3 squads" in dm_post["text"] and "30 engineers" in dm_post["text"]
+    assert json.loads(buttons(dm_post)["pmpo_vote_helpful"]["value"])["s"] == "dm"
     # an ephemeral /pmpo answer cannot be edited: its response_url takes the advice
     url = fake.response_url("form-ephemeral")
     container = {
@@ -322,6 +326,15 @@ def test_form_advice_goes_by_dm_when_its_message_cannot_be_replaced(
     submit_form(web, view, user="U0EPH", squads="2", engineers="14")
     replaced = fake.wait_for("response_url", _id="form-ephemeral")[0].params
     assert replaced["replace_original"] is True and "2 squads" in replaced["text"]
+    # an ephemeral answer can be shared, and its vote redraws it from the typed facts
+    assert buttons(replaced)["pmpo_share"]["value"].startswith("advise ")
+    helpful = buttons(replaced)["pmpo_vote_helpful"]
+    vote = json.loads(helpful["value"])
+    assert vote["s"] == "command" and vote["t"].startswith("advise ")
+    voted = fake.response_url("form-voted")
+    click(web, helpful, container={**container, "message_ts": "1.7"}, response_url=voted)
+    thanked = fake.wait_for("response_url", _id="form-voted")[0].params
+    assert "2 squads" in thanked["text"] and "pmpo_vote_helpful" not in buttons(thanked)
     assert not fake.calls_for("chat.postMessage", channel="U0EPH")
 
 

@@ -18,7 +18,9 @@ from slack_sdk import WebClient
 
 from bot import advisor
 from bot.advisor import modal
+from bot.answer import Answer
 from bot.listeners import replies
+from bot.listeners.feedback import value_for
 from bot.listeners.shared import USER_ID, Deps
 from bot.render import blocks
 
@@ -52,9 +54,10 @@ def advisor_submission(deps: Deps) -> Callable[..., None]:
         logger.info(
             "advisor modal user=%s chars=%d answered=%s", user_id, len(facts), result.answered
         )
-        message = blocks.render(result, more_value=f"advise {facts}")
-        if not replaced_in_place(client, _opened_from(view), message, logger):
-            client.chat_postMessage(channel=user_id, **message)
+        typed = f"advise {facts}"
+        place = _opened_from(view)
+        if not replaced_in_place(client, place, _message(result, typed, _surface(place)), logger):
+            client.chat_postMessage(channel=user_id, **_message(result, typed, "dm"))
 
     return handle_advisor_submission
 
@@ -77,6 +80,24 @@ def replaced_in_place(
             return True
         logger.warning("advisor form: response_url refused (%s); answering by DM", problem)
     return False
+
+
+def _message(result: Answer, typed: str, surface: str) -> dict[str, Any]:
+    """The advice as any other advice is shown where it lands: *More detail*, the vote
+    buttons, and on an ephemeral answer *Share in channel*."""
+    return blocks.render(
+        result,
+        more_value=typed,
+        share_value=typed if surface == "command" and result.answered else None,
+        feedback=value_for(result, typed, surface),
+    )
+
+
+def _surface(place: dict[str, str]) -> str:
+    """Where the replaced message lives, as `listeners.feedback.surface_of` names it."""
+    if place.get("response_url") and not place.get("ts"):
+        return "command"
+    return "dm" if place.get("channel", "").startswith("D") else "mention"
 
 
 def _opened_from(view: dict[str, Any]) -> dict[str, str]:
