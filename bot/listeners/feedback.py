@@ -70,6 +70,14 @@ def parse_value(value: str) -> dict[str, str] | None:
 
 def surface_of(body: dict[str, Any]) -> str:
     """Where a clicked message lives: an ephemeral `/pmpo` reply, a DM, or a channel."""
-    if (body.get("container") or {}).get("is_ephemeral"):
+    return surface_at(
+        clicked_channel(body), bool((body.get("container") or {}).get("is_ephemeral"))
+    )
+
+
+def surface_at(channel: str, ephemeral: bool) -> str:
+    """The surface of a message in `channel`, for a click or for a message found again later
+    (the advisor form's submission names the message its button sat on)."""
+    if ephemeral:
         return "command"
-    return "dm" if clicked_channel(body).startswith("D") else "mention"
+    return "dm" if channel.startswith("D") else "mention"

@@ -20,7 +20,7 @@ from bot import advisor
 from bot.advisor import modal
 from bot.answer import Answer
 from bot.listeners import replies
-from bot.listeners.feedback import value_for
+from bot.listeners.feedback import surface_at, value_for
 from bot.listeners.shared import USER_ID, Deps
 from bot.render import blocks
 
@@ -56,7 +56,9 @@ def advisor_submission(deps: Deps) -> Callable[..., None]:
         )
         typed = f"advise {facts}"
         place = _opened_from(view)
-        if not replaced_in_place(client, place, _message(result, typed, _surface(place)), logger):
+        # an ephemeral answer is found again by its response_url alone (chat.update can't)
+        here = surface_at(place.get("channel", ""), "ts" not in place and "response_url" in place)
+        if not replaced_in_place(client, place, _message(result, typed, here), logger):
             client.chat_postMessage(channel=user_id, **_message(result, typed, "dm"))
 
     return handle_advisor_submission
@@ -91,13 +93,6 @@ def _message(result: Answer, typed: str, surface: str) -> dict[str, Any]:
         share_value=typed if surface == "command" and result.answered else None,
         feedback=value_for(result, typed, surface),
     )
-
-
-def _surface(place: dict[str, str]) -> str:
-    """Where the replaced message lives, as `listeners.feedback.surface_of` names it."""
-    if place.get("response_url") and not place.get("ts"):
-        return "command"
-    return "dm" if place.get("channel", "").startswith("D") else "mention"
 
 
 def _opened_from(view: dict[str, Any]) -> dict[str, str]:
