@@ -175,6 +175,7 @@ def measure(
     size: int | None, kb_dir: Path | None, rounds: int, reloads: int, profile: bool = False
 ) -> dict[str, Any]:
     """size None: the real knowledge directory. kb_dir: load that YAML directory."""
+    from bot.kb import heap
     from bot.kb.loader import load_dir
     from bot.matcher import Index
 
@@ -199,7 +200,7 @@ def measure(
     t0 = time.perf_counter()
     index = Index(kb)
     build_s = time.perf_counter() - t0
-    gc.collect()
+    heap.settle()  # as the bot's KnowledgeStore does with each index it serves
     rss_index = rss_mb()
 
     answerable = [item for item in questions if item["expect"] not in (None, "advice")]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config import default_state_dir
-from bot.kb import cache
+from bot.kb import cache, heap
 from bot.kb.loader import LoadResult
 from bot.kb.loader import load_dir as _load_dir
 from bot.kb.model import KnowledgeBase, Problem
@@ -108,7 +108,7 @@ class KnowledgeStore:
         snapshot = self._load_published(published) if follow and published else None
         if snapshot is None:
             snapshot = self._start_from_disk(published)
-        self._snapshot = snapshot
+        self._serve(snapshot)
         if snapshot.loaded:
             self._say_serving(snapshot.key)
 
@@ -173,7 +173,7 @@ class KnowledgeStore:
                 log.error("knowledge: reload not published to other processes: %s", exc)
                 extra["state_error"] = str(exc)
             self._failed = None
-            self._snapshot = Snapshot(index, key, True)
+            self._serve(Snapshot(index, key, True))
             self._say_serving(key)
         return ReloadReport(
             ok=True,
@@ -187,6 +187,10 @@ class KnowledgeStore:
         )
 
     # -- internals ---------------------------------------------------------------------------
+    def _serve(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+        heap.settle()
+
     def _start_from_disk(self, published: Published | None) -> Snapshot:
         index, result, key = _validate(self.directory)
         if index is not None:
@@ -262,7 +266,7 @@ class KnowledgeStore:
                     )
                 self._failed = published.generation
                 return
-            self._snapshot = Snapshot(index, published.key, True)
+            self._serve(Snapshot(index, published.key, True))
             self._generation = published.generation
             self._failed = None
             log.info("knowledge: followed a reload to %s", published.key[:12])
