@@ -176,8 +176,9 @@ class TermReader:
             # "ctos" is the plural of a known word; "tpms", "smes", "reqs" are plurals of
             # acronyms, not slips for "tpos", "sees" or "reps": a repair would change the topic
             single = word[:-1]
-            known = single in self._known_words or stem(single) in self._known_stems
-            return single if known else None
+            if single in self._known_words or stem(single) in self._known_stems:
+                return single
+            return None if self._is_english(word) else self._dropped_letter(word)
         limit = _slips(len(word))
         candidates = self._vocab_by_initial.get(word[0], ())
         found: list[tuple[str, float]] = list(within(word, candidates, limit))
@@ -193,6 +194,18 @@ class TermReader:
             return None  # "lunch" is lunch, not a slip for "launch"
         # Same distance: prefer the longer word, since a dropped letter is the commonest slip.
         return min(found, key=lambda f: (f[1], -len(f[0]), f[0]))[0]
+
+    def _dropped_letter(self, plural: str) -> str | None:
+        """"skils", "rols": the one known plural that is this word with a letter put back.
+        Only a dropped letter, never a changed one: "tpms" is no slip for "tpos"."""
+        found = [
+            w
+            for w in self._vocab_by_initial.get(plural[0], ())
+            if len(w) == len(plural) + 1
+            and w.endswith("s")
+            and any(w[:i] + w[i + 1 :] == plural for i in range(1, len(w) - 1))
+        ]
+        return found[0] if len(found) == 1 else None
 
 
 def proper_names(text: str) -> frozenset[str]:

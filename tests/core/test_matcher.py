@@ -29,13 +29,18 @@ def test_a_misspelled_stop_word_is_dropped_and_manger_means_manager(real_index: 
     assert match.entry is not None and match.entry.id == "compare", match.reason
 
 
-def test_a_short_plural_is_repaired_only_to_its_singular(real_index: Index) -> None:
+def test_a_short_plural_is_repaired_to_its_singular_or_a_dropped_letter(
+    real_index: Index,
+) -> None:
     """ "TPMs" was repaired into "tpos" (technical product owners) and "SMEs" into "sees": an
-    acronym's plural is one slip from another word, and the repair changed the topic."""
+    acronym's plural is one slip from another word, and the repair changed the topic. A
+    letter left out of a plural ("skils", "rols") is put back: those were not repaired."""
     stems = {t.stem for t in real_index.analyze("do TPMs and SMEs join refinement?")[0]}
     assert not {"technic_product_owner", "see"} & stems, stems
     assert "program_manag" in stems
     assert "cto" in {t.stem for t in real_index.analyze("what do ctos do")[0]}
+    terms = real_index.analyze("which skils and rols does a po need")[0]
+    assert {"skills", "roles"} <= {t.word for t in terms if t.corrected}, terms
 
 
 def test_a_hyphenated_prefix_is_no_topic(real_index: Index) -> None:
