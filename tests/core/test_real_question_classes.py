@@ -619,6 +619,25 @@ def test_who_is_responsible_for_the_backlog_is_who_owns_it(real_index: Index) ->
     assert safe.answered and safe.id == "owns-safe-team-backlog", (safe.kind, safe.id)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who owns the project timeline when the work spans several sprints - the SM or the PO?",
+        "Who is responsible for the timeline of a project that runs over several sprints?",
+    ],
+)
+def test_a_timeline_over_several_sprints_is_release_planning(
+    real_index: Index, question: str
+) -> None:
+    """A forum post asking who plans a project over several sprints was answered with the
+    Sprint Backlog (one sprint's plan, the Developers') on "planning", "sprints" and "update";
+    a plan past one sprint is release planning, which the Product Owner owns."""
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == "owns-delivery", (answer.kind, answer.suggestions)
+    sprint = ask(real_index, "who updates the sprint backlog during the sprint?")
+    assert sprint.answered and sprint.id == "owns-sprint-backlog", (sprint.kind, sprint.id)
+
+
 def test_one_named_role_never_gets_the_other_roles_card(real_index: Index) -> None:
     for question in ("what does a product owner do all day?", "so what's a PO's job really?"):
         answer = ask(real_index, question)
