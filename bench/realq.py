@@ -58,6 +58,8 @@ from bench.realq_report import (
 from bot.answer import ADVISOR_CHOICE
 
 TUNING = ROOT / "bench" / "realq.yml"
+# real questions collected fresh and then read (a development set, reported beside the frozen)
+READ = ROOT / "bench" / "realq_read.yml"
 # real team stories and near misses, for routing to the advisor (a development set: tuned on)
 ADVICE_DEV = ROOT / "bench" / "advice_dev.yml"
 ADVICE_STORIES = ROOT / "bench" / "advice_stories.yml"
@@ -298,6 +300,7 @@ def run(
         ("realq.yml (tuning set)", TUNING, False),
         (f"{check.name} (frozen check set)", check, True),
         (f"{fresh2.name} (second frozen set)", fresh2, True),
+        ("realq_read.yml (fresh, then read)", READ, False),
     ):
         if not path.exists():
             missing.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
@@ -358,6 +361,7 @@ def run(
         sets[label] = {
             "file": str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path),
             "frozen": frozen,
+            "target": path != READ,
             "questions": len(cases),
             "advice_questions": sum(is_advice(c) for c in cases),
             "matchers": {name: t.summary() for name, t in tallies.items()},

@@ -96,6 +96,6 @@ def test_no_thread_of_a_frozen_set_feeds_the_tuning_data() -> None:
         and " ".join(_words(str(item.get("q", "")))) in examples
     ]
     assert leaked == []
-    for name in ("realq.yml", "advice_dev.yml", "advice_stories.yml"):
+    for name in ("realq.yml", "realq_read.yml", "advice_dev.yml", "advice_stories.yml"):
         cases = yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
         assert [i for i, c in enumerate(cases) if _thread(c.get("source", "")) in frozen] == []
