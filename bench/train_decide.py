@@ -311,7 +311,11 @@ def outcomes(
             for s, _, h in scored[1:]
         )
         bar = clarify_at if q.named or restated else answer_at
-        held = p < bar or D.how_not_who(best, q.named)
+        held = (
+            p < bar
+            or D.how_not_who(best, q.named)
+            or (D.one_role_unnamed(best, q.named) and not restated)
+        )
         if held and best.asked.not_ours and not q.named:
             tally["right" if q.must_decline else "decline"] += 1  # as decide() does
             continue

@@ -23,6 +23,7 @@ learns how much each kind of evidence is worth rather than anyone's wording.
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot import decide_model
@@ -292,7 +293,11 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
         return "offtopic", f"off-topic like {best.entry.id} (p={p:.2f})", pairs
     # the question is one of the entry's own keywords or aliases, word for word ("rodmap?")
     restated = best.restated >= 0.99 and keyword_evidence(best)
-    if p < (CLARIFY_AT if named or restated else ANSWER_AT) or how_not_who(best, named):
+    if (
+        p < (CLARIFY_AT if named or restated else ANSWER_AT)
+        or how_not_who(best, named)
+        or (one_role_unnamed(best, named) and not restated)
+    ):
         if best.asked.not_ours and not named:
             return "decline", f"not ours to answer (best {best.entry.id} at p={p:.2f})", pairs
         off = None if named else off_topic_over(p, pairs)
@@ -368,6 +373,26 @@ def how_not_who(best: Hit, named: bool = False) -> bool:
         and asked.method
         and not asked.named  # "product teams" is no role: PM or PO must be named
         and not asked.owner
+    )
+
+
+# a role's name inside a keyword: "po reports to", "from pm to po", "proxy product owner"
+_ROLE_IN_KEYWORD = re.compile(r"\b(?:pos?|pms?|product\s+(?:owner|manager)s?)\b|\b(?:po|pm)'s\b")
+
+
+def one_role_unnamed(best: Hit, named: bool = False) -> bool:
+    """An entry about one role's own matter (every keyword names the role: "po reports to",
+    "tester to po") for a question that names neither role, nor the product, nor a move
+    between the roles: "I'm an engineer who wants to move into management, should I tell my
+    boss?" shares the PO reporting entry's words (engineering, management, boss), yet its boss
+    is the asker's, not a PO's. Offered, never answered, unless the question is one of the
+    entry's own keywords word for word ("ba in scrum")."""
+    keywords = best.entry.keywords
+    return (
+        not named
+        and not best.asked.product_roles
+        and bool(keywords)
+        and all(_ROLE_IN_KEYWORD.search(k.lower()) for k in keywords)
     )
 
 

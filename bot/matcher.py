@@ -106,6 +106,9 @@ class Asked(NamedTuple):
 
     terms: int = 0  # content terms
     roles: bool = False  # names PM, PO or a career move between them
+    # the same without "management" or "owner" alone: an engineer's "move into management" is
+    # about no product role
+    product_roles: bool = False
     owner: bool = False  # asks who (who, whose, responsible, accountable...)
     known: float = 0.0  # share of its terms the knowledge base uses anywhere
     role_only: bool = False  # nothing but role names ("po?", "what's a PM")
@@ -171,6 +174,7 @@ class Index:
         )
         # career-move terms count as talk about the roles
         self._role_concepts = self.generic | frozenset(MOVE_TERMS.values()) | {INTO_PM}
+        self._product_roles = self._role_concepts - {"manag", "owner"}
         self._compare_words = frozenset(
             t for w in KIND_CUES["compare"][0] for t in self.reader.terms_of(w)
         )
@@ -400,6 +404,7 @@ class Index:
         asked = Asked(
             terms=len(terms),
             roles=bool(stems & self._role_concepts) or the_roles,
+            product_roles=bool(stems & self._product_roles) or the_roles,
             owner=owner,
             known=known / len(idf),
             role_only=stems <= self.generic,

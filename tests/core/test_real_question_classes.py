@@ -638,6 +638,32 @@ def test_a_timeline_over_several_sprints_is_release_planning(
     assert sprint.answered and sprint.id == "owns-sprint-backlog", (sprint.kind, sprint.id)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm an engineer who wants to move into management. Should I go to my boss and tell him?",
+        "I'm a developer hoping to get into management, do I talk to my boss first?",
+    ],
+)
+def test_an_entry_about_one_role_is_only_offered_to_a_question_naming_no_role(
+    real_index: Index, question: str
+) -> None:
+    """A fresh forum post from an engineer moving into management ("should I go up to my
+    boss?") was answered with whom the PO reports to: engineering, management and boss are
+    that entry's words, but the boss is the asker's. An entry whose every keyword names one
+    role (the PO's reporting line, a tester's move to PO) answers only a question that names
+    a role; otherwise it is offered."""
+    answer = ask(real_index, question)
+    assert never_wrong(answer, set()), (answer.kind, answer.id)
+    for named, wanted in (
+        ("who is the product owner's boss?", "faq-po-reports-to"),
+        ("who does a PM report to?", "faq-pm-reports-to"),
+        ("I'm a QA tester, can I become a PO?", "faq-tester-to-po"),
+    ):
+        got = ask(real_index, named)
+        assert got.answered and got.id == wanted, (named, got.kind, got.id)
+
+
 def test_one_named_role_never_gets_the_other_roles_card(real_index: Index) -> None:
     for question in ("what does a product owner do all day?", "so what's a PO's job really?"):
         answer = ask(real_index, question)
