@@ -664,6 +664,21 @@ def test_an_entry_about_one_role_is_only_offered_to_a_question_naming_no_role(
         assert got.answered and got.id == wanted, (named, got.kind, got.id)
 
 
+def test_signoff_in_one_word_reads_as_sign_off(real_index: Index) -> None:
+    """A fresh forum post on "signoff authority" for testers: written as one word, "signoff"
+    was an unknown word, so "who gives signoff on a release" asked back where "sign-off"
+    answered, and "final signoff on stories" was answered with who writes the stories."""
+    for question in ("who gives signoff on a release", "who gives sign-off on a release"):
+        answer = ask(real_index, question)
+        assert answer.answered and answer.id == "owns-release-decision", (question, answer.kind)
+    stories = ask(real_index, "who does the final signoff on stories, pm or po?")
+    assert reaches(stories, {"owns-sprint-review-acceptance", "owns-story-acceptance-timing"}), (
+        stories.kind,
+        stories.id,
+        [s.id for s in stories.suggestions],
+    )
+
+
 def test_one_named_role_never_gets_the_other_roles_card(real_index: Index) -> None:
     for question in ("what does a product owner do all day?", "so what's a PO's job really?"):
         answer = ask(real_index, question)
