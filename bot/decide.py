@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot import decide_model
@@ -387,13 +388,17 @@ def one_role_unnamed(best: Hit, named: bool = False) -> bool:
     boss?" shares the PO reporting entry's words (engineering, management, boss), yet its boss
     is the asker's, not a PO's. Offered, never answered, unless the question is one of the
     entry's own keywords word for word ("ba in scrum")."""
-    keywords = best.entry.keywords
     return (
         not named
         and not best.asked.product_roles
-        and bool(keywords)
-        and all(_ROLE_IN_KEYWORD.search(k.lower()) for k in keywords)
+        and _every_keyword_names_a_role(best.entry.keywords)
     )
+
+
+@lru_cache(maxsize=1024)
+def _every_keyword_names_a_role(keywords: tuple[str, ...]) -> bool:
+    """Fixed per entry, so read once rather than on every answer."""
+    return bool(keywords) and all(_ROLE_IN_KEYWORD.search(k.lower()) for k in keywords)
 
 
 def likely_rival(pairs: list[tuple[float, Hit]], bar: float = CLARIFY_AT) -> Hit | None:
