@@ -216,6 +216,27 @@ STORIES = [
         "you recommend?",
         "several-pos-one-product",
     ),
+    # a team with both roles and a fight over the line between them
+    (
+        "Since we hired a product manager last month, she and our product owner both manage "
+        "the backlog and stakeholders don't know whom to ask. How should we sort this out?",
+        "pm-po-overlap",
+    ),
+    (
+        "Our sales team keeps going around the product owner to our PM to get features in, and "
+        "the PO is losing the team's trust. What would you change?",
+        "pm-po-overlap",
+    ),
+    (
+        "There's a constant turf war between our product manager and our two product owners "
+        "over who talks to customers. Any advice?",
+        "pm-po-overlap",
+    ),
+    (
+        "I'm the PO and our new PM keeps reordering my sprint priorities in front of the team. "
+        "I feel sidelined. Is this normal?",
+        "pm-po-overlap",
+    ),
 ]
 
 # Same vocabulary, but a definition, an owner, or a career question: not a team's story.
@@ -253,6 +274,10 @@ NOT_STORIES = [
     "For our tiny team, is it ok to have the PO also acting as the scrum master?",
     # the PO combined with another job, with a team count: not the PM-and-PO weighing
     "With only four developers, can our product owner also be acting as Scrum Master?",
+    # friction without a PM is not the PM-and-PO line; asked as a rule, it has an owner
+    "Our scrum master and our product owner keep stepping on each other's toes in planning. "
+    "Any tips?",
+    "Who should settle a conflict between the PM and the PO over priorities?",
 ]
 
 
