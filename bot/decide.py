@@ -333,7 +333,11 @@ def named_rival(pairs: list[tuple[float, Hit]]) -> Hit | None:
     p, best = pairs[0]
     if best.entry.kind != "offtopic":
         return None
-    above = 0.0 if best.asked.named else p
+    # an off-topic lead that does not resemble the question (`OFF_TOPIC_LIKENESS`) is no
+    # evidence against ours either: a UAT post led by the Scrum-practice decline at p 0.74 on
+    # a weak likeness was declined, though the test-case entry stood at p 0.73
+    unlike = best.example < OFF_TOPIC_LIKENESS
+    above = 0.0 if best.asked.named or unlike else p
     return next(
         (h for q, h in pairs[1:] if h.entry.kind != "offtopic" and q >= CLARIFY_AT and q > above),
         None,

@@ -679,6 +679,37 @@ def test_signoff_in_one_word_reads_as_sign_off(real_index: Index) -> None:
     )
 
 
+def test_an_off_topic_entry_unlike_the_question_does_not_hide_ours(real_index: Index) -> None:
+    """A fresh forum post on UAT by business users outside the Scrum team was declined: the
+    off-topic Scrum-practice entry led at p 0.74 on a weak likeness to the question, and our
+    test-case entry (p 0.73) was dropped because it was not likelier. An off-topic lead that
+    does not resemble the question is no evidence against ours, so ours are offered."""
+    answer = ask(
+        real_index,
+        "Our stories need a UAT round by business users who sit outside the Scrum team before "
+        "we push to production. Who has to make sure those testers get informed, and must that "
+        "UAT be completed within the sprint so the stories are release ready?",
+    )
+    assert answer.kind == "clarify" and not answer.answered, (answer.kind, answer.id)
+    assert all(s.id.startswith("owns-") for s in answer.suggestions), answer.suggestions
+    # an off-topic question that does resemble one of the decline's examples is still declined
+    kanban = ask(real_index, "should our support team use Kanban or Scrum?")
+    assert not kanban.answered and kanban.kind != "clarify", (kanban.kind, kanban.suggestions)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can QA block a release?", "should the test lead get a veto over the release?"],
+)
+def test_a_veto_over_the_release_is_the_release_decision(real_index: Index, question: str) -> None:
+    """A fresh forum post asked whether testers should have "signoff authority" to hold up
+    releases. "Can QA block a release?" was declined (release decision p 0.45): no entry knew a
+    release can be blocked or vetoed. (The post itself is still declined: its words are testers
+    and pass/fail.)"""
+    answer = ask(real_index, question)
+    assert reaches(answer, {"owns-release-decision"}), (answer.kind, answer.id)
+
+
 def test_one_named_role_never_gets_the_other_roles_card(real_index: Index) -> None:
     for question in ("what does a product owner do all day?", "so what's a PO's job really?"):
         answer = ask(real_index, question)
