@@ -20,7 +20,7 @@ _PRODUCT_PEOPLE = r"product\s+(?:people|person|team|org|organi[sz]ation)|tpms?"
 # "merging product backlogs", "three separate B2C products" split or merge something else
 _OTHER_OBJECT = (
     r"(?!\s+(?:it|them|up|into|(?:(?:the|our|this|that|a|each)\s+)?(?:\w+\s+)?(?:teams?|squads?|"
-    r"groups?|backlogs?|stor(?:y|ies)|sprints?|work|epics?|"
+    r"groups?|backlogs?|stor(?:y|ies)|sprints?|work|epics?|projects?|boards?|repos?|codebases?|"
     r"products?(?!\s+(?:owners?|managers?|management|ownership|roles?|people|person))|meetings?|"
     r"scrums?|apps?|applications?))\b)"
 )
@@ -75,6 +75,8 @@ _OWN_TEAM = regex_store.compile(
     r"\bwhat\s+would\s+you\s+(?:change|do\s+differently)\b|"
     # "please advise how to organize Scrum in the following situation: 2 teams, 2 POs..."
     r"\b(?:in\s+)?the\s+following\s+(?:situation|set\s*-?\s*up|setup|scenario)\b|"
+    # "how would one handle a situation where the dev manager is also the PO?"
+    r"\b(?:handle|deal\s+with|navigate|approach)\s+(?:a|this|the)\s+situation\s+where\b|"
     # where the asker stands: "Scrum master here", "CTO of a 40-person company", "I'm in a
     # mid-sized company", a consultant's client ("consulting for a bank", "my client has...")
     r"\b(?:scrum\s*master|sm|po|pm|product\s+(?:owner|manager)|(?:agile\s+)?coach|consultant|"
@@ -253,9 +255,19 @@ def _about_the_roles(text: str) -> bool:
     found = [m.group(0) for m in INTENT.finditer(text)]
     if not found:
         return False
+    if all(word.lower() == "both" for word in found):
+        # "both" alone is about the roles only where the PM side is in the message: "2 teams,
+        # 1 PO, 1 backlog for both" means both teams
+        return bool(_PM_ROLE.search(text) or _JOBS.search(text))
     if not all(_SPLIT_VERB.match(word) or _HEADS.match(word) for word in found):
-        return True  # "both", "two hats", "double as"...
+        return True  # "two hats", "double as", "one person"...
     return bool(_ANY_ROLE.search(text) or _ROLES_OR_BARE_VERB.search(text))
+
+
+# "can one person do both jobs?", "wear both hats": the roles by another name
+_JOBS = regex_store.compile(
+    r"\bboth\s+(?:\w+\s+)?(?:roles?|jobs?|hats?|titles?|positions?)\b", re.I
+)
 
 
 # The story ends by asking something: a question mark, or an open question without one.
@@ -314,6 +326,19 @@ def _asks_for_a_difference(text: str) -> bool:
     return any(_DIFFERENCE_ASK.search(s) for s in _QUESTION_SENTENCE.findall(text) or [text])
 
 
+# "TLDR; what do POs actually do?": a story that asks what the role is, whatever else it says
+_DEFINITION_ASK = regex_store.compile(
+    r"\bwhat\s+(?:do|does)\s+(?:an?\s+|the\s+)?(?:pos?|product\s+owners?|pms?|"
+    r"product\s+managers?)\s+(?:actually\s+|really\s+|even\s+)?do\b",
+    re.I,
+)
+
+
+def _asks_for_a_definition(text: str) -> bool:
+    """Only the sentences that ask are checked, as for an owner."""
+    return any(_DEFINITION_ASK.search(s) for s in _QUESTION_SENTENCE.findall(text) or [text])
+
+
 def _asks_for_an_owner(text: str) -> bool:
     """Only the sentences that ask are checked: a story's "each squad has a tech lead who
     writes the stories" describes someone and asks nothing."""
@@ -366,7 +391,7 @@ def describes_team_situation(text: str) -> bool:
     a staffing situation, which `in_story` checks first."""
     if not (_own_team(text) and _PM_ROLE.search(text) and asks_open_question(text)):
         return False
-    if _asks_for_an_owner(text):
+    if _asks_for_an_owner(text) or _asks_for_a_definition(text):
         return False
     if _STRAIN.search(text):
         return True

@@ -237,6 +237,17 @@ STORIES = [
         "I feel sidelined. Is this normal?",
         "pm-po-overlap",
     ),
+    # the PO's load told product by product; a manager in the PO seat told as "a situation where"
+    (
+        "I've been PO here for a year with two apps, I'm also the PO for another company in the "
+        "group, and now I'm told to be the PO for yet another product. Is this too much?",
+        "po-spread-thin",
+    ),
+    (
+        "How would you handle a situation where the engineering manager (who also does our "
+        "performance reviews) is also acting as product owner?",
+        "po-plus-another-job",
+    ),
 ]
 
 # Same vocabulary, but a definition, an owner, or a career question: not a team's story.
@@ -300,6 +311,31 @@ def test_definitions_owners_and_careers_stay_with_the_entries(
 ) -> None:
     assert in_story(real_index.kb.advice, question) is None
     assert answer_text(real_index, question).kind != "advice"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "both" meaning both teams, "separate projects", a story asking what the role is
+        "We have 2 scrum teams on 1 product with 1 PO and 1 backlog for both. What's the best "
+        "way to coordinate the two teams?",
+        "We're 4 devs building a web app and an API, and we thought about 2 separate projects "
+        "with one PO and one board each. Does that make sense?",
+        "Our group has a PM, 2 POs and a designer. As a new PO, what do POs actually do? Should "
+        "I push for more say?",
+    ],
+)
+def test_a_team_story_about_something_else_gets_no_split_verdict(
+    real_index: Index, question: str
+) -> None:
+    """Fresh forum posts were routed to the split/combine weighing on a "both" that meant both
+    teams (and told "one person can do both"), on "3 separate projects", and on a roster
+    ("2 POs") in a post asking what a PO does. The weighing has nothing to say to them."""
+    assert answer_text(real_index, question).kind != "advice"
+    both = answer_text(
+        real_index, "Can one person do both jobs in our 10-person startup, PM and PO?"
+    )
+    assert both.kind == "advice" and both.answered, both.kind
 
 
 def test_every_source_named_in_a_situation_is_cited_and_every_citation_is_named(
