@@ -248,6 +248,11 @@ STORIES = [
         "performance reviews) is also acting as product owner?",
         "po-plus-another-job",
     ),
+    (
+        "The product owner on our squad is also a developer. Any advice for running Scrum "
+        "like that?",
+        "po-plus-another-job",
+    ),
 ]
 
 # Same vocabulary, but a definition, an owner, or a career question: not a team's story.
@@ -289,6 +294,9 @@ NOT_STORIES = [
     "Our scrum master and our product owner keep stepping on each other's toes in planning. "
     "Any tips?",
     "Who should settle a conflict between the PM and the PO over priorities?",
+    # "no PO expert" is about the asker's expertise, not a team without a PO
+    "I'm a UX lead with a PO certificate, no PO expert though. Why do so few designers become "
+    "POs?",
 ]
 
 
