@@ -74,7 +74,7 @@ def section(r: dict[str, Any]) -> list[str]:
         "- `bench/realq_fresh2.yml`, the **second frozen set**: more real questions from other "
         "public threads, collected later by someone who never ran pmpo on them "
         "(`bench/realq_fresh2_sources.md` lists the searches). Totals only, as for the check set.",
-        "- `bench/realq_read.yml`: real questions collected fresh on Nov 30 the same way "
+        "- `bench/realq_read.yml`: real questions collected fresh on Nov 30 and Dec 1 the same way "
         "(`bench/realq_read_sources.md`), measured when they arrived (figures in its header), "
         "then read and learned from: a development set, outside issue 9's targets.",
         "",

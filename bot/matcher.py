@@ -413,7 +413,9 @@ class Index:
             not_ours=self._not_ours(raw, stems, shape),
             method=shape == "method",
         )
-        neighbours = stems & self._neighbours
+        # a neighbouring role the story only mentions ("with input from the team leads...
+        # should I be hands-off with the Sprint Backlog?") is not what a longer post asks about
+        neighbours = stems & self._neighbours & (set(tail_stems) if tail_stems else stems)
         hits: list[Hit] = []
         for i, base in candidates.items():
             entry = self.entries[i]

@@ -710,6 +710,27 @@ def test_a_veto_over_the_release_is_the_release_decision(real_index: Index, ques
     assert reaches(answer, {"owns-release-decision"}), (answer.kind, answer.id)
 
 
+def test_a_role_the_story_only_mentions_does_not_sink_the_question(real_index: Index) -> None:
+    """A fresh post ("I create the backlog items with input from the team and team leads...
+    should the developers be creating tasks on the Sprint Backlog?") was declined: naming a
+    neighbouring role (tech lead) divides every entry not keyed on it, as for "how much does a
+    data engineer earn". In a longer post only the asking sentence's roles count now."""
+    answer = ask(
+        real_index,
+        "Our scrum master set up the board last week and the architects review every design. "
+        "Who decides the order of the product backlog?",
+    )
+    assert reaches(answer, {"owns-prioritisation", "owns-backlog"}), (answer.kind, answer.id)
+    # asked about another job, in the asking sentence or in a single one, it is still declined
+    for other in (
+        "I'm a data engineer with 5 years of experience in Berlin. How much should a data "
+        "engineer earn?",
+        "how much does a scrum master earn in a bank?",
+    ):
+        got = ask(real_index, other)
+        assert not got.answered, (other, got.id)
+
+
 def test_one_named_role_never_gets_the_other_roles_card(real_index: Index) -> None:
     for question in ("what does a product owner do all day?", "so what's a PO's job really?"):
         answer = ask(real_index, question)
