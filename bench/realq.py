@@ -134,12 +134,29 @@ class Tally:
         }
 
 
+def right_answer(
+    case: dict[str, Any], text: str, entry: str | None, kind: str | None = None
+) -> bool:
+    """Whether an answer is right. A set labelled with the entries that answer each question
+    (`expect_entries`: only bench/realq_read.yml) is judged by them, for pmpo and the baselines
+    alike: the shared judge's phrases can't recognise the advisor's answer to a team story
+    (its label is the advisor, "advice", a word no answer contains) or a right entry worded
+    otherwise. The other sets, the frozen ones included, keep the shared judge."""
+    entries = case.get("expect_entries")
+    if entries is None or case.get("intent") == "out_of_scope":
+        return judge(case, True, text)
+    if kind == "advice":
+        return ADVISOR_CHOICE in entries
+    return entry in entries
+
+
 def pmpo_outcome(case: dict[str, Any], row: dict[str, Any]) -> str:
     answered = bool(row.get("answered"))
-    if judge(case, answered, row.get("text") or ""):
-        return "right"
     if answered:
-        return "wrong"
+        right = right_answer(case, row.get("text") or "", row.get("id"), row.get("kind"))
+        return "right" if right else "wrong"
+    if judge(case, False, ""):
+        return "right"
     return "ask_back" if row.get("kind") == "clarify" else "declined"
 
 
@@ -245,7 +262,7 @@ def baseline_tally(
             if entry is None:
                 out.append("right" if judge(case, False, "") else "declined")
             else:
-                out.append("right" if judge(case, True, texts[entry]) else "wrong")
+                out.append("right" if right_answer(case, texts[entry], entry) else "wrong")
         return out
 
     best: tuple[int, int, float] | None = None
@@ -319,7 +336,12 @@ def run(
             pmpo.add(outcome)
             if outcome == "ask_back":
                 ids = row.get("suggestion_ids") or ()
-                offered = [judge(case, True, texts.get(i, "")) for i in ids]
+                offered = [
+                    right_answer(
+                        case, texts.get(i, ""), i, "advice" if i == ADVISOR_CHOICE else None
+                    )
+                    for i in ids
+                ]
                 pmpo.offered_first += bool(offered and offered[0])
                 pmpo.offered_any += any(offered)
             if misses and not frozen and outcome != "right":
