@@ -321,9 +321,14 @@ _DIFFERENCE_ASK = regex_store.compile(
 )
 
 
+def _asking_sentences(text: str) -> list[str]:
+    """The sentences that end in a question mark, else the whole message: what a story asks
+    is read there, not in the set-up it describes."""
+    return _QUESTION_SENTENCE.findall(text) or [text]
+
+
 def _asks_for_a_difference(text: str) -> bool:
-    """Only the sentences that ask are checked, as for an owner."""
-    return any(_DIFFERENCE_ASK.search(s) for s in _QUESTION_SENTENCE.findall(text) or [text])
+    return any(_DIFFERENCE_ASK.search(s) for s in _asking_sentences(text))
 
 
 # "TLDR; what do POs actually do?": a story that asks what the role is, whatever else it says
@@ -335,18 +340,16 @@ _DEFINITION_ASK = regex_store.compile(
 
 
 def _asks_for_a_definition(text: str) -> bool:
-    """Only the sentences that ask are checked, as for an owner."""
-    return any(_DEFINITION_ASK.search(s) for s in _QUESTION_SENTENCE.findall(text) or [text])
+    return any(_DEFINITION_ASK.search(s) for s in _asking_sentences(text))
 
 
 def _asks_for_an_owner(text: str) -> bool:
     """Only the sentences that ask are checked: a story's "each squad has a tech lead who
     writes the stories" describes someone and asks nothing."""
-    asking = _QUESTION_SENTENCE.findall(text) or [text]
     return any(
         # the sentence up to the match's "who": does a person come right before it?
         not _DESCRIBES.search(sentence, 0, m.start() + len("who"))
-        for sentence in asking
+        for sentence in _asking_sentences(text)
         for m in _OWNER_ASK.finditer(sentence)
     )
 
