@@ -72,7 +72,7 @@ _OWN_TEAM = regex_store.compile(
     # "4 teams here", "small agency here": where the asker works
     r"\b(?:teams?|squads?|devs?|developers?|engineers?|company|agency|startup|org|shop)\s+here\b|"
     # a story that asks what "you" would change in it is the asker's own
-    r"\bwhat\s+would\s+you\s+(?:change|do\s+differently)\b|"
+    r"\bwhat\s+would\s+you\s+(?:change|do)\b|"
     # "please advise how to organize Scrum in the following situation: 2 teams, 2 POs..."
     r"\b(?:in\s+)?the\s+following\s+(?:situation|set\s*-?\s*up|setup|scenario)\b|"
     # "how would one handle a situation where the dev manager is also the PO?"
@@ -382,8 +382,20 @@ def _own_team(text: str) -> bool:
         return True
     if len(text.split()) > TERSE_WORDS or not _ROLE_COUNT.search(text):
         return False
-    # a count of something besides the roles: "can 2 POs share a backlog?" states no team
-    return _COUNTED.search(_ROLE_COUNT.sub(" ", text)) is not None
+    # a count of something besides the roles: "can 2 POs share a backlog?" states no team;
+    # nor does a rule question, but "two POs on one team keep overriding each other, any
+    # tips?" asks for help with a team the asker is in
+    return _COUNTED.search(_ROLE_COUNT.sub(" ", text)) is not None or bool(
+        _TIPS_ASK.search(text) and not _asks_a_rule(text)
+    )
+
+
+# asking for help with a situation, not for a rule
+_TIPS_ASK = regex_store.compile(
+    r"\b(?:any|some|your)\s+(?:tips|advice|suggestions|ideas)\b|"
+    r"\bwhat\s+(?:should|can)\s+(?:i|we)\s+do\b",
+    re.I,
+)
 
 
 def describes_team_situation(text: str) -> bool:

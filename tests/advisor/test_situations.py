@@ -295,8 +295,9 @@ NOT_STORIES = [
     "Any tips?",
     "Who should settle a conflict between the PM and the PO over priorities?",
     # "no PO expert" is about the asker's expertise, not a team without a PO
-    "I'm a UX lead with a PO certificate, no PO expert though. Why do so few designers become "
-    "POs?",
+    "I'm a UX lead with a PO certificate, no PO expert though. Why do so few designers become POs?",
+    # "what would you do" asks about a team only after a story: here it asks about a job
+    "If you were a new PO, what would you do in your first month?",
 ]
 
 
@@ -311,6 +312,30 @@ def test_a_staffing_story_is_answered_by_its_situation(
     # the verdict leads: the first line after the title is the situation's verdict
     lines = plain.render(answer).splitlines()
     assert lines[0] == shipped["title"] and lines[1] == shipped["verdict"]
+
+
+@pytest.mark.parametrize(
+    ("story", "situation"),
+    [
+        (
+            "3 POs on one squad keep reprioritising each other's tickets. any advice?",
+            "several-pos-one-product",
+        ),
+        (
+            "B2B SaaS, 35 engineers across 5 squads, the CTO is the only product person. What "
+            "would you do?",
+            None,
+        ),
+    ],
+)
+def test_a_terse_story_that_never_says_we_still_reaches_the_advisor(
+    real_index: Index, story: str, situation: str | None
+) -> None:
+    """Slack messages drop the "we": a head count with a plea for tips, or a list of facts
+    ending in "what would you do?", is the asker's own team. Both were asked back."""
+    answer = answer_text(real_index, story)
+    assert answer.kind == "advice" and answer.answered, answer.kind
+    assert answer.extra.get("situation") == situation, answer.title
 
 
 @pytest.mark.parametrize("question", NOT_STORIES)
