@@ -284,14 +284,16 @@ _ASKS = regex_store.compile(
 _QUESTION_SENTENCE = regex_store.compile(r"[^.?!]*\?")
 
 
-def tells_own_story(text: str) -> bool:
-    """Our own team, a role, and a question that is not "who owns X" (that one has an owner)."""
+def tells_own_story(text: str, asking: bool = True) -> bool:
+    """Our own team, a role, and a question that is not "who owns X" (that one has an owner).
+
+    `asking=False` drops the question: a story told to the bot with no question in it."""
     if about_project_management(text):
         return False
     if not (
         _own_team(text)
         and _ANY_ROLE.search(text)
-        and (_ASKS.search(text) or asks_open_question(text))
+        and (not asking or _ASKS.search(text) or asks_open_question(text))
     ):
         return False
     return not (_asks_for_an_owner(text) or _asks_for_a_difference(text) or _asks_a_rule(text))

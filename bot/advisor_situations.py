@@ -57,6 +57,6 @@ def _anchors(situation: Mapping[str, Any]) -> Sequence[Sequence[str]]:
 def in_story(advice: Mapping[str, Any], text: str) -> Mapping[str, Any] | None:
     """A situation, but only when the question tells the asker's own team story: "can a PO
     serve two teams?" is the FAQ's; "our PO is spread across two teams, now what?" is advice."""
-    if not text or not tells_own_story(text):
+    if not text or not tells_own_story(text, asking=False):
         return None
     return find(advice, text)

@@ -338,6 +338,20 @@ def test_a_terse_story_that_never_says_we_still_reaches_the_advisor(
     assert answer.extra.get("situation") == situation, answer.title
 
 
+def test_a_story_told_without_a_question_still_gets_its_situation(real_index: Index) -> None:
+    """A message to the bot is a request: "our PO is also our scrum master and the team lead,
+    planning has become a one-man show" asks nothing in so many words but wants the advice.
+    Only a situation's own cues route it; the same fact told of companies in general does not."""
+    told = answer_text(
+        real_index,
+        "Our PO is also our scrum master and the team lead, and sprint planning has become a "
+        "one-man show.",
+    )
+    assert told.kind == "advice" and told.extra.get("situation") == "po-plus-another-job"
+    general = answer_text(real_index, "In many companies the PO is also the scrum master.")
+    assert general.kind != "advice"
+
+
 @pytest.mark.parametrize("question", NOT_STORIES)
 def test_definitions_owners_and_careers_stay_with_the_entries(
     real_index: Index, question: str
