@@ -24,6 +24,17 @@ from bot.render import plain
 ROOT = Path(__file__).resolve().parents[2]
 
 STORIES = [
+    # the Scrum Master drifting into the PO's seat; a team that would rather have no PO
+    (
+        "As the scrum master I'm now also acting as our product owner because nobody else "
+        "will. How do I get out of that?",
+        "po-plus-another-job",
+    ),
+    (
+        "We're trying to decide if it's fine for our team not to have a product owner at all, "
+        "our manager just hands out the work. Thoughts?",
+        "po-missing-or-proxy",
+    ),
     # a PO the team can barely reach, or one who decides nothing
     (
         "Our product owner is a VP who gives us maybe 3 hours a week. We're 6 devs. How do we "
