@@ -95,7 +95,10 @@ KIND_CUES: dict[str, tuple[frozenset[str], float]] = {
     ),
     "role": (frozenset("define definition describe explain meaning means role".split()), 1.2),
     "compare": (
-        frozenset("vs versus difference differences differ compare comparison".split()),
+        frozenset(
+            "vs versus difference differences differ compare comparison distinguish "
+            "distinguishes".split()
+        ),
         1.3,
     ),
 }

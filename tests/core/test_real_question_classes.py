@@ -181,6 +181,20 @@ def test_challenge_comparisons_are_never_answered_with_something_else(real_index
     assert sum(reaches(a, COMPARISONS) for a in answers) >= 3
 
 
+def test_what_separates_or_distinguishes_the_roles_is_the_comparison(real_index: Index) -> None:
+    """ "What separates a PO from a PM?" was answered with the when-to-split entry on the word
+    "separate"; "distinguishes" was no comparison word at all. Splitting the roles stays a
+    split question."""
+    for question in (
+        "So what separates a product owner from a product manager, really?",
+        "What distinguishes the PO role from the PM role?",
+    ):
+        answer = ask(real_index, question)
+        assert answer.answered and answer.id == "compare", (question, answer.kind, answer.id)
+    split = ask(real_index, "We have 4 squads now: should we separate the PM and PO roles?")
+    assert split.kind == "advice" and split.answered, split.kind
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -1279,7 +1293,7 @@ def test_whether_a_pm_must_be_technical_is_the_pms_question(real_index: Index) -
 
 
 def test_a_confident_runner_up_the_model_clearly_prefers_is_answered(real_index: Index) -> None:
-    """"is the PRD on me as the PO or on our PM?" was asked back: the ranking put "Is Product
+    """ "is the PRD on me as the PO or on our PM?" was asked back: the ranking put "Is Product
     Owner just the Scrum name for a Product Manager?" first (its askers' wording fits), at p
     0.52, while the PRD entry stood at 0.91. A runner-up that clears the answer bar and leads
     by the runner-up odds now answers."""
