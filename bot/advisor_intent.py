@@ -373,6 +373,14 @@ _ROLE_COUNT = regex_store.compile(
 )
 
 
+# asking for help with a situation, not for a rule
+_TIPS_ASK = regex_store.compile(
+    r"\b(?:any|some|your)\s+(?:tips|advice|suggestions|ideas)\b|"
+    r"\bwhat\s+(?:should|can)\s+(?:i|we)\s+do\b",
+    re.I,
+)
+
+
 TERSE_WORDS = 60
 
 
@@ -390,14 +398,6 @@ def _own_team(text: str) -> bool:
     return _COUNTED.search(_ROLE_COUNT.sub(" ", text)) is not None or bool(
         _TIPS_ASK.search(text) and not _asks_a_rule(text)
     )
-
-
-# asking for help with a situation, not for a rule
-_TIPS_ASK = regex_store.compile(
-    r"\b(?:any|some|your)\s+(?:tips|advice|suggestions|ideas)\b|"
-    r"\bwhat\s+(?:should|can)\s+(?:i|we)\s+do\b",
-    re.I,
-)
 
 
 def describes_team_situation(text: str) -> bool:

@@ -343,7 +343,8 @@ def test_a_terse_story_that_never_says_we_still_reaches_the_advisor(
     real_index: Index, story: str, situation: str | None
 ) -> None:
     """Slack messages drop the "we": a head count with a plea for tips, or a list of facts
-    ending in "what would you do?", is the asker's own team. Both were asked back."""
+    ending in "what would you do?", is the asker's own team. The first was asked back, the
+    second declined."""
     answer = answer_text(real_index, story)
     assert answer.kind == "advice" and answer.answered, answer.kind
     assert answer.extra.get("situation") == situation, answer.title
