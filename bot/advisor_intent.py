@@ -284,17 +284,17 @@ _ASKS = regex_store.compile(
 _QUESTION_SENTENCE = regex_store.compile(r"[^.?!]*\?")
 
 
-def tells_own_story(text: str, asking: bool = True) -> bool:
-    """Our own team, a role, and a question that is not "who owns X" (that one has an owner).
+def tells_own_story(text: str) -> bool:
+    """Our own team, a role, and a question that is not "who owns X" (that one has an owner)."""
+    return bool(_ASKS.search(text) or asks_open_question(text)) and own_story(text)
 
-    `asking=False` drops the question: a story told to the bot with no question in it."""
+
+def own_story(text: str) -> bool:
+    """Our own team and a role, asking for no owner, difference or rule: a story told to the
+    bot, with or without a question in it (a message to the bot is a request)."""
     if about_project_management(text):
         return False
-    if not (
-        _own_team(text)
-        and _ANY_ROLE.search(text)
-        and (not asking or _ASKS.search(text) or asks_open_question(text))
-    ):
+    if not (_own_team(text) and _ANY_ROLE.search(text)):
         return False
     return not (_asks_for_an_owner(text) or _asks_for_a_difference(text) or _asks_a_rule(text))
 
@@ -373,7 +373,8 @@ _ROLE_COUNT = regex_store.compile(
 )
 
 
-# asking for help with a situation, not for a rule
+# asking for help with a situation, not for a rule (narrower than `_ASKS`, which any "?"
+# satisfies: "can 2 POs share a backlog?" must not make a terse message a team's story)
 _TIPS_ASK = regex_store.compile(
     r"\b(?:any|some|your)\s+(?:tips|advice|suggestions|ideas)\b|"
     r"\bwhat\s+(?:should|can)\s+(?:i|we)\s+do\b",

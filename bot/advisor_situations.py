@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot import regex_store
-from bot.advisor_intent import tells_own_story
+from bot.advisor_intent import own_story
 
 
 @lru_cache(maxsize=512)
@@ -55,8 +55,9 @@ def _anchors(situation: Mapping[str, Any]) -> Sequence[Sequence[str]]:
 
 
 def in_story(advice: Mapping[str, Any], text: str) -> Mapping[str, Any] | None:
-    """A situation, but only when the question tells the asker's own team story: "can a PO
-    serve two teams?" is the FAQ's; "our PO is spread across two teams, now what?" is advice."""
-    if not text or not tells_own_story(text, asking=False):
+    """A situation, but only when the message tells the asker's own team story: "can a PO
+    serve two teams?" is the FAQ's; "our PO is spread across two teams, now what?" is advice,
+    and so is the same story told with no question at all."""
+    if not text or not own_story(text):
         return None
     return find(advice, text)
