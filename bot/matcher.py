@@ -97,7 +97,7 @@ KIND_CUES: dict[str, tuple[frozenset[str], float]] = {
     "compare": (
         frozenset(
             "vs versus difference differences differ compare comparison distinguish "
-            "distinguishes".split()
+            "distinguishes distinction distinctions differentiate differentiates".split()
         ),
         1.3,
     ),

@@ -183,11 +183,12 @@ def test_challenge_comparisons_are_never_answered_with_something_else(real_index
 
 def test_what_separates_or_distinguishes_the_roles_is_the_comparison(real_index: Index) -> None:
     """ "What separates a PO from a PM?" was answered with the when-to-split entry on the word
-    "separate"; "distinguishes" was no comparison word at all. Splitting the roles stays a
-    split question."""
+    "separate"; "distinguishes" and "distinction" were no comparison words at all. Splitting the
+    roles stays a split question."""
     for question in (
         "So what separates a product owner from a product manager, really?",
         "What distinguishes the PO role from the PM role?",
+        "Newbie question: PO and PM, what's the distinction?",
     ):
         answer = ask(real_index, question)
         assert answer.answered and answer.id == "compare", (question, answer.kind, answer.id)
