@@ -1,6 +1,8 @@
 """Words spelt like the roles that mean something else: a time of day ("3 PM"), a private
 message ("PM me"), a prime minister ("the PM of the UK"), a purchase order ("the PO number on
-the invoice"), a post office ("is the PO open on saturday? I need to mail a package").
+the invoice"), a post office ("is the PO open on saturday? I need to mail a package"); and
+the asker's own boss ("how do I convince my boss we need a PM?"), a person to persuade rather
+than anyone's reporting line.
 
 Read as the roles, they turned questions about nothing pmpo covers into ask-backs with PM and
 PO entries, or into "my sources don't cover that about the Product Owner", and a forum sign-off
@@ -32,7 +34,18 @@ def without_lookalikes(text: str) -> str:
         text = _HEAD_OF_GOVERNMENT.sub(" prime minister ", _PRIVATE_MESSAGE.sub(" ", text))
     if _PO.search(text):
         text = _purchase_order(text)
+    if _BOSS.search(text):
+        text = _OWN_BOSS.sub(_boss_unless_named, text)
     return text
+
+
+def _boss_unless_named(found: re.Match[str]) -> str:
+    """ "My boss thinks we don't need a PO" is about a person the asker answers to; "my boss is
+    the PM", "is the PO my boss?" or "the CTO is our boss" names whom someone reports to, and
+    keeps the word."""
+    if found.group("before") or found.group("after"):
+        return found.group(0)
+    return " "
 
 
 def _without_clock(text: str) -> str:
@@ -114,4 +127,10 @@ _PRODUCT_WORK = regex_store.compile(
     re.I,
 )
 _PO = regex_store.compile(r"\bp\.?o\.?s?\b", re.I)
+_BOSS = regex_store.compile(r"\bboss", re.I)
+_OWN_BOSS = regex_store.compile(
+    r"(?P<before>\b(?:is|was|are|be|as)\s+(?:[\w']+\s+){0,3}?)?\b(?:my|our)\s+boss(?:es)?\b"
+    r"(?P<after>\s*(?:is|was|are|were|'s)\b)?",
+    re.I,
+)
 _PO_BOX = regex_store.compile(r"\bp\.?\s?o\.?\s*box\b", re.I)

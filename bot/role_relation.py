@@ -1,6 +1,6 @@
 """Whether a question puts one person in both roles, ranks them, has one without the other,
-has the asker choose one, has them work together, calls one merely the other, or asks who
-should hold one.
+has the asker choose one, has them work together, calls one merely the other, asks who should
+hold one or who hires and reviews it, or weighs the two on one trait.
 
 "Can the PM be the PO?", "should I go for PM or PO?" and "PM vs PO?" read alike once glue
 words are dropped: "can", "be", "should", "or" and "both" are stop words, so all three come
@@ -53,11 +53,39 @@ _REACH = 3  # a modal counts up to this many words before the first role ("can a
 # "who should be / act as / play the PO?", not "who will take over the PO role" (a stand-in)
 _FILL = frozenset("be become act serve play fill".split())
 _FILLER = frozenset("the a an our my their your this that role roles of as".split())
+# "who hires / appraises / picks the PO?": the role is the one acted on, so no owner of a duty
+# answers it; whoever the role reports to does. Not "who coaches the PO?" (the Scrum Master's
+# job) nor "who manages the PO?", which "manager" already reads as a reporting line
+_OVER = frozenset(
+    "hire hires hiring fire fires firing evaluate evaluates evaluating appraise appraises "
+    "review reviews reviewing assess assesses rate rates promote promotes pay pays appoint "
+    "appoints appointed select selects choose chooses pick picks".split()
+)
+# the person's own goals and pay, and the verbs that set them: "who sets the PO's goals?"
+_PERSONAL = frozenset(
+    "performance goals objectives okrs targets salary pay compensation bonus career".split()
+)
+_SET = frozenset("set sets define defines decide decides determine determines".split())
+# "which is more strategic, PM or PO?", "is the PO closer to the devs?": the two weighed on
+# one of the traits the comparison lays side by side (focus, horizon, whom each works with).
+# Weighed on a duty with its own entry ("is the PM more involved in sprint planning?", "who is
+# more responsible for pricing?") the question stays that duty's; rank has its own words.
+_MORE = frozenset("more less".split())
+_FAR = frozenset("closer further farther longer shorter".split())
+_TRAITS = frozenset(
+    "strategic tactical operational strategy execution vision visionary customer customers "
+    "market outward inward facing engineers developers devs team hands big picture".split()
+)
+_WEIGHING = frozenset("which who is are does do".split())
+_HEDGES = frozenset("actually really usually normally typically generally ultimately".split())
+_AFTER_OVER = frozenset("and or in at on if when for".split())
 ONE_PERSON = "one_person_both_roles"
 CHOICE = "choose_pm_or_po"
 RANK = "rank_between_roles"
 WITHOUT = "one_role_without_the_other"
 WHO_HOLDS = "who_holds_the_role"
+OVER_ROLE = "who_is_over_the_role"
+WEIGHED = "roles_weighed_on_a_trait"
 TOGETHER = "roles_work_together"
 MERELY = "one_role_merely_the_other"
 WORDS = {
@@ -66,6 +94,8 @@ WORDS = {
     RANK: "which role ranks higher",
     WITHOUT: "one role without the other",
     WHO_HOLDS: "who should hold the role",
+    OVER_ROLE: "who hires or reviews the role",
+    WEIGHED: "which role has more of something",
     TOGETHER: "the two working together",
     MERELY: "one role merely the other",
 }
@@ -78,12 +108,14 @@ _MERELY_GLUE = frozenset("is isnt are arent the a an".split()) | _MERELY
 
 
 def relation_term(raw: list[str]) -> str | None:
-    """ONE_PERSON, CHOICE, RANK, WITHOUT, TOGETHER, WHO_HOLDS, MERELY or None. `raw`: words as
-    textnorm.words gives them."""
+    """ONE_PERSON, CHOICE, RANK, WITHOUT, TOGETHER, WHO_HOLDS, OVER_ROLE, WEIGHED, MERELY or
+    None. `raw`: words as textnorm.words gives them."""
     mentions = role_mentions(raw)
     named = {role for _, role in mentions}
     if mentions and _who_holds(raw, mentions[0][0]):
         return WHO_HOLDS
+    if mentions and _who_is_over(raw, mentions[0][0]):
+        return OVER_ROLE
     # "could one person be both the PM and lead product marketing?": both of something else;
     # with neither role named, only a short question ("can I do both?") is about them
     if (len(named) == 2 or not named and len(raw) <= _SHORT) and _both_without_roles(raw):
@@ -99,6 +131,8 @@ def relation_term(raw: list[str]) -> str | None:
     i_choose = _i_choose(wider)
     if _MERELY & set(between) and set(between) <= _MERELY_GLUE:
         return MERELY
+    if raw[0] in _WEIGHING and not i_choose and _weighed(set(raw)):
+        return WEIGHED  # "which is more strategic, PM or PO?", "is the PO closer to devs?"
     if _CHOICE & set(between):
         # "should I be a PM or a PO?": the asker picks; "PM or PO, what's the difference?",
         # "how can I tell if a posting is a PM or a PO role?" and "should my CV say PO or PM?"
@@ -147,6 +181,31 @@ def _who_holds(raw: list[str], at: int) -> bool:
             return True  # "who should be the PO", "who could play the role of PO"
         if all(w in _FILLER for w in rest) and raw[after : after + 1] == ["be"]:
             return True  # "who should the PO be"
+    return False
+
+
+def _weighed(present: set[str]) -> bool:
+    """ "more strategic", "less customer facing", or a trait in the comparative itself
+    ("closer to the devs", "thinks further ahead")."""
+    return bool(present & _FAR or present & _MORE and present & _TRAITS)
+
+
+def _who_is_over(raw: list[str], at: int) -> bool:
+    """ "who hires the PO?", "who should evaluate our product manager?", not "who does the PO
+    report to?" (the role acts) nor "who writes the PO's stories?" (a duty)."""
+    after = raw[_end(raw, at) : _end(raw, at) + 1]
+    personal = bool(after) and after[0] in _PERSONAL  # "who sets the PM's goals?"
+    if after and not personal and after[0] not in _AFTER_OVER:
+        return False  # "who evaluates the PO's work", "who hires the PM team"
+    for i in range(max(0, at - 5), at):
+        if raw[i] != "who":
+            continue
+        rest = [w for w in raw[i + 1 : at] if w not in _HEDGES]
+        if rest and rest[0] in _MODALS:
+            rest = rest[1:]
+        verbs = _OVER | _SET if personal else _OVER
+        if rest and rest[0] in verbs and all(w in _FILLER for w in rest[1:]):
+            return True
     return False
 
 

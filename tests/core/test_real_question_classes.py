@@ -181,6 +181,21 @@ def test_challenge_comparisons_are_never_answered_with_something_else(real_index
     assert sum(reaches(a, COMPARISONS) for a in answers) >= 3
 
 
+def test_the_two_weighed_on_one_trait_is_the_comparison(real_index: Index) -> None:
+    """ "Which is more customer facing, PM or PO?" was asked back with the release-notes entry
+    first: weighing the two on a trait the comparison lays side by side (focus, horizon, whom
+    each works with) asks for the comparison. Weighed on a duty with its own entry, the
+    question stays that duty's."""
+    tactical = ask(
+        real_index, "Is the product owner more of a tactical role than the product manager?"
+    )
+    assert tactical.answered and tactical.id == "compare", (tactical.kind, tactical.id)
+    closer = ask(real_index, "Which one sits closer to the customers, the PO or the PM?")
+    assert never_wrong(closer, {"compare"}) and reaches(closer, {"compare"}), closer.id
+    duty = ask(real_index, "Is the PO more involved in writing acceptance criteria than the PM?")
+    assert duty.answered and duty.id == "owns-acceptance-criteria", (duty.kind, duty.id)
+
+
 def test_what_separates_or_distinguishes_the_roles_is_the_comparison(real_index: Index) -> None:
     """ "What separates a PO from a PM?" was answered with the when-to-split entry on the word
     "separate"; "distinguishes" and "distinction" were no comparison words at all. Splitting the
@@ -583,6 +598,32 @@ def test_emailing_a_po_is_writing_to_the_role() -> None:
     """ "mail a package" is the post office's; "email a PO" is a person's."""
     assert "PO" in without_lookalikes("can I email a PO directly about a bug?")
     assert "PO" not in without_lookalikes("is the PO open on sunday? I have to mail a parcel")
+
+
+REPORTING = {"faq-pm-reports-to", "faq-po-reports-to"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the best way to convince my boss that we need a product manager?",
+        "how can I convince our boss that the team needs a PM",
+    ],
+)
+def test_the_askers_own_boss_is_no_reporting_line(real_index: Index, question: str) -> None:
+    """ "How do I convince my boss we need a product manager?" was answered with whom a PM
+    reports to: "boss" reads as a reporting line, but the asker's boss here is the person to
+    persuade."""
+    answer = ask(real_index, question)
+    assert not (answer.answered and answer.id in REPORTING), (answer.kind, answer.id)
+
+
+def test_a_boss_named_as_a_role_stays_a_reporting_line(real_index: Index) -> None:
+    answer = ask(real_index, "I'm a PO and my boss is the head of engineering. Is that usual?")
+    assert answer.answered and answer.id == "faq-po-reports-to", (answer.kind, answer.id)
+    assert "boss" in without_lookalikes("the CTO is our boss")
+    assert "boss" in without_lookalikes("is the product owner my boss now?")
+    assert "boss" not in without_lookalikes("our boss thinks POs are overhead")
 
 
 @pytest.mark.parametrize(
@@ -1329,3 +1370,21 @@ def test_a_short_answer_citing_safe_lists_safe_among_its_sources(real_index: Ind
         if "SAFe" in body and "SAFe" not in sources:
             missing.append(entry.id)
     assert not missing, missing
+
+
+def test_who_hires_or_reviews_a_role_is_asked_of_its_reporting_line(real_index: Index) -> None:
+    """ "Who hires the product owner?" was answered with "Which should we hire first, a PM or a
+    PO?" (its alias "hiring a product owner"): there the role is the one hired, not a duty to
+    assign, so it is never answered with the hiring order, and whom the role reports to is
+    offered."""
+    lines = {"faq-po-reports-to", "faq-pm-reports-to"}
+    for question in (
+        "so who actually hires a product owner?",
+        "who decides the product manager's bonus?",
+    ):
+        answer = ask(real_index, question)
+        offered = {answer.id} if answer.answered else {s.id for s in answer.suggestions}
+        assert never_wrong(answer, lines) and offered & lines, (answer.kind, answer.id, offered)
+    # which role to hire first is still the hiring-order question
+    first = ask(real_index, "we can afford one hire: should it be a PM or a PO?")
+    assert first.answered and first.id == "faq-hire-first", (first.kind, first.id)

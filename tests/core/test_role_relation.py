@@ -11,8 +11,10 @@ import pytest
 from bot.role_relation import (
     CHOICE,
     ONE_PERSON,
+    OVER_ROLE,
     RANK,
     TOGETHER,
+    WEIGHED,
     WHO_HOLDS,
     WITHOUT,
     relation_term,
@@ -43,6 +45,20 @@ from bot.textnorm import words
         ("who will take over the PO role while she is away?", None),  # a stand-in
         ("who should be the product owner's boss?", None),
         ("who is the PO in scrum?", None),  # what the role is
+        # the role is the one acted on: hired, reviewed, managed
+        ("so who actually hires a product owner?", OVER_ROLE),
+        ("who should appraise our PM at year end?", OVER_ROLE),
+        ("who decides the product manager's bonus?", OVER_ROLE),
+        ("who fires the PO if the product flops?", OVER_ROLE),
+        ("who writes the PO's stories?", None),  # a duty of someone else
+        ("who hires the PM team?", None),  # the team, not the person
+        ("who does the product owner report to?", None),  # the role acts
+        ("who coaches the product owner?", None),  # the Scrum Master's job, not a boss's
+        # the two weighed on a trait the comparison covers
+        ("which is less strategic, the PO or the PM?", WEIGHED),
+        ("does a PO sit closer to the engineers than a PM does?", WEIGHED),
+        ("is the PM more involved in sprint planning than the PO?", None),  # a duty's question
+        ("who is more senior, PM or PO?", None),  # rank
         ("the PO works with developers, the PM with sales: fair?", None),
         ("can a PM work as a PO?", None),
         # the roles side by side, or in a question that is not one of these
