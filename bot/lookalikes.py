@@ -21,12 +21,13 @@ from bot import regex_store
 
 @lru_cache(maxsize=8192)  # bounded; a reload reads mostly the texts the last one read
 def without_lookalikes(text: str) -> str:
-    """The text with clock times, private-message verbs and a post office's PO blanked and a
-    purchase order or a prime minister spelt out, so the words that remain are read as the
-    question means them.
+    """The text with clock times, private-message verbs, a post office's PO and the asker's own
+    boss blanked and a purchase order or a prime minister spelt out, so the words that remain
+    are read as the question means them.
 
     Every entry's texts pass through here when the index is built (about 4,000 of them), so
-    each reading runs only when the text holds what it needs (a digit, "pm"/"dm", "po") and
+    each reading runs only when the text holds what it needs (a digit, "pm"/"dm", "po",
+    "boss") and
     results are kept: run on every text, the patterns made each reload about 50 ms slower."""
     if _DIGIT.search(text):
         text = _without_clock(text)
