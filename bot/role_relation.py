@@ -193,7 +193,8 @@ def _weighed(present: set[str]) -> bool:
 def _who_is_over(raw: list[str], at: int) -> bool:
     """ "who hires the PO?", "who should evaluate our product manager?", not "who does the PO
     report to?" (the role acts) nor "who writes the PO's stories?" (a duty)."""
-    after = raw[_end(raw, at) : _end(raw, at) + 1]
+    end = _end(raw, at)
+    after = raw[end : end + 1]
     personal = bool(after) and after[0] in _PERSONAL  # "who sets the PM's goals?"
     if after and not personal and after[0] not in _AFTER_OVER:
         return False  # "who evaluates the PO's work", "who hires the PM team"
