@@ -625,10 +625,13 @@ class Index:
         # the PM-vs-PO seniority entry) never goes ahead of one they did not: the model does
         # not see those rules.
         lead = pairs[0][1].factor if pairs else 1.0
+        # the three are ours: an off-topic entry ranked among them is never offered, and must
+        # not push out one of ours that is (the rival that made a look-alike an ask-back)
+        ours = [(p, h) for p, h in pairs if h.entry.kind != OFF_TOPIC][:3]
         likely = [
             (p, h)
-            for p, h in sorted(pairs[:3], key=lambda pair: (pair[1].factor < lead, -pair[0]))
-            if worth_offering(p, outcome) and h.entry.kind != OFF_TOPIC
+            for p, h in sorted(ours, key=lambda pair: (pair[1].factor < lead, -pair[0]))
+            if worth_offering(p, outcome)
         ]
         first = likely[0][0] if likely else 0.0
         offered = tuple(h.entry for p, h in likely if worth_offering(p, outcome, first))

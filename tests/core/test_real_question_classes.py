@@ -850,6 +850,18 @@ def test_one_of_ours_the_model_finds_likelier_than_the_leading_off_topic_entry_i
     assert [s.id for s in answer.suggestions][:1] == ["owns-sprint-velocity"], answer.suggestions
 
 
+def test_an_off_topic_entry_ranked_near_the_top_takes_no_choice_from_ours(
+    real_index: Index,
+) -> None:
+    """The job-hunting decline ranked among the first three, so the ask-back offered only two
+    of ours, and not the career entry whose probability had made it an ask-back at all."""
+    answer = ask(real_index, "Is it a good idea for an engineer to become a product manager?")
+    assert answer.kind == "clarify", (answer.kind, answer.id)
+    offered = [s.id for s in answer.suggestions]
+    assert "faq-po-to-pm" in offered, offered
+    assert len(offered) == 3, offered
+
+
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
