@@ -1400,3 +1400,20 @@ def test_who_hires_or_reviews_a_role_is_asked_of_its_reporting_line(real_index: 
     # which role to hire first is still the hiring-order question
     first = ask(real_index, "we can afford one hire: should it be a PM or a PO?")
     assert first.answered and first.id == "faq-hire-first", (first.kind, first.id)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Who's in charge of the product roadmap at most companies?", "owns-roadmap"),
+        ("who is in charge of personas?", "owns-personas"),
+    ],
+)
+def test_in_charge_of_asks_who_is_responsible_not_about_the_backlog(
+    real_index: Index, question: str, entry: str
+) -> None:
+    """Many ask who owns something as who is "in charge of" it. Read as the word "charge", that
+    matched only the backlog entry's alias "who is in charge of the backlog", which then tied
+    with the thing asked about and turned plain ownership questions into ask-backs."""
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == entry, (answer.kind, answer.id, answer.suggestions)
