@@ -1407,13 +1407,16 @@ def test_who_hires_or_reviews_a_role_is_asked_of_its_reporting_line(real_index: 
     [
         ("Who's in charge of the product roadmap at most companies?", "owns-roadmap"),
         ("who is in charge of personas?", "owns-personas"),
+        ("who looks after the backlog?", "owns-backlog"),
+        ("who is on the hook for the release date?", "owns-release-decision"),
     ],
 )
-def test_in_charge_of_asks_who_is_responsible_not_about_the_backlog(
+def test_idioms_for_responsible_ask_who_owns_the_thing_named(
     real_index: Index, question: str, entry: str
 ) -> None:
-    """Many ask who owns something as who is "in charge of" it. Read as the word "charge", that
-    matched only the backlog entry's alias "who is in charge of the backlog", which then tied
-    with the thing asked about and turned plain ownership questions into ask-backs."""
+    """Many ask who owns something as who is "in charge of" it, "looks after" it or is "on the
+    hook for" it. Read word by word, "charge" matched only the backlog entry's alias "who is in
+    charge of the backlog", which then tied with the thing asked about, and the other idioms
+    were words no entry explains: plain ownership questions became ask-backs."""
     answer = ask(real_index, question)
     assert answer.answered and answer.id == entry, (answer.kind, answer.id, answer.suggestions)
