@@ -1420,3 +1420,15 @@ def test_idioms_for_responsible_ask_who_owns_the_thing_named(
     were words no entry explains: plain ownership questions became ask-backs."""
     answer = ask(real_index, question)
     assert answer.answered and answer.id == entry, (answer.kind, answer.id, answer.suggestions)
+
+
+def test_how_much_work_a_sprint_takes_is_sprint_planning_and_the_developers_call(
+    real_index: Index,
+) -> None:
+    """Asked who decides how many stories go in a sprint, pmpo answered, sure of itself, with when
+    the PO accepts finished stories: "stories" and "sprint" were all it matched. How much the
+    sprint takes is decided in sprint planning, where the Developers select what they can
+    finish (Scrum Guide); the answer says so up front."""
+    answer = ask(real_index, "Who gets to decide how many user stories we pull into the sprint?")
+    assert answer.answered and answer.id == "owns-sprint-planning", (answer.kind, answer.id)
+    assert "Developers decide how much" in answer.verdict, answer.verdict
