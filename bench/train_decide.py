@@ -310,7 +310,7 @@ def outcomes(
             D.tie(p, s, gap) and not D.agree(best, h) and not D.only_best_restated(restated, h)
             for s, _, h in scored[1:]
         )
-        bar = clarify_at if q.named or restated else answer_at
+        bar = clarify_at if q.named or restated or D.compares_roles(best) else answer_at
         held = (
             p < bar
             or D.how_not_who(best, q.named)

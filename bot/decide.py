@@ -295,7 +295,7 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
     # the question is one of the entry's own keywords or aliases, word for word ("rodmap?")
     restated = best.restated >= 0.99 and keyword_evidence(best)
     if (
-        p < (CLARIFY_AT if named or restated else ANSWER_AT)
+        p < (CLARIFY_AT if named or restated or compares_roles(best) else ANSWER_AT)
         or how_not_who(best, named)
         or (one_role_unnamed(best, named) and not restated)
     ):
@@ -311,6 +311,16 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
         if tie(p, q) and not agree(best, other) and not only_best_restated(restated, other):
             return "clarify", f"{best.entry.id} p={p:.2f} vs {other.entry.id} p={q:.2f}", pairs
     return "answer", f"{best.entry.id} at p={p:.2f}", pairs
+
+
+def compares_roles(best: Hit) -> bool:
+    """The comparison card for a question that sets PM beside PO with a comparison word ("vs",
+    "difference", "compare"): asked so, the question names the card's kind as `/pmpo compare`
+    does, and is answered at the ask-back bar. "Quick comparison of PM and PO please" was asked
+    back with the card alone worth offering (p 0.81). Held out, 4 questions went from ask-back
+    to right and none to wrong; counting "same", "similar" or "different" as comparison words
+    too added 2 wrong answers ("is a TPM a PO with more strategy? is it the same?")."""
+    return best.entry.kind == "compare" and best.asked.compares
 
 
 def named_rival(pairs: list[tuple[float, Hit]]) -> Hit | None:

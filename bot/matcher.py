@@ -122,6 +122,9 @@ class Asked(NamedTuple):
     # "how do you prioritize features?", "what is competitive analysis?": a way of working or
     # a definition asked for (question_shape's "method")
     method: bool = False
+    # names PM and PO (or "the two roles") and asks how they differ: "PM vs PO?", "how do the
+    # PO and PM roles differ?"
+    compares: bool = False
 
 
 class Hit(NamedTuple):
@@ -415,6 +418,8 @@ class Index:
             | {self._compound_roles[t] for t in idf if t in self._compound_roles},
             not_ours=self._not_ours(raw, stems, shape),
             method=shape == "method",
+            compares=bool(set(raw) & KIND_CUES["compare"][0])
+            and (the_roles or {"product_owner", "product_manag"} <= stems),
         )
         # a neighbouring role the story only mentions ("with input from the team leads...
         # should I be hands-off with the Sprint Backlog?") is not what a longer post asks about

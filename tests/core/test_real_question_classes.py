@@ -211,6 +211,22 @@ def test_what_separates_or_distinguishes_the_roles_is_the_comparison(real_index:
     assert split.kind == "advice" and split.answered, split.kind
 
 
+def test_a_comparison_in_so_many_words_is_answered_with_the_comparison_card(
+    real_index: Index,
+) -> None:
+    """ "Could you compare the PM and the PO for my team?" was asked back with the comparison
+    card alone worth offering (p 0.82, under the 0.85 answer bar): a question that sets the two
+    roles side by side with a comparison word names the card's kind, as `/pmpo compare` does.
+    A likeness word alone is no comparison: "is a TPM the same as a PO?" compares something
+    else."""
+    for question in (
+        "could you compare the PM and the PO for my team?",
+        "PM versus PO for the new joiners, in a few lines?",
+    ):
+        answer = ask(real_index, question)
+        assert answer.answered and answer.id == "compare", (question, answer.kind, answer.id)
+
+
 @pytest.mark.parametrize(
     "question",
     [
