@@ -306,7 +306,7 @@ def outcomes(
                 tally["right" if q.must_decline else "decline"] += 1
             continue
         restated = best.restated >= 0.99 and D.keyword_evidence(best)  # as decide() does
-        tie = any(
+        tie = not D.compares_roles(best) and any(
             D.tie(p, s, gap) and not D.agree(best, h) and not D.only_best_restated(restated, h)
             for s, _, h in scored[1:]
         )

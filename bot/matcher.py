@@ -122,8 +122,8 @@ class Asked(NamedTuple):
     # "how do you prioritize features?", "what is competitive analysis?": a way of working or
     # a definition asked for (question_shape's "method")
     method: bool = False
-    # names PM and PO (or "the two roles") and asks how they differ: "PM vs PO?", "how do the
-    # PO and PM roles differ?"
+    # names PM and PO (or "the two roles") and asks how they differ in a sentence that asks:
+    # "PM vs PO?", "how do the PO and PM roles differ?"
     compares: bool = False
 
 
@@ -418,7 +418,7 @@ class Index:
             | {self._compound_roles[t] for t in idf if t in self._compound_roles},
             not_ours=self._not_ours(raw, stems, shape),
             method=shape == "method",
-            compares=bool(set(raw) & KIND_CUES["compare"][0])
+            compares=bool(_asking_words(query) & KIND_CUES["compare"][0])
             and (the_roles or {"product_owner", "product_manag"} <= stems),
         )
         # a neighbouring role the story only mentions ("with input from the team leads...
@@ -658,6 +658,14 @@ class Index:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def _asking_words(query: str) -> set[str]:
+    """The words of the sentences that ask (end in "?"), else of the whole question: a story
+    that only mentions "the difference" on its way to asking why companies don't split the
+    roles is no comparison asked for."""
+    asking = [x for x in _SENTENCE_END.split(query.strip()) if x.rstrip().endswith("?")]
+    return set(words(" ".join(asking) if asking else query))
 
 
 def _word_for_word(text: str) -> str:

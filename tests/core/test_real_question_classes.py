@@ -216,15 +216,21 @@ def test_a_comparison_in_so_many_words_is_answered_with_the_comparison_card(
 ) -> None:
     """ "Could you compare the PM and the PO for my team?" was asked back with the comparison
     card alone worth offering (p 0.82, under the 0.85 answer bar): a question that sets the two
-    roles side by side with a comparison word names the card's kind, as `/pmpo compare` does.
-    A likeness word alone is no comparison: "is a TPM the same as a PO?" compares something
-    else."""
+    roles side by side with a comparison word in a sentence that asks names the card's kind, as
+    `/pmpo compare` does. A likeness word alone is no comparison: "is a TPM the same as a PO?"
+    compares something else."""
     for question in (
         "could you compare the PM and the PO for my team?",
         "PM versus PO for the new joiners, in a few lines?",
+        # a second question beside it does not make another entry its rival
+        "Is being a PM more than being a PO? How do the two differ, and who is accountable for "
+        "which part of the product lifecycle?",
     ):
         answer = ask(real_index, question)
         assert answer.answered and answer.id == "compare", (question, answer.kind, answer.id)
+    # the comparison word in the story, the question elsewhere: not asked for
+    merge = ask(real_index, "My boss talks about PM vs PO all day. Why not just merge them?")
+    assert merge.id != "compare" or not merge.answered, (merge.kind, merge.id)
 
 
 @pytest.mark.parametrize(
