@@ -310,7 +310,12 @@ def outcomes(
             D.tie(p, s, gap) and not D.agree(best, h) and not D.only_best_restated(restated, h)
             for s, _, h in scored[1:]
         )
-        bar = clarify_at if q.named or restated or D.compares_roles(best) else answer_at
+        if q.named or restated or D.compares_roles(best):
+            bar = clarify_at
+        elif D.asks_its_owner(best):
+            bar = min(answer_at, D.OWNER_ASKED_AT)
+        else:
+            bar = answer_at
         held = (
             p < bar
             or D.how_not_who(best, q.named)

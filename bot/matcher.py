@@ -125,6 +125,8 @@ class Asked(NamedTuple):
     # names PM and PO (or "the two roles") and asks how they differ in a sentence that asks:
     # "PM vs PO?", "how do the PO and PM roles differ?"
     compares: bool = False
+    # asks for an owner ("who", "whose job", "responsible") in a sentence that asks
+    owner_asked: bool = False
 
 
 class Hit(NamedTuple):
@@ -407,6 +409,7 @@ class Index:
         the_roles = self._the_roles(raw, stems)
         boosts = self._kind_factors(raw, stems, shape, owner, the_roles)
         known = sum(t in self._postings or t in self.phrasings.idf for t in idf)
+        asking = _asking_words(query)
         asked = Asked(
             terms=len(terms),
             roles=bool(stems & self._role_concepts) or the_roles,
@@ -418,8 +421,9 @@ class Index:
             | {self._compound_roles[t] for t in idf if t in self._compound_roles},
             not_ours=self._not_ours(raw, stems, shape),
             method=shape == "method",
-            compares=bool(_asking_words(query) & KIND_CUES["compare"][0])
+            compares=bool(set(asking) & KIND_CUES["compare"][0])
             and (the_roles or {"product_owner", "product_manag"} <= stems),
+            owner_asked=owner and asks_owner(asking),
         )
         # a neighbouring role the story only mentions ("with input from the team leads...
         # should I be hands-off with the Sprint Backlog?") is not what a longer post asks about
@@ -660,12 +664,12 @@ class Index:
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
-def _asking_words(query: str) -> set[str]:
+def _asking_words(query: str) -> list[str]:
     """The words of the sentences that ask (end in "?"), else of the whole question: a story
     that only mentions "the difference" on its way to asking why companies don't split the
     roles is no comparison asked for."""
     asking = [x for x in _SENTENCE_END.split(query.strip()) if x.rstrip().endswith("?")]
-    return set(words(" ".join(asking) if asking else query))
+    return words(" ".join(asking) if asking else query)
 
 
 def _word_for_word(text: str) -> str:
