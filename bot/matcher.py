@@ -29,6 +29,7 @@ from bot.question_shape import (
     SHORT_QUESTION_WORDS,
     asks_owner,
     offers_owners,
+    offers_the_roles,
     other_script,
     question_shape,
 )
@@ -125,7 +126,7 @@ class Asked(NamedTuple):
     # names PM and PO (or "the two roles") and asks how they differ in a sentence that asks:
     # "PM vs PO?", "how do the PO and PM roles differ?"
     compares: bool = False
-    # asks for an owner ("who", "whose job", "responsible") in a sentence that asks
+    # asks for an owner in a sentence that asks: "who", "whose job", "PM or PO?"
     owner_asked: bool = False
 
 
@@ -423,7 +424,7 @@ class Index:
             method=shape == "method",
             compares=bool(set(asking) & KIND_CUES["compare"][0])
             and (the_roles or {"product_owner", "product_manag"} <= stems),
-            owner_asked=owner and asks_owner(asking),
+            owner_asked=(owner and asks_owner(asking)) or offers_the_roles(asking),
         )
         # a neighbouring role the story only mentions ("with input from the team leads...
         # should I be hands-off with the Sprint Backlog?") is not what a longer post asks about

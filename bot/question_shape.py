@@ -44,6 +44,21 @@ def offers_owners(raw: list[str]) -> bool:
     return "or" in raw and not _OWNER_VERBS.isdisjoint(raw)
 
 
+_PM_WORDS = frozenset("pm pms manager managers".split())
+_PO_WORDS = frozenset("po pos owner owners".split())
+
+
+def offers_the_roles(raw: list[str]) -> bool:
+    """Does the question hold the two roles up as owners ("MVP - PM or PO?", "is that on the pm
+    or the po") or call something one role's responsibility ("is the roadmap the PO's
+    responsibility")? Either asks for an owner without "who". The plural asks for a role's
+    duties, not an owner: "where do PO responsibilities end?" was answered with the lifecycle
+    entry, wrongly, when it counted."""
+    said = set(raw)
+    pm, po = not said.isdisjoint(_PM_WORDS), not said.isdisjoint(_PO_WORDS)
+    return (pm and po and "or" in said) or ("responsibility" in said and (pm or po))
+
+
 _METHOD = (
     "how do i",
     "how to",
@@ -160,7 +175,7 @@ def question_shape(raw: list[str], question: str = "") -> str | None:
 
 
 def _asks_meaning(raw: list[str], text: str) -> bool:
-    """"What does the Definition of Done mean?", "what does MVP stand for?": what a term
+    """ "What does the Definition of Done mean?", "what does MVP stand for?": what a term
     means, which an entry saying who owns the thing does not answer."""
     if raw[0] not in ("what", "whats"):
         return False

@@ -242,6 +242,8 @@ def test_who_asked_in_the_asking_sentence_is_answered_with_the_owner(real_index:
     for question, entry in (
         ("who puts together the pricing for a new plan?", "owns-pricing"),
         ("whose call is the launch date for a new feature?", "owns-go-to-market"),
+        # the two roles held up as owners, or one role's responsibility, ask who as well
+        ("is the team velocity the PO's responsibility?", "owns-sprint-velocity"),
     ):
         answer = ask(real_index, question)
         assert answer.answered and answer.id == entry, (question, answer.kind, answer.id)
