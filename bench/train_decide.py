@@ -310,14 +310,8 @@ def outcomes(
             D.tie(p, s, gap) and not D.agree(best, h) and not D.only_best_restated(restated, h)
             for s, _, h in scored[1:]
         )
-        if q.named or restated or D.compares_roles(best):
-            bar = clarify_at
-        elif D.asks_its_owner(best):
-            bar = min(answer_at, D.OWNER_ASKED_AT)
-        else:
-            bar = answer_at
         held = (
-            p < bar
+            p < D.answer_bar(best, q.named or restated, answer_at, clarify_at)
             or D.how_not_who(best, q.named)
             or (D.one_role_unnamed(best, q.named) and not restated)
         )

@@ -295,11 +295,11 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
         return "offtopic", f"off-topic like {best.entry.id} (p={p:.2f})", pairs
     # the question is one of the entry's own keywords or aliases, word for word ("rodmap?")
     restated = best.restated >= 0.99 and keyword_evidence(best)
-    if named or restated or compares_roles(best):
-        bar = CLARIFY_AT
-    else:
-        bar = OWNER_ASKED_AT if asks_its_owner(best) else ANSWER_AT
-    if p < bar or how_not_who(best, named) or (one_role_unnamed(best, named) and not restated):
+    if (
+        p < answer_bar(best, named or restated)
+        or how_not_who(best, named)
+        or (one_role_unnamed(best, named) and not restated)
+    ):
         if best.asked.not_ours and not named:
             return "decline", f"not ours to answer (best {best.entry.id} at p={p:.2f})", pairs
         off = None if named else off_topic_over(p, pairs)
@@ -314,6 +314,18 @@ def decide(hits: list[Hit], named: bool = False) -> tuple[str, str, list[tuple[f
         if tie(p, q) and not agree(best, other) and not only_best_restated(restated, other):
             return "clarify", f"{best.entry.id} p={p:.2f} vs {other.entry.id} p={q:.2f}", pairs
     return "answer", f"{best.entry.id} at p={p:.2f}", pairs
+
+
+def answer_bar(
+    best: Hit, kind_named: bool, answer_at: float = ANSWER_AT, clarify_at: float = CLARIFY_AT
+) -> float:
+    """The probability `best` needs to be answered: the ask-back bar when the asker named its
+    kind (a subcommand, the entry's own keyword, a comparison asked for), OWNER_ASKED_AT for an
+    owner asked for, else the answer bar. The bars are parameters so bench/train_decide.py can
+    try others with the same rule."""
+    if kind_named or compares_roles(best):
+        return clarify_at
+    return min(answer_at, OWNER_ASKED_AT) if asks_its_owner(best) else answer_at
 
 
 def compares_roles(best: Hit) -> bool:
@@ -337,9 +349,8 @@ def compares_roles(best: Hit) -> bool:
 def asks_its_owner(best: Hit) -> bool:
     """An ownership entry, found on its own keywords, for a question whose asking sentence asks
     who ("pricing - whose job is it?", "who keeps the product roadmap up to date?", "MVP - PM
-    or PO?"): asked so,
-    the question names the entry's kind much as `whois-owns pricing` does, so it is answered at
-    OWNER_ASKED_AT rather than ANSWER_AT.
+    or PO?"): asked so, the question names the entry's kind much as `whois-owns pricing` does,
+    so it is answered at OWNER_ASKED_AT rather than ANSWER_AT.
 
     Held out, against ANSWER_AT: 17 ask-backs became right answers (4 of every entry's real
     examples, 6 of the team's phrasings, 7 of the same against entries without examples) and 1
