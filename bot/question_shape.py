@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from bot import regex_store
+from bot.career_move import role_mentions
 
 # "wo" and "hwo" are "who" as typed in a hurry: too short for spelling repair to reach, and
 # without them "wo writes teh user storys" loses the one word that says it asks for an owner
@@ -44,19 +45,14 @@ def offers_owners(raw: list[str]) -> bool:
     return "or" in raw and not _OWNER_VERBS.isdisjoint(raw)
 
 
-_PM_WORDS = frozenset("pm pms manager managers".split())
-_PO_WORDS = frozenset("po pos owner owners".split())
-
-
 def offers_the_roles(raw: list[str]) -> bool:
     """Does the question hold the two roles up as owners ("MVP - PM or PO?", "is that on the pm
     or the po") or call something one role's responsibility ("is the roadmap the PO's
     responsibility")? Either asks for an owner without "who". The plural asks for a role's
     duties, not an owner: "where do PO responsibilities end?" was answered with the lifecycle
     entry, wrongly, when it counted."""
-    said = set(raw)
-    pm, po = not said.isdisjoint(_PM_WORDS), not said.isdisjoint(_PO_WORDS)
-    return (pm and po and "or" in said) or ("responsibility" in said and (pm or po))
+    roles = {role for _, role in role_mentions(raw)}
+    return (len(roles) == 2 and "or" in raw) or ("responsibility" in raw and bool(roles))
 
 
 _METHOD = (
