@@ -27,6 +27,7 @@ from bot.answer import (
     suggestion,
 )
 from bot.career_move import MOVE_WORDS
+from bot.compare_rows import asked_rows
 from bot.grammar import Command, parse
 from bot.kb.model import Entry, KnowledgeBase
 from bot.matcher import Index, Match
@@ -40,7 +41,7 @@ from bot.textnorm import without_scare_quotes, words
 USAGE = (
     "`whois-owns <thing>` who owns an artifact or activity (e.g. `whois-owns roadmap`)",
     "`define pm` / `define po` what each role is",
-    "`compare` PM and PO side by side",
+    "`compare` PM and PO side by side (`compare pricing`: that row first)",
     "`ask <question>` any question, e.g. `ask who writes acceptance criteria?`",
     "`advise <team facts>` split the roles or not, e.g. `advise 4 squads, 40 engineers`",
     "`topics` everything pmpo knows",
@@ -96,7 +97,10 @@ def answer(index: Index, command: Command) -> Answer:
         )
     if name == "compare":
         entry = index.kb.entries.get("compare")
-        return entry_answer(index.kb, entry) if entry else _no_entry("compare")
+        if entry is None:
+            return _no_entry("compare")
+        # `compare pricing`: the rows asked about lead, as in a free question
+        return _asked_rows_first(entry_answer(index.kb, entry), index, entry, arg)
     if name == "define":
         role_id = {"pm": "role-pm", "po": "role-po"}.get(arg)
         if role_id and role_id in index.kb.entries:
@@ -269,6 +273,7 @@ def _matched(index: Index, match: Match, query: str) -> Answer:
         related=match.runners_up,
     )
     found = _for_the_place_asked(found, match.entry, query)
+    found = _asked_rows_first(found, index, match.entry, query)
     owner = match.entry.owner if match.entry.kind == "ownership" else None
     # "the PO owns the roadmap, right?": say whether the asker had it right
     return found._replace(verdict=confirmed(found.verdict, query, match.named, owner))
@@ -285,6 +290,21 @@ def _for_the_place_asked(found: Answer, entry: Entry, query: str) -> Answer:
     if not missing:
         return found
     return found._replace(verdict=f"{place_note(missing, covered)} {found.verdict}")
+
+
+def _asked_rows_first(found: Answer, index: Index, entry: Entry, query: str) -> Answer:
+    """The comparison's rows the question asks about lead (bot/compare_rows.py);
+    `extra["asked_rows"]` tells the short reply how many of them to keep."""
+    if entry.kind != "compare" or not found.columns:
+        return found
+    asked = asked_rows(index.reader, entry.extra["rows"], query)
+    if not asked:
+        return found
+    order = (*asked, *(i for i in range(len(found.columns)) if i not in asked))
+    return found._replace(
+        columns=tuple(found.columns[i] for i in order),
+        extra={**found.extra, "asked_rows": len(asked)},
+    )
 
 
 # A decline offers topics only when the best entry explains at least this share of the

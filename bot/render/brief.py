@@ -149,12 +149,14 @@ def _stems(text: str) -> set[str]:
 
 
 def _compare(answer: Answer) -> Answer:
-    """The rows where PM and PO differ most (then the best-sourced), in their original order."""
+    """The rows the question asked about (they come first: `extra["asked_rows"]`), then those
+    where PM and PO differ most (then the best-sourced), in their order in the answer."""
+    asked = min(int(answer.extra.get("asked_rows", 0)), COMPARE_ROWS)
     ranked = sorted(
-        range(len(answer.columns)),
+        range(asked, len(answer.columns)),
         key=lambda i: (-round(_difference(answer.columns[i]), 1), -_cited(answer.columns[i]), i),
     )
-    keep = sorted(ranked[:COMPARE_ROWS])
+    keep = [*range(asked), *sorted(ranked[: COMPARE_ROWS - asked])]
     columns = tuple(answer.columns[i] for i in keep)
     return answer._replace(columns=columns, sections=(), suggestions=(), matched=())
 

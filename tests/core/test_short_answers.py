@@ -215,3 +215,32 @@ def test_a_short_pay_reply_shows_pay_figures(real_index: Index) -> None:
         shown = plain.short(entry_answer(real_index.kb, entry))
         assert re.search(r"\$\d", shown), f"{entry.id}:\n{shown}"
     assert checked >= 3
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("product manager vs product owner: pricing", "Pricing"),
+        ("PM vs PO on time horizon", "Time horizon"),
+        ("PO vs PM frameworks", "Framework"),
+        ("compare salary", "Average US salary"),
+    ],
+)
+def test_a_comparison_asked_about_one_aspect_leads_with_its_row(
+    real_index: Index, question: str, row: str
+) -> None:
+    """The short comparison keeps three of its rows; the one the question names is one of
+    them and comes first, whatever rows the roles differ most on."""
+    answer = answer_text(real_index, question)
+    assert answer.kind == "compare", (question, answer.kind, answer.id)
+    shown = brief.shorten(answer).columns
+    assert len(shown) == brief.COMPARE_ROWS
+    assert shown[0].label.startswith(row), [c.label for c in shown]
+    assert sum(c.label.startswith(row) for c in answer.columns) == 1  # moved, not copied
+
+
+def test_a_plain_comparison_keeps_the_rows_that_differ_most(real_index: Index) -> None:
+    plain_ask = brief.shorten(answer_text(real_index, "PM vs PO, what's the difference?"))
+    bare = brief.shorten(answer_text(real_index, "compare"))
+    assert [c.label for c in plain_ask.columns] == [c.label for c in bare.columns]
+    assert not any(c.label.startswith(("Pricing", "Average US salary")) for c in bare.columns)

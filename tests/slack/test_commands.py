@@ -70,6 +70,16 @@ def test_compare_has_side_by_side_fields(web: WebServer, fake: FakeSlack) -> Non
     assert_fits_slack(body)
 
 
+def test_compare_with_an_aspect_leads_with_that_row(web: WebServer, fake: FakeSlack) -> None:
+    body = slash(web, "compare pricing").json()
+    rows = [b for b in body["blocks"] if b.get("fields")]
+    assert len(rows) == 3
+    assert rows[0]["text"]["text"].startswith("*Pricing")
+    assert "Makes pricing decisions" in rows[0]["fields"][0]["text"]
+    assert "Makes pricing decisions" not in json.dumps(slash(web, "compare").json()["blocks"])
+    assert_fits_slack(body)
+
+
 def test_hostile_markup_in_command_is_inert(web: WebServer, fake: FakeSlack) -> None:
     body = slash(web, "<!channel> <@U123> @here <!here|here> zyxxy <b>frobnicate</b>").json()
     shown = json.dumps({"text": body["text"], "blocks": body["blocks"]}, ensure_ascii=False)
