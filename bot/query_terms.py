@@ -21,7 +21,7 @@ from bot.question_frame import without_frame
 from bot.role_relation import WORDS as RELATION_WORDS
 from bot.role_relation import relation_term
 from bot.spelling import english_near, is_english_word
-from bot.textnorm import STOPWORDS, stem, words
+from bot.textnorm import EMPTY_ADJECTIVES, STOPWORDS, stem, words
 from bot.typo_distance import within
 
 SHORT_PLURAL = 5  # a word this short ending in "s" is repaired only to its singular
@@ -132,8 +132,10 @@ class TermReader:
         terms: list[Term] = []
         seen: set[str] = set()
         for s, origin, synonym in rewritten:
+            plain = fixed[origin][0]
             if s in seen or not (
-                synonym or (fixed[origin][0] not in STOPWORDS and s not in STOPWORDS and len(s) > 1)
+                synonym
+                or (plain not in STOPWORDS | EMPTY_ADJECTIVES and s not in STOPWORDS and len(s) > 1)
             ):
                 continue
             word, corrected = fixed[origin]

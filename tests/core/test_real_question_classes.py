@@ -1482,3 +1482,22 @@ def test_how_much_work_a_sprint_takes_is_sprint_planning_and_the_developers_call
     answer = ask(real_index, "Who gets to decide how many user stories we pull into the sprint?")
     assert answer.answered and answer.id == "owns-sprint-planning", (answer.kind, answer.id)
     assert "Developers decide how much" in answer.verdict, answer.verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("What are the primary responsibilities of a product manager?", "role-pm"),
+        ("what are the core responsibilities of the product owner", "role-po"),
+        ("what are the major responsibilities of a PM", "role-pm"),
+        ("What are the essential responsibilities of a product owner?", "role-po"),
+    ],
+)
+def test_an_intensifier_does_not_weaken_the_role_question(
+    real_index: Index, question: str, role: str
+) -> None:
+    """Interview sites ask for the "key" or "main" responsibilities: the adjective explains
+    nothing, but counted as a word no entry covered it turned the role card (p 0.95 without
+    it) into an ask-back (0.57 with "main")."""
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == role, (answer.kind, answer.id)
