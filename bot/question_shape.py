@@ -107,6 +107,14 @@ _TEAM_FACTS = (
     "when is",
     "whens",
 )
+# "who's the PO for the payments team?", "who is the PM on checkout?", "who is the PO here?":
+# which person holds the role somewhere, which only the asker's org knows. "who is the PO in
+# Scrum?" and "who is the PM at a startup?" ask what the role is, and stay questions.
+_HOLDER = re.compile(
+    r"^(?:who\s+is|whos|who\s+are)\s+(?:the\s+|our\s+|your\s+)?"
+    r"(?:pos?|pms?|product\s+owners?|product\s+managers?)\s+"
+    r"(?:here\b|(?:for|of|on|at)\s+(?!(?:a|an|any|every|each|scrum|safe|agile|kanban)\b)\w)"
+)
 # "when is it time to hire our first PM?", "when is the right moment to split?": a condition,
 # not a date from the asker's own calendar ("when is the sprint review?")
 _CONDITION = frozenset("time moment idea".split())
@@ -161,6 +169,8 @@ def question_shape(raw: list[str], question: str = "") -> str | None:
         return "request"
     if len(raw) <= SHORT_QUESTION_WORDS:
         if text.startswith(_TEAM_FACTS) and not _CONDITION.intersection(raw):
+            return "status"
+        if _HOLDER.match(text):
             return "status"
         recent = first in _STATUS_OPENERS or _TIMES.intersection(raw)
         if (recent or any(r in text for r in _RECENT)) and not asks_owner(raw):

@@ -1501,3 +1501,38 @@ def test_an_intensifier_does_not_weaken_the_role_question(
     it) into an ask-back (0.57 with "main")."""
     answer = ask(real_index, question)
     assert answer.answered and answer.id == role, (answer.kind, answer.id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who's the product owner for the billing squad?",
+        "who is the PM on the search team",
+        "who is our po here?",
+        "who is the product manager of Confluence",
+    ],
+)
+def test_who_holds_the_role_somewhere_is_the_askers_team_fact(
+    real_index: Index, question: str
+) -> None:
+    """Asked in a team channel, "who's the PO for X?" wants a person's name, which only the
+    team knows: it was answered with the PO's role card or asked back with the team-size FAQ."""
+    answer = ask(real_index, question)
+    assert not answer.answered and answer.title == "I don't know your team", (
+        answer.kind,
+        answer.id,
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("who is the product owner in scrum?", {"faq-po-scrum-specific", "role-po"}),
+        ("who is the PM at a startup?", {"faq-startup-both", "role-pm"}),
+    ],
+)
+def test_who_is_the_role_in_a_setting_still_asks_what_the_role_is(
+    real_index: Index, question: str, wanted: set[str]
+) -> None:
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id in wanted, (answer.kind, answer.id)
