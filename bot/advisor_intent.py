@@ -27,8 +27,9 @@ _OTHER_OBJECT = (
 INTENT = regex_store.compile(
     r"\b(?:(?:split(?:ting)?|separat(?:e|ing)|combin(?:e|ed|ing)|merg(?:e|ed|ing))"
     rf"{_OTHER_OBJECT}|both|"
-    r"one\s+person|same\s+person|two\s+people|single\s+person|dual|hybrid|double\s+as|"
-    r"two\s+hats|both\s+hats|wear\s+both|also\s+(?:be|act\s+as|serve\s+as)"
+    r"one\s+person|same\s+person|two\s+people|single\s+person|dual|hybrid|"
+    r"doubl(?:e|es|ing)\s+as|two\s+hats|both\s+hats|wear\s+both|"
+    r"also\s+(?:be|acts?\s+as|acting\s+as|serves?\s+as|serving\s+as)"
     # "can our PO also be acting as Scrum Master?" combines the PO with another job, not PM
     r"(?!\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:acting\s+as\s+(?:the\s+|our\s+|a\s+)?)?"
     r"(?:sm|scrum\s*masters?|developers?|devs?|engineers?|tech\s+leads?|team\s+leads?|"

@@ -89,6 +89,14 @@ _SOURCES: dict[str, Callable[[str, str], str]] = {
         r"(?:engineers?|devs?|developers?|programmers?|people)\b"
         r"(?P<each>\s+(?:each|apiece)\b)?"
     ),
+    # "a team of 6 devs": one team, whose size is read again below as the engineers; a "team"
+    # of more than `_EACH_AT` is an org, not one squad
+    "one_team_of": lambda num, _: (
+        r"\b(?:a|an|our|my|one|the)\s+(?:small\s+|single\s+|tiny\s+)?"
+        r"(?:(?:dev|development|engineering|scrum|product|feature|delivery)\s+)?"
+        r"(?:squad|scrum\s+team|team|pod)\s+(?:of|with)\s+"
+        rf"(?P<size>{num})\s+(?:engineers?|devs?|developers?|programmers?|people)\b"
+    ),
     "person_size": lambda _, quantity: (
         # "a 12-person team", "40 heads"; "1 head of product" is a job title, not a headcount
         rf"(?<![\w.,-]){quantity}\s*-?\s*(?:(?:person|people|strong|member)\b|head\b(?!\s+of\b))"
@@ -131,6 +139,7 @@ _EACH_AT = 12
 _QUANTITY = r"\d|couple|multiple|several|many|various|few"  # or a number word (`words_in`)
 _TESTS = {
     "teams_of_each": r"each|apiece|(?:squad|team|pod)s?\s+of\s",
+    "one_team_of": r"(?:squad|team|pod)\s+(?:of|with)\s",
     "person_size": r"person|people|strong|member|head",
     "eng_size": r"(?:engineer|dev|developer|programmer|coder|swe)[\s-]",
     "num_noun": r"people|person|employee|staff|folk|fte|team|member|human|head|engineer|dev|"
@@ -253,6 +262,10 @@ def read(reader: Reader) -> None:
                     reader.consume(match.start(), match.end())
                     reader.count("squads", teams, teams, said)
                     reader.count("engineers", teams * size, teams * most, said)
+            elif name == "one_team_of":
+                if 0 < to_number(match.group("size")) <= _EACH_AT:
+                    said = " ".join(reader.original[match.start() : match.start("size")].split())
+                    reader.count("squads", 1, 1, said.removesuffix(" of").removesuffix(" with"))
             elif name == "single":
                 reader.consume(match.start(), match.end())
                 reader.count(_noun(match), 1, 1, reader.said(match))

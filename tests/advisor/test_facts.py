@@ -54,7 +54,10 @@ PHRASINGS: list[tuple[str, dict[str, object]]] = [
     ("50+ engineers", {"engineers": (50, BIG["engineers"])}),
     ("about 12 people", {"people": 12}),
     ("team of 12", {"people": 12}),
-    ("a team of 8 devs", {"engineers": 8}),
+    # "a team of" up to a Scrum team's size is one squad; "a team of 40 engineers" is an org
+    ("a team of 8 devs", {"engineers": 8, "squads": 1}),
+    ("our small dev team with 5 developers", {"engineers": 5, "squads": 1}),
+    ("a team of 40 engineers", {"engineers": 40}),
     ("engineering team of 40", {"engineers": 40}),
     ("we are 17", {"people": 17}),
     ("there are 9 of us", {"people": 9}),

@@ -275,6 +275,10 @@ def test_technical_founder_next_step(advice_kb: KnowledgeBase) -> None:
         "We have 2 squads and a PM who is spread thin between roadmap and sprint work. Any "
         "recommendations?",
         "I'm the PM for two teams and I'm burning out on grooming. Tips?",
+        # the verb in the third person ("also acts as", "doubles as") and a team given as
+        # "a team of N"
+        "our product owner doubles as the PM for a team of 4 engineers, sustainable?",
+        "My PM also serves as PO for our team of 9 developers. Is that ok?",
     ],
 )
 def test_advice_questions_reach_the_advisor(text: str) -> None:
@@ -330,6 +334,14 @@ def test_question_routing_through_answering(advice_kb: KnowledgeBase) -> None:
     answer = answer_text(index, "we have 5 squads, should we split PM and PO?")
     assert answer.kind == "advice" and answer.extra["verdict"] == SPLIT
     assert answer_text(index, "advise 4 squads, 40 engineers").extra["verdict"] == SPLIT
+
+
+def test_a_team_of_a_few_devs_is_one_squad_to_the_advisor(advice_kb: KnowledgeBase) -> None:
+    """ "a team of 6 devs" gave the advisor 6 engineers and no squad count, a weak hint it
+    called "need more facts"; one team is one squad, and that decides it."""
+    answer = answer_text(Index(advice_kb), "our PO doubles as PM for a team of 6 devs, ok?")
+    assert answer.kind == "advice" and answer.extra["verdict"] == COMBINE
+    assert "1 squad" in answer.verdict
 
 
 # --- admin edits to the rules file ----------------------------------------------------------
