@@ -135,7 +135,12 @@ class TermReader:
             plain = fixed[origin][0]
             if s in seen or not (
                 synonym
-                or (plain not in STOPWORDS | EMPTY_ADJECTIVES and s not in STOPWORDS and len(s) > 1)
+                or (
+                    plain not in STOPWORDS
+                    and plain not in EMPTY_ADJECTIVES
+                    and s not in STOPWORDS
+                    and len(s) > 1
+                )
             ):
                 continue
             word, corrected = fixed[origin]

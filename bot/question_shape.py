@@ -110,7 +110,7 @@ _TEAM_FACTS = (
 # "who's the PO for the payments team?", "who is the PM on checkout?", "who is the PO here?":
 # which person holds the role somewhere, which only the asker's org knows. "who is the PO in
 # Scrum?" and "who is the PM at a startup?" ask what the role is, and stay questions.
-_HOLDER = re.compile(
+_HOLDER = (
     r"^(?:who\s+is|whos|who\s+are)\s+(?:the\s+|our\s+|your\s+)?"
     r"(?:pos?|pms?|product\s+owners?|product\s+managers?)\s+"
     r"(?:here\b|(?:for|of|on|at)\s+(?!(?:a|an|any|every|each|scrum|safe|agile|kanban)\b)\w)"
@@ -170,7 +170,7 @@ def question_shape(raw: list[str], question: str = "") -> str | None:
     if len(raw) <= SHORT_QUESTION_WORDS:
         if text.startswith(_TEAM_FACTS) and not _CONDITION.intersection(raw):
             return "status"
-        if _HOLDER.match(text):
+        if first in ("who", "whos") and regex_store.compile(_HOLDER).match(text):
             return "status"
         recent = first in _STATUS_OPENERS or _TIMES.intersection(raw)
         if (recent or any(r in text for r in _RECENT)) and not asks_owner(raw):
