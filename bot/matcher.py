@@ -316,7 +316,9 @@ class Index:
 
     # -- scoring --------------------------------------------------------------------------
 
-    def _not_ours(self, raw: list[str], stems: set[str], shape: str | None) -> bool:
+    def _not_ours(
+        self, raw: list[str], stems: set[str], shape: str | None, foreign: set[str]
+    ) -> bool:
         """A favour, our team's status, another language, or only a neighbouring role.
 
         Narrower than the shape's weight in _kind_factors, which ranks every such question
@@ -328,14 +330,20 @@ class Index:
             return True
         if shape == "status" or (shape == "request" and len(raw) <= SHORT_QUESTION_WORDS):
             return True
-        return bool(stems & self._foreign) and not stems & self._role_concepts
+        return bool(foreign) and not stems & self._role_concepts
 
     def _the_roles(self, raw: list[str], stems: set[str]) -> bool:
         """In a question to pmpo, "the two roles" or "split the roles" means PM and PO."""
         return "roles" in raw and not stems & self.generic
 
     def _kind_factors(
-        self, raw: list[str], stems: set[str], shape: str | None, owner: bool, the_roles: bool
+        self,
+        raw: list[str],
+        stems: set[str],
+        shape: str | None,
+        owner: bool,
+        the_roles: bool,
+        foreign: set[str],
     ) -> dict[str, float]:
         """How the question's shape shifts each kind of entry (never decides alone)."""
         present = set(raw)
@@ -346,7 +354,7 @@ class Index:
             factors["role"] = factors.get("role", 1.0) * BOTH_ROLES_FACTOR
             factors.setdefault("ownership", KIND_CUES["ownership"][1])
         if shape in ("request", "status", "foreign") or (
-            stems & self._foreign
+            foreign
             and not (stems & self._role_concepts and (owner or offers_owners(raw)))
         ):
             # "draft 5 user stories", "did the PO accept my story yet", "how much does a
@@ -408,7 +416,16 @@ class Index:
         shape = question_shape(raw)  # read once: both the ranking and the decline use it
         owner = asks_owner(raw)
         the_roles = self._the_roles(raw, stems)
-        boosts = self._kind_factors(raw, stems, shape, owner, the_roles)
+        # In a question that names neither PM nor PO, a neighbouring role (team lead, scrum
+        # master...) named outside the sentence that asks is a claimant, not the subject: "Who
+        # owns the ordering of the backlog? my team lead says it's him" asks who owns the
+        # ordering. Beside PM or PO the story's neighbour still counts: applied there too, held
+        # out it turned three ask-backs into wrong answers ("...made the product manager the
+        # manager of the engineers", a coach who calls the PO the boss).
+        foreign = stems & self._foreign
+        if foreign and tail_stems and not stems & self._role_concepts:
+            foreign &= set(tail_stems)
+        boosts = self._kind_factors(raw, stems, shape, owner, the_roles, foreign)
         known = sum(t in self._postings or t in self.phrasings.idf for t in idf)
         asking = _asking_words(query)
         asked = Asked(
@@ -420,7 +437,7 @@ class Index:
             role_only=stems <= self.generic,
             named=frozenset(role for concept, role in ROLE_CONCEPTS.items() if concept in idf)
             | {self._compound_roles[t] for t in idf if t in self._compound_roles},
-            not_ours=self._not_ours(raw, stems, shape),
+            not_ours=self._not_ours(raw, stems, shape, foreign),
             method=shape == "method",
             compares=bool(set(asking) & KIND_CUES["compare"][0])
             and (the_roles or {"product_owner", "product_manag"} <= stems),

@@ -241,6 +241,26 @@ def test_other_roles_are_never_answered_as_pm_or_po(real_index: Index, question:
     assert real_index.match(question).entry is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who orders the backlog? our tech lead thinks he does",
+        "Who decides the priority of backlog items? Our team lead claims it is his call.",
+    ],
+)
+def test_another_role_named_outside_the_asking_sentence_is_a_claimant_not_the_topic(
+    real_index: Index, question: str
+) -> None:
+    """The question asks who owns the ordering; the other job only claims it. Declining it
+    as "not a role I cover" misread it: the entries that say the PO are offered or answered."""
+    match = real_index.match(question)
+    offered = {e.id for e in (match.entry, *match.suggestions) if e is not None}
+    assert match.outcome in ("answer", "clarify")
+    assert offered & {"owns-prioritisation", "owns-backlog"}
+    # the same claimant inside the asking sentence is still another job's question
+    assert real_index.match("how much does our tech lead earn?").entry is None
+
+
 ASK_BACK = "Are PM and PO basically synonyms?"
 
 
