@@ -30,7 +30,7 @@ from bot.career_move import MOVE_WORDS
 from bot.compare_rows import asked_rows
 from bot.grammar import Command, parse
 from bot.kb.model import Entry, KnowledgeBase
-from bot.matcher import Index, Match
+from bot.matcher import Index, Match, asked_sentence
 from bot.premise import confirmed
 from bot.question_frame import quiz_framed
 from bot.question_shape import asks_what_not_to_do, other_role, question_shape
@@ -323,8 +323,11 @@ def decline(kb: KnowledgeBase, match: Match, query: str) -> Answer:
     close = tuple(suggestion(e) for e in match.suggestions) if _close(match) else ()
     shape = question_shape(raw, query)
     # "not a role I cover" only when the question names neither of ours: "does the scrum
-    # master, the PO or the project manager own the release date" asks about the PO too
-    role = "" if match.named else other_role(raw, kb.synonyms)
+    # master, the PO or the project manager own the release date" asks about the PO too; and
+    # only for a role in the sentence that asks, as the matcher reads it: "I'm a scrum master
+    # for a middleware team... how do you stay on track with them?" is no question about one
+    asking = asked_sentence(query)
+    role = "" if match.named else other_role(words(asking) if asking else raw, kb.synonyms)
     if match.off_topic is not None and shape not in ("foreign", "request", "status") and not role:
         # the knowledge base's own wording for this kind of question, and its pointer, led by
         # the entry the question's own words reached ("what is a user story?" is not ours to

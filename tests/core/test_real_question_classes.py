@@ -1258,6 +1258,19 @@ def test_a_question_naming_the_po_is_never_told_its_role_is_not_covered(
     assert ask(real_index, "how much does a delivery manager earn?").title == "Not a role I cover"
 
 
+def test_a_story_told_by_another_role_is_not_declined_as_that_role(real_index: Index) -> None:
+    """The asker introduces themself as a scrum master, then asks something else: the
+    decline must not say the question was about the Scrum Master."""
+    story = (
+        "I'm a scrum master on a payments team, two years in. Leadership wants a quarterly "
+        "plan from us. How do you keep upstream teams in sync with yours?"
+    )
+    assert ask(real_index, story).title != "Not a role I cover"
+    # the same role in the sentence that asks is still another job's question
+    asked = "We run Scrum with three teams. What does a scrum master earn in Canada?"
+    assert ask(real_index, asked).title == "Not a role I cover"
+
+
 def test_one_offer_is_not_called_a_choice(real_index: Index) -> None:
     from bot.answering import clarify
     from bot.matcher import Match
