@@ -408,14 +408,18 @@ def describes_team_situation(text: str) -> bool:
     The advisor weighs splitting PM and PO, so a story that names only the PO ("our new PO
     leans on the team for every story, what should I do?") is not one for it unless it matches
     a staffing situation, which `in_story` checks first."""
-    if not (_own_team(text) and _PM_ROLE.search(text) and asks_open_question(text)):
+    if not (_own_team(text) and _PM_ROLE.search(text)):
         return False
     if _asks_for_an_owner(text) or _asks_for_a_definition(text):
         return False
-    if _STRAIN.search(text):
+    asks = asks_open_question(text)
+    if not asks and _ASKS.search(text):
+        return False  # it asks something, but not about the set-up
+    if asks and _STRAIN.search(text):
         return True
     if not _COUNTED.search(text):
         return False  # no count of anything: skip the facts parser
     from bot import team_facts as facts_mod
 
-    return bool(set(facts_mod.parse(text, prose=True).facts) & _SITUATION_FACTS)
+    found = set(facts_mod.parse(text, prose=True).facts) & _SITUATION_FACTS
+    return bool(found) if asks else len(found) >= 2

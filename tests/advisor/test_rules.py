@@ -329,6 +329,25 @@ def test_splitting_a_team_is_not_splitting_the_roles(text: str) -> None:
     assert advisor.looks_like_advice(text.rsplit(",", 1)[0] + ", should we split PM and PO?")
 
 
+def test_a_story_with_two_team_facts_and_no_question_reaches_the_advisor(
+    advice_kb: KnowledgeBase,
+) -> None:
+    """A message to the bot is a request: a PM describing their own team in counts ("five
+    engineering teams, 37 engineers... I feel a mile wide") asks for advice without a question
+    mark, and was declined as "nothing in my sources about the Product Manager". A story that
+    asks something else, or gives one count only, is not the advisor's."""
+    story = (
+        "I'm the only product manager for four squads, around 30 developers in total. Most of "
+        "my week goes to writing tickets and I have not spoken to a customer since spring."
+    )
+    answer = answer_text(Index(advice_kb), story)
+    assert answer.kind == "advice" and answer.extra["verdict"] == SPLIT
+    assert not advisor.looks_like_advice(story.split(" Most")[0] + " Which tool do you use?")
+    assert not advisor.looks_like_advice(
+        "I'm the only product manager for four squads, and we ship on Thursdays."
+    )
+
+
 def test_question_routing_through_answering(advice_kb: KnowledgeBase) -> None:
     index = Index(advice_kb)
     answer = answer_text(index, "we have 5 squads, should we split PM and PO?")
