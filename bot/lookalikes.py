@@ -2,7 +2,8 @@
 message ("PM me"), a prime minister ("the PM of the UK"), a purchase order ("the PO number on
 the invoice"), a post office ("is the PO open on saturday? I need to mail a package"); and
 the asker's own boss ("how do I convince my boss we need a PM?"), a person to persuade rather
-than anyone's reporting line.
+than anyone's reporting line; and the other way round, "answer to" said of a person ("who does
+the PO answer to?"), which is a reporting line and not answering questions.
 
 Read as the roles, they turned questions about nothing pmpo covers into ask-backs with PM and
 PO entries, or into "my sources don't cover that about the Product Owner", and a forum sign-off
@@ -22,8 +23,8 @@ from bot import regex_store
 @lru_cache(maxsize=8192)  # bounded; a reload reads mostly the texts the last one read
 def without_lookalikes(text: str) -> str:
     """The text with clock times, private-message verbs, a post office's PO and the asker's own
-    boss blanked and a purchase order or a prime minister spelt out, so the words that remain
-    are read as the question means them.
+    boss blanked, a purchase order or a prime minister spelt out and "answers to" read as
+    "reports to", so the words that remain are read as the question means them.
 
     Every entry's texts pass through here when the index is built (about 4,000 of them), so
     each reading runs only when the text holds what it needs (a digit, "pm"/"dm", "po",
@@ -35,6 +36,8 @@ def without_lookalikes(text: str) -> str:
         text = _HEAD_OF_GOVERNMENT.sub(" prime minister ", _PRIVATE_MESSAGE.sub(" ", text))
     if _PO.search(text):
         text = _purchase_order(text)
+    if _ANSWER.search(text):
+        text = _ANSWERS_TO.sub(" reports to ", text)
     if _BOSS.search(text):
         text = _OWN_BOSS.sub(_boss_unless_named, text)
     return text
@@ -132,6 +135,18 @@ _BOSS = regex_store.compile(r"\bboss", re.I)
 _OWN_BOSS = regex_store.compile(
     r"(?P<before>\b(?:is|was|are|be|as)\s+(?:[\w']+\s+){0,3}?)?\b(?:my|our)\s+boss(?:es)?\b"
     r"(?P<after>\s*(?:is|was|are|were|'s)\b)?",
+    re.I,
+)
+_ANSWER = regex_store.compile(r"\banswer", re.I)
+# "who does the PO answer to?", "the PM answers directly to the CPO": whom someone reports to,
+# not answering questions ("who answers the devs' questions?", "the answer to this"). Read word
+# by word, the first was answered with who answers the Developers' questions (p 0.89).
+_ANSWERS_TO = regex_store.compile(
+    r"\b(?<!the\s)(?<!an\s)(?:answers?|answering|answered)\s+(?:directly\s+)?to\b"
+    r"(?=\s*(?:[?!.,;:)]|$|(?:in|at|within|when|if|and|or|now|today|these|nowadays|usually|"
+    r"typically|normally)\b|(?:the|a|an|our|my|their|his|her|its)\s+(?:\w+\s+)?(?:ceo|cto|cpo|"
+    r"coo|cio|vp|head|director|boss|manager|pm|po|product\s+(?:manager|owner|lead|director)|"
+    r"board|founder|chief|department)\b))",
     re.I,
 )
 _PO_BOX = regex_store.compile(r"\bp\.?\s?o\.?\s*box\b", re.I)

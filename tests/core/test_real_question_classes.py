@@ -677,6 +677,29 @@ def test_a_boss_named_as_a_role_stays_a_reporting_line(real_index: Index) -> Non
 @pytest.mark.parametrize(
     ("question", "wanted"),
     [
+        ("so who is a product owner supposed to answer to?", "faq-po-reports-to"),
+        ("Who do PMs usually answer to at a scale-up, the CPO or the CTO?", "faq-pm-reports-to"),
+        ("our PM answers directly to the CEO. normal or odd?", "faq-pm-reports-to"),
+    ],
+)
+def test_whom_a_role_answers_to_is_its_reporting_line(
+    real_index: Index, question: str, wanted: str
+) -> None:
+    """ "Who does the PO answer to?" was answered with who answers the Developers' questions
+    (p 0.89): read word by word, "answer" is answering questions."""
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == wanted, (answer.kind, answer.id)
+
+
+def test_answering_questions_is_not_a_reporting_line(real_index: Index) -> None:
+    answer = ask(real_index, "who is meant to answer the engineers' questions on requirements?")
+    assert answer.answered and answer.id == "owns-developer-questions", (answer.kind, answer.id)
+    assert "answer to" in without_lookalikes("what's the answer to the PM or PO debate?")
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
         # a PM of a country's team is still the product manager
         ("I'm the PM of the UK team: who writes the user stories?", "owns-user-stories"),
         # a procurement product's PO is still the Product Owner (no purchase order here)
