@@ -446,6 +446,15 @@ class Index:
         # a neighbouring role the story only mentions ("with input from the team leads...
         # should I be hands-off with the Sprint Backlog?") is not what a longer post asks about
         neighbours = stems & self._neighbours & (set(tail_stems) if tail_stems else stems)
+        # "...PO finds out the team worked on other tasks. What should Scrum Master do?": a
+        # sentence asking what a neighbour should do is about the neighbour, whatever role of
+        # ours the story names (it was answered with who owns the sprint backlog). Read so for
+        # any asking sentence that names a neighbour but not ours, held out it cost 2 right
+        # answers ("a PO wrote a BRD... aren't project managers the ones to write them?")
+        what_they_do = bool(tail and neighbours and _WHAT_SHOULD_DO.search(tail))
+        tail_named = frozenset(
+            role for concept, role in ROLE_CONCEPTS.items() if concept in tail_stems
+        )
         hits: list[Hit] = []
         for i, base in candidates.items():
             entry = self.entries[i]
@@ -464,7 +473,7 @@ class Index:
             ):
                 factor *= OTHER_ROLE_TITLE_FACTOR
             other_role = any(self._weights[i].get(t, 0.0) < TITLE_WEIGHT for t in neighbours)
-            if other_role and not asked.named:
+            if other_role and not (asked.named & tail_named if what_they_do else asked.named):
                 factor *= OTHER_INTENT_FACTOR  # "how much does a data engineer earn"
             elif (
                 len(asked.named) == 1
@@ -692,6 +701,11 @@ def _asking_words(query: str) -> list[str]:
 
 def _word_for_word(text: str) -> str:
     return " ".join(words(text))
+
+
+_WHAT_SHOULD_DO = re.compile(
+    r"\bwhat\s+(?:should|can|could|would|must|shall)\s+(?:\w+\s+){1,3}do\b", re.I
+)
 
 
 def asked_sentence(query: str) -> str | None:

@@ -1294,6 +1294,19 @@ def test_a_story_told_by_another_role_is_not_declined_as_that_role(real_index: I
     assert ask(real_index, asked).title == "Not a role I cover"
 
 
+def test_what_a_neighbour_should_do_is_not_the_storys_po_entry(real_index: Index) -> None:
+    """A story about the PO that asks what the Scrum Master should do asks about the Scrum
+    Master's move: it was answered with who owns the sprint backlog (p 0.92). Asked of the PO,
+    the same story keeps its answer."""
+    story = (
+        "The PO re-prioritised the whole sprint backlog on day three and the developers are lost."
+    )
+    of_the_sm = ask(real_index, story + " What should a Scrum Master do about it?")
+    assert not (of_the_sm.answered and of_the_sm.id == "owns-sprint-backlog"), of_the_sm.id
+    of_the_po = ask(real_index, story + " What should the PO have done?")
+    assert of_the_po.answered and of_the_po.id == "owns-sprint-backlog", of_the_po.kind
+
+
 def test_one_offer_is_not_called_a_choice(real_index: Index) -> None:
     from bot.answering import clarify
     from bot.matcher import Match
