@@ -3,7 +3,9 @@ message ("PM me"), a prime minister ("the PM of the UK"), a purchase order ("the
 the invoice"), a post office ("is the PO open on saturday? I need to mail a package"); and
 the asker's own boss ("how do I convince my boss we need a PM?"), a person to persuade rather
 than anyone's reporting line; and the other way round, "answer to" said of a person ("who does
-the PO answer to?"), which is a reporting line and not answering questions.
+the PO answer to?"), which is a reporting line and not answering questions. Beside the project
+managers' certifications (PMP, PRINCE2), with nothing about the product, a PM is a project
+manager.
 
 Read as the roles, they turned questions about nothing pmpo covers into ask-backs with PM and
 PO entries, or into "my sources don't cover that about the Product Owner", and a forum sign-off
@@ -36,6 +38,8 @@ def without_lookalikes(text: str) -> str:
         text = _HEAD_OF_GOVERNMENT.sub(" prime minister ", _PRIVATE_MESSAGE.sub(" ", text))
     if _PO.search(text):
         text = _purchase_order(text)
+    if _PROJECT_CERT.search(text) and not _PRODUCT_SIDE.search(text):
+        text = _PM_WORD.sub(" project manager ", text)
     if _ANSWER.search(text):
         text = _ANSWERS_TO.sub(" reports to ", text)
     if _BOSS.search(text):
@@ -137,6 +141,11 @@ _OWN_BOSS = regex_store.compile(
     r"(?P<after>\s*(?:is|was|are|were|'s)\b)?",
     re.I,
 )
+# the project managers' certifications: beside them, with nothing about the product, a PM is
+# a project manager ("is the PMP worth it? has it made you a better PM?")
+_PROJECT_CERT = regex_store.compile(r"\b(?:pmp|pmi|pmbok|prince\s?2|capm|ipma)\b", re.I)
+_PRODUCT_SIDE = regex_store.compile(r"\b(?:product\w*|pos?|p\.o\.|backlogs?|scrum)\b", re.I)
+_PM_WORD = regex_store.compile(r"\bp\.?m\.?s?\b(?!-)", re.I)
 _ANSWER = regex_store.compile(r"\banswer", re.I)
 # "who does the PO answer to?", "the PM answers directly to the CPO": whom someone reports to,
 # not answering questions ("who answers the devs' questions?", "the answer to this"). Read word

@@ -642,6 +642,27 @@ def test_a_prime_minister_or_a_post_office_is_neither_role(
     assert "about the Product" not in answer.verdict, answer.verdict
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "PMP or PRINCE2 for a junior PM?",
+        "which PMI cert should a new PM get first?",
+        "as a PM is the PMBOK still relevant with agile?",
+    ],
+)
+def test_a_pm_beside_project_certifications_is_the_project_manager(
+    real_index: Index, question: str
+) -> None:
+    """Beside the PMP or PRINCE2, with nothing about the product, a PM is a project manager:
+    "is the PMP really worth it? has it made you a better PM?" was told "nothing in my sources
+    about the Product Manager" or asked back with the PM's positioning and release notes."""
+    answer = ask(real_index, question)
+    assert not answer.answered and answer.kind != "clarify", (answer.kind, answer.id)
+    assert "Product Manager" not in answer.verdict, answer.verdict
+    # the product side named keeps the product manager
+    assert "PM" in without_lookalikes("should a product manager get the PMP?")
+
+
 def test_emailing_a_po_is_writing_to_the_role() -> None:
     """ "mail a package" is the post office's; "email a PO" is a person's."""
     assert "PO" in without_lookalikes("can I email a PO directly about a bug?")
