@@ -31,9 +31,11 @@ INTENT = regex_store.compile(
     r"doubl(?:e|es|ing)\s+as|two\s+hats|both\s+hats|wear\s+both|"
     r"also\s+(?:be|acts?\s+as|acting\s+as|serves?\s+as|serving\s+as)"
     # "can our PO also be acting as Scrum Master?" combines the PO with another job, not PM
+    # nor "can a PO also be (the) part of the dev team?", the PO as one of the Developers
     r"(?!\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:acting\s+as\s+(?:the\s+|our\s+|a\s+)?)?"
+    r"(?:part\s+of\s+(?:the\s+|our\s+|a\s+)?(?:dev(?:elopment)?\s+|scrum\s+)?team\b|"
     r"(?:sm|scrum\s*masters?|developers?|devs?|engineers?|tech\s+leads?|team\s+leads?|"
-    r"architects?|testers?|qa|designers?|business\s+analysts?|ba|project\s+managers?)\b)|"
+    r"architects?|testers?|qa|designers?|business\s+analysts?|ba|project\s+managers?)\b))|"
     # "do we need a PM or a PO?" chooses one role (the FAQ's), it splits nothing
     rf"(?:need|hire|add|get)\s+(?:a|an|another|a\s+separate|a\s+dedicated)\s+{_ROLE}"
     rf"{_NOT_A_CHOICE}|"

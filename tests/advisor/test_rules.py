@@ -304,6 +304,9 @@ def test_advice_questions_reach_the_advisor(text: str) -> None:
         # the same asking words about a practice, not about the people in the roles
         "How do you handle scope creep as a PO? Any tips?",
         "We estimate in story points. How do you deal with that in your PM tool?",
+        # the PO as one of the Developers, not as the PM
+        "with 4 scrum teams on a single backlog, may the PO also be part of the dev team?",
+        "Our PO could also be part of the team and code a bit, we're 12 devs. thoughts?",
         "",
     ],
 )
