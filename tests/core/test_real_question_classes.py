@@ -324,6 +324,30 @@ def test_final_say_points_at_the_accountable_role(real_index: Index) -> None:
         assert first.extra.get("owner") == "po" or "Product Owner" in first.verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("who has the final say on the roadmap?", "owns-roadmap"),
+        ("who has the last word on pricing changes?", "owns-pricing"),
+        ("who gets the final say over UI design?", "owns-ux-design"),
+    ],
+)
+def test_final_say_on_a_subject_is_that_subjects_owner(
+    real_index: Index, question: str, entry: str
+) -> None:
+    """ "Final say" with what it is on asks who decides that: "who has the final say on the
+    roadmap?" and "...on pricing?" were answered with the PO's final say over the backlog, the
+    PM's subjects given to the PO. Alone ("does the PO have the final say, or a committee?")
+    it keeps that entry."""
+    answer = ask(real_index, question)
+    assert answer.id != "faq-po-authority"
+    assert reaches(answer, {entry}) or (
+        answer.kind == "clarify" and entry in {s.id for s in answer.suggestions}
+    ), (answer.kind, answer.id, answer.suggestions)
+    alone = ask(real_index, "does the PO have the final say, or a committee?")
+    assert alone.answered and alone.id == "faq-po-authority"
+
+
 # 4. One shared word must not decide the answer.
 @pytest.mark.parametrize(
     ("question", "entry"),
