@@ -146,12 +146,13 @@ _OWN_BOSS = regex_store.compile(
 _PROJECT_CERT = regex_store.compile(r"\b(?:pmp|pmi|pmbok|prince\s?2|capm|ipma)\b", re.I)
 _PRODUCT_SIDE = regex_store.compile(r"\b(?:product\w*|pos?|p\.o\.|backlogs?|scrum)\b", re.I)
 _PM_WORD = regex_store.compile(r"\bp\.?m\.?s?\b(?!-)", re.I)
-_ANSWER = regex_store.compile(r"\banswer", re.I)
-# "who does the PO answer to?", "the PM answers directly to the CPO": whom someone reports to,
-# not answering questions ("who answers the devs' questions?", "the answer to this"). Read word
-# by word, the first was answered with who answers the Developers' questions (p 0.89).
+_ANSWER = regex_store.compile(r"\b(?:answer|accountable\s+to)", re.I)
+# "who does the PO answer to?", "the PM answers directly to the CPO", "who is the PO accountable
+# to?": whom someone reports to, not answering questions ("who answers the devs' questions?",
+# "the answer to this") or being accountable for something. Read word by word, the first was
+# answered with who answers the Developers' questions (p 0.89).
 _ANSWERS_TO = regex_store.compile(
-    r"\b(?<!the\s)(?<!an\s)(?:answers?|answering|answered)\s+(?:directly\s+)?to\b"
+    r"\b(?:(?<!the\s)(?<!an\s)(?:answers?|answering|answered)|accountable)\s+(?:directly\s+)?to\b"
     r"(?=\s*(?:[?!.,;:)]|$|(?:in|at|within|when|if|and|or|now|today|these|nowadays|usually|"
     r"typically|normally)\b|(?:the|a|an|our|my|their|his|her|its)\s+(?:\w+\s+)?(?:ceo|cto|cpo|"
     r"coo|cio|vp|head|director|boss|manager|pm|po|product\s+(?:manager|owner|lead|director)|"

@@ -725,6 +725,7 @@ def test_a_boss_named_as_a_role_stays_a_reporting_line(real_index: Index) -> Non
         ("so who is a product owner supposed to answer to?", "faq-po-reports-to"),
         ("Who do PMs usually answer to at a scale-up, the CPO or the CTO?", "faq-pm-reports-to"),
         ("our PM answers directly to the CEO. normal or odd?", "faq-pm-reports-to"),
+        ("who should the PO be accountable to?", "faq-po-reports-to"),
     ],
 )
 def test_whom_a_role_answers_to_is_its_reporting_line(
@@ -740,6 +741,8 @@ def test_answering_questions_is_not_a_reporting_line(real_index: Index) -> None:
     answer = ask(real_index, "who is meant to answer the engineers' questions on requirements?")
     assert answer.answered and answer.id == "owns-developer-questions", (answer.kind, answer.id)
     assert "answer to" in without_lookalikes("what's the answer to the PM or PO debate?")
+    # accountable for something is ownership, not a reporting line
+    assert "accountable to" in without_lookalikes("the PO is accountable to stakeholders for value")
 
 
 @pytest.mark.parametrize(
