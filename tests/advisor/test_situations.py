@@ -95,6 +95,12 @@ STORIES = [
         "own teams. Is that a good idea?",
         "choosing-a-po",
     ),
+    # "who do I call / make the PO": the same choice asked as who to name
+    (
+        "We're switching our data team to Scrum. Our analyst and our project lead both know the "
+        "domain, so who do we make the product owner?",
+        "choosing-a-po",
+    ),
     # the situation named in other words: a second PO weighed, asked for, or a PO who codes
     (
         "We run one team on one app and I'm uneasy about there being two product owners, one "
