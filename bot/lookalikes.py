@@ -41,7 +41,7 @@ def without_lookalikes(text: str) -> str:
     if _PROJECT_CERT.search(text) and not _PRODUCT_SIDE.search(text):
         text = _PM_WORD.sub(" project manager ", text)
     if _ANSWER.search(text):
-        text = _ANSWERS_TO.sub(" reports to ", text)
+        text = _ANSWERS_TO.sub(lambda m: f" {m.group('subject') or ''}reports to ", text)
     if _BOSS.search(text):
         text = _OWN_BOSS.sub(_boss_unless_named, text)
     return text
@@ -146,13 +146,16 @@ _OWN_BOSS = regex_store.compile(
 _PROJECT_CERT = regex_store.compile(r"\b(?:pmp|pmi|pmbok|prince\s?2|capm|ipma)\b", re.I)
 _PRODUCT_SIDE = regex_store.compile(r"\b(?:product\w*|pos?|p\.o\.|backlogs?|scrum)\b", re.I)
 _PM_WORD = regex_store.compile(r"\bp\.?m\.?s?\b(?!-)", re.I)
-_ANSWER = regex_store.compile(r"\b(?:answer|accountable\s+to)", re.I)
+_ANSWER = regex_store.compile(r"\b(?:answer|accountable\s+to|works?\s+(?:directly\s+)?for)", re.I)
 # "who does the PO answer to?", "the PM answers directly to the CPO", "who is the PO accountable
-# to?": whom someone reports to, not answering questions ("who answers the devs' questions?",
-# "the answer to this") or being accountable for something. Read word by word, the first was
-# answered with who answers the Developers' questions (p 0.89).
+# to?", "does the PO work for the PM?": whom someone reports to, not answering questions ("who
+# answers the devs' questions?", "the answer to this") or being accountable for something. Read
+# word by word, the first was answered with who answers the Developers' questions (p 0.89).
 _ANSWERS_TO = regex_store.compile(
-    r"\b(?:(?<!the\s)(?<!an\s)(?:answers?|answering|answered)|accountable)\s+(?:directly\s+)?to\b"
+    r"\b(?:(?:(?<!the\s)(?<!an\s)(?:answers?|answering|answered)|accountable)\s+(?:directly\s+)?to|"
+    # the verb, not "ordering work for the PO": "works", or "work" after its subject or "do"
+    r"(?P<subject>(?:do|does|did|should|would|to|i|we|you|they|po|pm|pos|pms|owners?|managers?)\s+)?"
+    r"(?(subject)work|works)\s+(?:directly\s+)?for)\b"
     r"(?=\s*(?:[?!.,;:)]|$|(?:in|at|within|when|if|and|or|now|today|these|nowadays|usually|"
     r"typically|normally)\b|(?:the|a|an|our|my|their|his|her|its)\s+(?:\w+\s+)?(?:ceo|cto|cpo|"
     r"coo|cio|vp|head|director|boss|manager|pm|po|product\s+(?:manager|owner|lead|director)|"

@@ -744,6 +744,7 @@ def test_a_boss_named_as_a_role_stays_a_reporting_line(real_index: Index) -> Non
         ("Who do PMs usually answer to at a scale-up, the CPO or the CTO?", "faq-pm-reports-to"),
         ("our PM answers directly to the CEO. normal or odd?", "faq-pm-reports-to"),
         ("who should the PO be accountable to?", "faq-po-reports-to"),
+        ("at a scale-up, does the product owner work for the PM?", "faq-po-reports-to"),
     ],
 )
 def test_whom_a_role_answers_to_is_its_reporting_line(
@@ -761,6 +762,8 @@ def test_answering_questions_is_not_a_reporting_line(real_index: Index) -> None:
     assert "answer to" in without_lookalikes("what's the answer to the PM or PO debate?")
     # accountable for something is ownership, not a reporting line
     assert "accountable to" in without_lookalikes("the PO is accountable to stakeholders for value")
+    # work done for someone is no reporting line
+    assert "work for" in without_lookalikes("the analyst does refinement work for the PO")
 
 
 @pytest.mark.parametrize(
