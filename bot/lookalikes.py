@@ -2,8 +2,9 @@
 message ("PM me"), a prime minister ("the PM of the UK"), a purchase order ("the PO number on
 the invoice"), a post office ("is the PO open on saturday? I need to mail a package"); and
 the asker's own boss ("how do I convince my boss we need a PM?"), a person to persuade rather
-than anyone's reporting line; and the other way round, "answer to" said of a person ("who does
-the PO answer to?"), which is a reporting line and not answering questions. Beside the project
+than anyone's reporting line; and the other way round, "answer to", "accountable to" or "work
+for" said of a person ("who does the PO answer to?"), which is a reporting line and not
+answering questions. Beside the project
 managers' certifications (PMP, PRINCE2), with nothing about the product, a PM is a project
 manager.
 
@@ -25,8 +26,9 @@ from bot import regex_store
 @lru_cache(maxsize=8192)  # bounded; a reload reads mostly the texts the last one read
 def without_lookalikes(text: str) -> str:
     """The text with clock times, private-message verbs, a post office's PO and the asker's own
-    boss blanked, a purchase order or a prime minister spelt out and "answers to" read as
-    "reports to", so the words that remain are read as the question means them.
+    boss blanked, a purchase order, a prime minister or a project manager spelt out and
+    "answers to" read as "reports to", so the words that remain are read as the question means
+    them.
 
     Every entry's texts pass through here when the index is built (about 4,000 of them), so
     each reading runs only when the text holds what it needs (a digit, "pm"/"dm", "po",
@@ -40,8 +42,8 @@ def without_lookalikes(text: str) -> str:
         text = _purchase_order(text)
     if _PROJECT_CERT.search(text) and not _PRODUCT_SIDE.search(text):
         text = _PM_WORD.sub(" project manager ", text)
-    if _ANSWER.search(text):
-        text = _ANSWERS_TO.sub(lambda m: f" {m.group('subject') or ''}reports to ", text)
+    if _REPORTING.search(text):
+        text = _REPORTS_TO.sub(lambda m: f" {m.group('subject') or ''}reports to ", text)
     if _BOSS.search(text):
         text = _OWN_BOSS.sub(_boss_unless_named, text)
     return text
@@ -146,12 +148,14 @@ _OWN_BOSS = regex_store.compile(
 _PROJECT_CERT = regex_store.compile(r"\b(?:pmp|pmi|pmbok|prince\s?2|capm|ipma)\b", re.I)
 _PRODUCT_SIDE = regex_store.compile(r"\b(?:product\w*|pos?|p\.o\.|backlogs?|scrum)\b", re.I)
 _PM_WORD = regex_store.compile(r"\bp\.?m\.?s?\b(?!-)", re.I)
-_ANSWER = regex_store.compile(r"\b(?:answer|accountable\s+to|works?\s+(?:directly\s+)?for)", re.I)
+_REPORTING = regex_store.compile(
+    r"\b(?:answer|accountable\s+to|works?\s+(?:directly\s+)?for)", re.I
+)
 # "who does the PO answer to?", "the PM answers directly to the CPO", "who is the PO accountable
 # to?", "does the PO work for the PM?": whom someone reports to, not answering questions ("who
 # answers the devs' questions?", "the answer to this") or being accountable for something. Read
 # word by word, the first was answered with who answers the Developers' questions (p 0.89).
-_ANSWERS_TO = regex_store.compile(
+_REPORTS_TO = regex_store.compile(
     r"\b(?:(?:(?<!the\s)(?<!an\s)(?:answers?|answering|answered)|accountable)\s+(?:directly\s+)?to|"
     # the verb, not "ordering work for the PO": "works", or "work" after its subject or "do"
     r"(?P<subject>(?:do|does|did|should|would|to|i|we|you|they|po|pm|pos|pms|owners?|managers?)\s+)?"

@@ -451,9 +451,10 @@ class Index:
         # ours the story names (it was answered with who owns the sprint backlog). Read so for
         # any asking sentence that names a neighbour but not ours, held out it cost 2 right
         # answers ("a PO wrote a BRD... aren't project managers the ones to write them?")
-        what_they_do = bool(tail and neighbours and _WHAT_SHOULD_DO.search(tail))
-        tail_named = frozenset(
-            role for concept, role in ROLE_CONCEPTS.items() if concept in tail_stems
+        subject_roles = (
+            frozenset(role for concept, role in ROLE_CONCEPTS.items() if concept in tail_stems)
+            if tail and neighbours and _WHAT_SHOULD_DO.search(tail)
+            else asked.named
         )
         hits: list[Hit] = []
         for i, base in candidates.items():
@@ -473,7 +474,7 @@ class Index:
             ):
                 factor *= OTHER_ROLE_TITLE_FACTOR
             other_role = any(self._weights[i].get(t, 0.0) < TITLE_WEIGHT for t in neighbours)
-            if other_role and not (asked.named & tail_named if what_they_do else asked.named):
+            if other_role and not subject_roles:
                 factor *= OTHER_INTENT_FACTOR  # "how much does a data engineer earn"
             elif (
                 len(asked.named) == 1
