@@ -1654,3 +1654,31 @@ def test_who_is_the_role_in_a_setting_still_asks_what_the_role_is(
 ) -> None:
     answer = ask(real_index, question)
     assert answer.answered and answer.id in wanted, (answer.kind, answer.id)
+
+
+@pytest.mark.parametrize(
+    ("question", "owner_entry"),
+    [
+        ("who writes the release notes, the scrum master?", "owns-release-notes"),
+        ("who should run the daily standup, the scrum master?", "owns-daily-standup"),
+        (
+            "who owns the definition of done - the scrum master or the developers?",
+            "owns-definition-of-done",
+        ),
+        ("who runs backlog refinement, is it the business analyst?", "owns-backlog-refinement"),
+    ],
+)
+def test_a_neighbour_named_as_claimant_still_gets_the_owner(
+    real_index: Index, question: str, owner_entry: str
+) -> None:
+    """"Who writes X, the scrum master?" asks who owns X; the neighbour is a guess, not the
+    subject. It weighed down every entry as another job's question and left an ask-back."""
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == owner_entry, (answer.kind, answer.id)
+
+
+def test_a_neighbours_own_question_is_still_not_ours(real_index: Index) -> None:
+    """Only ownership entries take the neighbour as a claimant: whom the scrum master reports
+    to is not answered with the PO's or the PM's reporting line."""
+    answer = ask(real_index, "who does the scrum master report to?")
+    assert not answer.answered, (answer.kind, answer.id)
