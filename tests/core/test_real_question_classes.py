@@ -1622,6 +1622,23 @@ def test_an_intensifier_does_not_weaken_the_role_question(
 
 
 @pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("what is a PM supposed to do?", "role-pm"),
+        ("What are product owners meant to do?", "role-po"),
+        ("so what exactly is a product manager supposed to do", "role-pm"),
+    ],
+)
+def test_supposed_to_do_asks_what_the_role_does(
+    real_index: Index, question: str, role: str
+) -> None:
+    """The words "supposed to" and "meant to" are glue: counted as words no entry covered,
+    "what is a PM supposed to do?" was declined while "what does a PM do?" got the role card."""
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == role, (answer.kind, answer.id)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "who's the product owner for the billing squad?",
@@ -1671,8 +1688,9 @@ def test_who_is_the_role_in_a_setting_still_asks_what_the_role_is(
 def test_a_neighbour_named_as_claimant_still_gets_the_owner(
     real_index: Index, question: str, owner_entry: str
 ) -> None:
-    """"Who writes X, the scrum master?" asks who owns X; the neighbour is a guess, not the
-    subject. It weighed down every entry as another job's question and left an ask-back."""
+    """A question like "who writes X, the scrum master?" asks who owns X; the neighbour is a
+    guess, not the subject. It weighed down every entry as another job's question and left an
+    ask-back."""
     answer = ask(real_index, question)
     assert answer.answered and answer.id == owner_entry, (answer.kind, answer.id)
 
