@@ -21,7 +21,7 @@ from bot.question_frame import without_frame
 from bot.role_relation import WORDS as RELATION_WORDS
 from bot.role_relation import relation_term
 from bot.spelling import english_near, is_english_word
-from bot.textnorm import EMPTY_ADJECTIVES, EMPTY_VERBS, STOPWORDS, stem, words
+from bot.textnorm import EMPTY_ADJECTIVES, EMPTY_VERBS, STOPWORDS, quoted_asks_as_nouns, stem, words
 from bot.typo_distance import within
 
 SHORT_PLURAL = 5  # a word this short ending in "s" is repaired only to its singular
@@ -204,7 +204,7 @@ class TermReader:
         return min(found, key=lambda f: (f[1], -len(f[0]), f[0]))[0]
 
     def _dropped_letter(self, plural: str) -> str | None:
-        """"skils", "rols": the one known plural that is this word with a letter put back.
+        """ "skils", "rols": the one known plural that is this word with a letter put back.
         Only a dropped letter, never a changed one: "tpms" is no slip for "tpos"."""
         found = [
             w
@@ -258,7 +258,7 @@ def _plain_words(text: str, limit: int | None = None) -> list[str]:
     bot.grammar strips; typed into the console, it does not. Emoji arrive in Slack's text as
     their names: "who owns the roadmap? :pray:" read "pray" as a topic and was asked back.
     """
-    found = words(_NOISE.sub(" ", without_lookalikes(text)))[:limit]
+    found = words(_NOISE.sub(" ", quoted_asks_as_nouns(without_lookalikes(text))))[:limit]
     return pay_words(without_frame([w for w in found if not _YEAR.fullmatch(w)]))
 
 

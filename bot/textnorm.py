@@ -6,6 +6,7 @@ and "story" meet), and a small stop list drops the glue words that say nothing a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -38,6 +39,20 @@ TYPOGRAPHIC = str.maketrans(
 # product". The advisor's cues read "product person" and "product owners"; a contraction's
 # apostrophe ("don't") has a letter on both sides and is left alone.
 _SCARE_QUOTES = regex_store.compile(r"""(?<![\w'"])(['"])(\w[\w/ -]{0,30}?\w|\w)\1(?![\w'"])""")
+
+
+# 'Product owns "what", developers own "how"': a question word in quotes is a noun, the what or
+# the how someone owns. Read as the stop word it also is, such a question came down to "product
+# owns developers own" and was declined.
+_QUOTED_ASK = regex_store.compile(r"""(?<!\w)["'“‘](what|how|why)[?!.]?["'”’](?!\w)""", re.I)
+_ANY_QUOTE = regex_store.compile("[\"'\u201c\u2018]")
+
+
+def quoted_asks_as_nouns(text: str) -> str:
+    """The text with a quoted "what", "how" or "why" read as the what, the how or the why."""
+    if not _ANY_QUOTE.search(text):
+        return text
+    return _QUOTED_ASK.sub(lambda m: f" the {m.group(1).lower()} ", text)
 
 
 def without_scare_quotes(text: str) -> str:

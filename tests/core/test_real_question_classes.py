@@ -1700,3 +1700,17 @@ def test_a_neighbours_own_question_is_still_not_ours(real_index: Index) -> None:
     to is not answered with the PO's or the PM's reporting line."""
     answer = ask(real_index, "who does the scrum master report to?")
     assert not answer.answered, (answer.kind, answer.id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'Product owns "what" and engineering owns "how" - is that right?',
+        "PO decides 'what', devs decide 'how'?",
+    ],
+)
+def test_a_quoted_question_word_is_the_what_or_the_how(real_index: Index, question: str) -> None:
+    """In quotes, "what" and "how" are what someone owns; read as stop words, the first was
+    declined and the second asked back with the release decision."""
+    answer = ask(real_index, question)
+    assert answer.answered and answer.id == "faq-what-why-how", (answer.kind, answer.id)
