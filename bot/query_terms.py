@@ -19,7 +19,7 @@ from bot.lookalikes import without_lookalikes
 from bot.pay_words import pay_words
 from bot.question_frame import without_frame
 from bot.role_relation import WORDS as RELATION_WORDS
-from bot.role_relation import relation_term
+from bot.role_relation import goes_without, relation_term
 from bot.spelling import english_near, is_english_word
 from bot.textnorm import EMPTY_ADJECTIVES, EMPTY_VERBS, STOPWORDS, quoted_asks_as_nouns, stem, words
 from bot.typo_distance import within
@@ -150,7 +150,7 @@ class TermReader:
             seen.add(s)
             terms.append(Term(word=word, stem=s, corrected=corrected))
         # "I'm a PO and want to become a PM", "can the PM be the PO?"
-        for found in _read_between_roles([w for w, _ in fixed]):
+        for found in _read_between_roles([w for w, _ in fixed], question=True):
             if found not in seen:
                 word = _SHOWN.get(found) or found.replace("_", " ")
                 terms.append(Term(word=word, stem=found, corrected=False))
@@ -276,11 +276,13 @@ _YEAR = regex_store.compile(r"(?:19|20)\d\d")
 _SHOWN = {**RELATION_WORDS, INTO_PM: INTO_PM_SHOWN}
 
 
-def _read_between_roles(raw: list[str]) -> list[str]:
+def _read_between_roles(raw: list[str], question: bool = False) -> list[str]:
     """The terms glue words carry around the role names: a career move or a way into product
     management, or how the question relates the roles (one person in both, rank, one without
-    the other, the asker's choice); see career_move.py and role_relation.py."""
-    return [t for t in (move_term(raw), into_term(raw), relation_term(raw)) if t]
+    the other, the asker's choice); see career_move.py and role_relation.py. A question is also
+    read for a role the team would go without."""
+    relation = relation_term(raw) or (goes_without(raw) if question else None)
+    return [t for t in (move_term(raw), into_term(raw), relation) if t]
 
 
 def _synonym_table(

@@ -19,7 +19,9 @@ and po collaborate"), so the knowledge base and the asker are read by the same r
 
 from __future__ import annotations
 
+from bot import regex_store
 from bot.career_move import ONE_WORD_ROLES, role_mentions
+from bot.question_shape import asks_owner
 
 # "can / should the PM (also) be the PO", "is it OK if the PO plays the PM"
 _MODALS = frozenset("can could should shall may might must would will ok okay possible".split())
@@ -38,6 +40,11 @@ _CHOOSE = frozenset(
 _CHOICE = frozenset("or vs versus".split())
 _RANKED = frozenset("above below over under beneath".split())  # "is the PO above the PM?"
 _LACKING = frozenset("no without".split())  # "a PM but no PO"
+# "without a PO", "rid of our PMs", "not having a PO", "a no to having PMs"; never "No, the PO
+# decides": an answer's "no" (its comma is gone by now) takes no article
+_LACKED = regex_store.compile(
+    r"\b(?:no|(?:without|rid of|not having|no to having)(?: (?P<article>a|an|any|our|the))?)$"
+)
 # "the PO works with the PM", "how do PMs and POs collaborate?"
 _WORK = frozenset(
     "work works working worked collaborate collaborates collaborating cooperate cooperates "
@@ -157,6 +164,34 @@ def relation_term(raw: list[str]) -> str | None:
     if _MODALS & set(wider) and _HOLD & set(before) and "and" in between and len(between) <= 3:
         return ONE_PERSON
     return None
+
+
+def goes_without(raw: list[str]) -> str | None:
+    """WITHOUT when a question names one role, as one the team would go without: "what if we
+    had no product managers?", "how about not having a PO?". With "no" and "without" stop words,
+    such a question came down to the role's name, and its definition card answered it.
+
+    Read in questions only. The entry that answers them has the term from its own aliases ("a
+    PM but no PO"); read in every entry's texts as well, it shifted the index enough that "is
+    the team velocity the PO's responsibility?" lost its answer. Not in a question for an owner,
+    where going without is the setting: held out, "in a scrum team without a product manager,
+    who manages the stakeholders?" became a wrong answer."""
+    mentions = role_mentions(raw)
+    if len({role for _, role in mentions}) != 1 or asks_owner(raw):
+        return None  # "with no PM, who manages the stakeholders?" asks for an owner
+    return WITHOUT if any(_lacked(raw, at) for at, _ in mentions) else None
+
+
+def _lacked(raw: list[str], at: int) -> bool:
+    """The role at `at` is one the team goes without: "no POs", "without a PM", "rid of our
+    product managers", "a 'no' to having PMs". A bare singular after "no" or "without" is as
+    often a modifier ("a PM job without PM experience", "no PO involvement"), so the role is
+    plural or has its article."""
+    found = _LACKED.search(" ".join(raw[max(0, at - 4) : at]))
+    if not found:
+        return False
+    named = raw[at + 1] if raw[at] == "product" and at + 1 < len(raw) else raw[at]
+    return bool(found.group("article")) or named.endswith("s")
 
 
 def _works_together(raw: list[str], between: list[str], after_second: int) -> bool:

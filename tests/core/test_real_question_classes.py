@@ -1714,3 +1714,21 @@ def test_a_quoted_question_word_is_the_what_or_the_how(real_index: Index, questi
     declined and the second asked back with the release decision."""
     answer = ask(real_index, question)
     assert answer.answered and answer.id == "faq-what-why-how", (answer.kind, answer.id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what if our company just had no product owners?",
+        "should we get rid of our product managers?",
+        "how about not having a PO at all?",
+    ],
+)
+def test_going_without_a_role_asks_whether_the_team_needs_it(
+    real_index: Index, question: str
+) -> None:
+    """With "no" and "without" read as stop words, going without a role came down to the role's
+    name, and its definition card answered with confidence."""
+    answer = ask(real_index, question)
+    assert reaches(answer, {"faq-which-role-team-needs"}), (answer.kind, answer.id)
+    assert not (answer.answered and answer.kind == "role"), answer.id

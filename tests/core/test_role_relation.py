@@ -17,6 +17,7 @@ from bot.role_relation import (
     WEIGHED,
     WHO_HOLDS,
     WITHOUT,
+    goes_without,
     relation_term,
 )
 from bot.textnorm import words
@@ -76,3 +77,20 @@ from bot.textnorm import words
 )
 def test_relation_term(question: str, term: str | None) -> None:
     assert relation_term(words(question)) == term
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("why not just run with no product owners at all?", WITHOUT),
+        ("could we scrap our product managers and get rid of the PM layer?", WITHOUT),
+        ("is not having a PO a problem?", WITHOUT),
+        ("can I apply for a PM role without PM experience?", None),  # a modifier
+        ("we have no PO, who writes the stories?", None),  # a bare singular: a setting
+        ("No, the PO decides that.", None),  # an answer's "no"
+        ("a PO without a PM?", None),  # both roles: relation_term reads it
+        ("with no product managers around, who talks to customers?", None),  # the setting
+    ],
+)
+def test_goes_without(question: str, term: str | None) -> None:
+    assert goes_without(words(question)) == term
