@@ -1732,3 +1732,16 @@ def test_going_without_a_role_asks_whether_the_team_needs_it(
     answer = ask(real_index, question)
     assert reaches(answer, {"faq-which-role-team-needs"}), (answer.kind, answer.id)
     assert not (answer.answered and answer.kind == "role"), answer.id
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what expertise does a product owner need?", "what expertise do PMs need to have?"],
+)
+def test_expertise_is_asked_as_skills(real_index: Index, question: str) -> None:
+    """ "Expertise" was a word no entry covered, so what a PO needs to know was declined."""
+    answer = ask(real_index, question)
+    assert reaches(answer, {"faq-skills", "faq-po-technical-skills", "faq-pm-technical-skills"}), (
+        answer.kind,
+        answer.id,
+    )
