@@ -172,6 +172,8 @@ _OPEN_QUESTION = regex_store.compile(
     r"(?:any\s+)?(?:thoughts|advice|suggestions|ideas|recommendations|tips|pointers)\s*\?|"
     # "what should we change?", "where do I even start?", "is that healthy?", "sustainable?"
     r"what\s+should\s+(?:we|i)\s+(?:do|change)|where\s+do\s+(?:we|i)\s+(?:even\s+)?start|"
+    # "...I'm overloaded. What do I do?", not "what do I do as a PO?"
+    r"what\s+(?:do|can)\s+(?:we|i)\s+do\s*(?:now|here|then|next|about\s+(?:it|this|that))?\s*\?|"
     r"is\s+(?:this|that|it)\s+(?:healthy|worth\s+\w+ing|how\s+it\s+should\s+be)|"
     r"\bsustainable\s*\?|overkill|enough\s+(?:product\s+)?coverage|"
     r"would\s+you\s+(?:collapse|merge|split|combine|keep|add|hire|restructure)|"

@@ -547,6 +547,9 @@ def test_pms_stretched_over_teams_are_not_a_po_spread_thin(real_index: Index) ->
         "What would you change?",
         "I'm the PM for two squads and also write every ticket; we have 14 engineers. "
         "Where do we even start?",
+        # a bare "What do I do?" closing a story of strain
+        "I'm the only product manager across three teams and I'm stuck writing tickets all "
+        "day, I'm overloaded. What do I do?",
     ],
 )
 def test_a_team_story_ending_in_an_open_question_reaches_the_advisor(
@@ -629,3 +632,12 @@ def test_a_bare_pm_beside_a_pmo_is_the_project_manager() -> None:
     # the same story about the product roles is the advisor's
     assert looks_like_advice(agency + "Should we hire a product manager, or is that overkill?")
     assert looks_like_advice(agency + "Our PO is drowning. Should we hire a PM?")
+
+
+def test_what_do_i_do_as_a_role_is_no_story() -> None:
+    """Only a closing "What do I do?" asks for help with the set-up; "what do I do as a PO?"
+    asks what the role does."""
+    from bot.advisor_intent import asks_open_question
+
+    assert asks_open_question("Three teams, no time for strategy. What do I do?")
+    assert not asks_open_question("I'm new here: what do I do as a product owner?")
