@@ -25,6 +25,10 @@ from bot.textnorm import EMPTY_ADJECTIVES, EMPTY_VERBS, STOPWORDS, quoted_asks_a
 from bot.typo_distance import within
 
 SHORT_PLURAL = 5  # a word this short ending in "s" is repaired only to its singular
+# "how do I become one?", "...if I am one": "one" stands for the role just named, not one person
+# or one PO per team, whose entries it pulled in ("What is a PM and how do I become one?" was
+# declined)
+_BE_ONE = frozenset("am im become becoming being".split())
 MAX_QUERY_WORDS = 60  # a pasted essay is cut here; nothing useful lies beyond
 # The role names' stems: a multi-word concept keeps its longer words as partial terms, never
 # these (every entry mentions them).
@@ -139,6 +143,7 @@ class TermReader:
                     plain not in STOPWORDS
                     and plain not in EMPTY_ADJECTIVES
                     and plain not in EMPTY_VERBS
+                    and not (plain == "one" and origin and fixed[origin - 1][0] in _BE_ONE)
                     and s not in STOPWORDS
                     and len(s) > 1
                 )

@@ -1745,3 +1745,16 @@ def test_expertise_is_asked_as_skills(real_index: Index, question: str) -> None:
         answer.kind,
         answer.id,
     )
+
+
+def test_one_standing_for_the_role_is_no_count(real_index: Index) -> None:
+    """In "how do I become one?" the word stands for the role just named; read as a count it
+    pulled in the one-person-both-roles and one-PO-per-team entries, and the question was
+    declined."""
+    become = ask(real_index, "So what is a product manager, and how do I become one?")
+    assert reaches(become, {"faq-po-to-pm", "role-pm", "faq-transition-into-product"}), (
+        become.kind,
+        become.id,
+    )
+    am_i = ask(real_index, "What's a Product Owner exactly, and how would I know if I am one?")
+    assert am_i.answered and am_i.id == "role-po", (am_i.kind, am_i.id)
