@@ -21,7 +21,7 @@ from bot.question_frame import without_frame
 from bot.role_relation import WORDS as RELATION_WORDS
 from bot.role_relation import goes_without, relation_term
 from bot.spelling import english_near, is_english_word
-from bot.textnorm import EMPTY_ADJECTIVES, EMPTY_VERBS, STOPWORDS, quoted_asks_as_nouns, stem, words
+from bot.textnorm import EMPTY_IN_QUESTIONS, STOPWORDS, quoted_asks_as_nouns, stem, words
 from bot.typo_distance import within
 
 SHORT_PLURAL = 5  # a word this short ending in "s" is repaired only to its singular
@@ -141,8 +141,7 @@ class TermReader:
                 synonym
                 or (
                     plain not in STOPWORDS
-                    and plain not in EMPTY_ADJECTIVES
-                    and plain not in EMPTY_VERBS
+                    and plain not in EMPTY_IN_QUESTIONS
                     and not (plain == "one" and origin and fixed[origin - 1][0] in _BE_ONE)
                     and s not in STOPWORDS
                     and len(s) > 1

@@ -45,12 +45,11 @@ _SCARE_QUOTES = regex_store.compile(r"""(?<![\w'"])(['"])(\w[\w/ -]{0,30}?\w|\w)
 # the how someone owns. Read as the stop word it also is, such a question came down to "product
 # owns developers own" and was declined.
 _QUOTED_ASK = regex_store.compile(r"""(?<!\w)["'“‘](what|how|why)[?!.]?["'”’](?!\w)""", re.I)
-_ANY_QUOTE = regex_store.compile("[\"'\u201c\u2018]")
 
 
 def quoted_asks_as_nouns(text: str) -> str:
     """The text with a quoted "what", "how" or "why" read as the what, the how or the why."""
-    if not _ANY_QUOTE.search(text):
+    if not any(mark in text for mark in "\"'\u201c\u2018"):
         return text
     return _QUOTED_ASK.sub(lambda m: f" the {m.group(1).lower()} ", text)
 
@@ -93,6 +92,7 @@ EMPTY_ADJECTIVES = frozenset("main key primary major core essential basic overal
 # questions only, as the adjectives are: as stop words everywhere they also shifted the index's
 # statistics, and "who does the final signoff on stories?" lost its acceptance entry.
 EMPTY_VERBS = frozenset("supposed meant".split())
+EMPTY_IN_QUESTIONS = EMPTY_ADJECTIVES | EMPTY_VERBS
 
 
 def fold(text: str) -> str:
